@@ -1,0 +1,63 @@
+package lines
+
+import (
+	"bytes"
+	"testing"
+)
+
+func TestSplit(t *testing.T) {
+	tests := []struct {
+		name string
+		in   string
+		want []string // text and terminator, alternating
+	}{
+		{"empty", "", nil},
+		{"no final newline", "a\nb", []string{"a", "\n", "b", ""}},
+		{"final newline", "a\n", []string{"a", "\n"}},
+		{"crlf", "a\r\nb\r\n", []string{"a", "\r\n", "b", "\r\n"}},
+		{"lone cr", "a\rb", []string{"a", "\r", "b", ""}},
+		{"cr then lf line", "a\r\r\n", []string{"a", "\r", "", "\r\n"}},
+		{"blank lines", "\n\n", []string{"", "\n", "", "\n"}},
+		{"nbsp and invalid utf-8", "\u00a0\xff\xfe\n", []string{"\u00a0\xff\xfe", "\n"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			data := []byte(tt.in)
+			var got []string
+			for _, s := range Split(data) {
+				got = append(got, string(data[s.Start:s.End]), string(data[s.End:s.Next]))
+			}
+			if len(got) != len(tt.want) {
+				t.Fatalf("Split(%q) = %q, want %q", tt.in, got, tt.want)
+			}
+			for i := range got {
+				if got[i] != tt.want[i] {
+					t.Fatalf("Split(%q) = %q, want %q", tt.in, got, tt.want)
+				}
+			}
+		})
+	}
+}
+
+func FuzzSplitRoundTrip(f *testing.F) {
+	for _, s := range []string{"", "a\nb", "\r\n\r", "x\r\r\ny\n", "\xff\n\u00a0"} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		var buf bytes.Buffer
+		prev := 0
+		for _, s := range Split(data) {
+			if s.Start != prev || s.End < s.Start || s.Next < s.End {
+				t.Fatalf("bad span %+v after %d", s, prev)
+			}
+			if bytes.ContainsAny(data[s.Start:s.End], "\r\n") {
+				t.Fatalf("line %q holds a terminator", data[s.Start:s.End])
+			}
+			buf.Write(data[s.Start:s.Next])
+			prev = s.Next
+		}
+		if !bytes.Equal(buf.Bytes(), data) {
+			t.Fatalf("round trip lost bytes: %q != %q", buf.Bytes(), data)
+		}
+	})
+}
