@@ -1,0 +1,125 @@
+package htmltext
+
+import (
+	"fmt"
+	"net/url"
+	"strings"
+	"unicode/utf8"
+
+	"golang.org/x/net/html"
+)
+
+// Page is the text of an HTML page, one line per block.
+type Page struct {
+	// Text holds the lines joined with "\n" (no final newline), valid UTF-8,
+	// without carriage returns and without empty lines.
+	Text []byte
+	// Lines has exactly one Block per line of Text, in the same order.
+	Lines []Block
+	// Title is the first <title>'s text, white space collapsed.
+	Title string
+	// Lang is the lang (or xml:lang) attribute of <html>, as written.
+	Lang string
+	// Charset is the name of the encoding the page was decoded from.
+	Charset string
+	// HasArticle reports that go-readability ran and found an article;
+	// without it no Block has InArticle set.
+	HasArticle bool
+}
+
+// Block is what the DOM says about one line.
+type Block struct {
+	// Path is a compact tag path of the block's element with up to three
+	// ancestors, e.g. "body>div#main.article>p": tag, #id and at most two
+	// .classes per element, names reduced to [A-Za-z0-9_-] and capped, the
+	// whole path at most 160 bytes (left ancestors dropped first).
+	Path string
+	// LinkDensity is the share of the line's visible characters that are
+	// inside <a href> elements, from 0 to 1.
+	LinkDensity float64
+	// Tags are the element flags of the block (see Flags).
+	Tags Flags
+	// Noise holds the vocabulary tokens of the class, id, role and itemprop
+	// attributes of the block's element and its ancestors (see Tokens).
+	Noise Tokens
+	// InArticle reports that go-readability's article contains this line's
+	// text (Options.Readability must be set).
+	InArticle bool
+	// Depth is the number of elements from <html> down to the block's
+	// element, both included.
+	Depth int
+}
+
+// Options tune Extract. The zero value runs no article extraction.
+type Options struct {
+	// Readability runs go-readability on the parsed page and sets
+	// Block.InArticle. It roughly doubles the cost of Extract.
+	Readability bool
+	// PageURL, when known, is passed to go-readability.
+	PageURL *url.URL
+	// MaxReadabilityElems skips go-readability (Page.HasArticle stays
+	// false) for pages with more elements than this, bounding its time on
+	// huge or pathological pages. Zero means DefaultMaxReadabilityElems; a
+	// negative value means no limit.
+	MaxReadabilityElems int
+}
+
+// DefaultMaxReadabilityElems is the element count above which Extract skips
+// go-readability unless Options.MaxReadabilityElems says otherwise. The
+// largest benchmark page has about 12,000 elements.
+const DefaultMaxReadabilityElems = 100_000
+
+// DefaultOptions returns the options of the chaff HTML pipeline:
+// readability on, default limits.
+func DefaultOptions() Options { return Options{Readability: true} }
+
+// Extract decodes data (contentType is the HTTP Content-Type header value,
+// or "") and returns its lines. It fails only for input that is not text
+// (see ErrBinary); broken markup, a wrong charset, frames or a missing body
+// all give a Page, possibly without lines.
+func Extract(data []byte, contentType string, opts Options) (*Page, error) {
+	if err := sniffBinary(data); err != nil {
+		return nil, err
+	}
+	r, name := decoder(data, contentType)
+	doc, err := html.ParseWithOptions(r, html.ParseOptionEnableScripting(false))
+	if err != nil {
+		return nil, fmt.Errorf("htmltext: parse: %w", err)
+	}
+	w := newWalker(false)
+	w.walk(doc)
+	p := &Page{
+		Text:    w.text,
+		Lines:   w.lines,
+		Title:   collapse(string(w.title)),
+		Lang:    strings.ToValidUTF8(strings.TrimSpace(w.lang), "\uFFFD"),
+		Charset: name,
+	}
+	if p.Text == nil {
+		p.Text = []byte{}
+	}
+	if opts.Readability && len(p.Lines) > 0 {
+		markArticle(p, doc, opts)
+	}
+	return p, nil
+}
+
+// ExtractText returns only the text of Extract with DefaultOptions: the
+// signature the speed benchmark compares with other HTML-to-text systems.
+func ExtractText(data []byte) ([]byte, error) {
+	p, err := Extract(data, "", DefaultOptions())
+	if err != nil {
+		return nil, err
+	}
+	return p.Text, nil
+}
+
+// collapse trims s, turns every run of white space into one space and
+// replaces invalid UTF-8.
+func collapse(s string) string {
+	s = strings.Join(strings.Fields(s), " ")
+	if !utf8.ValidString(s) {
+		s = strings.ToValidUTF8(s, "\uFFFD")
+	}
+	return s
+}
