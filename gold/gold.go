@@ -28,7 +28,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"github.com/chaff-dev/chaff/classify"
+	"github.com/chaff-dev/chaff/label"
 	"github.com/chaff-dev/chaff/lines"
 )
 
@@ -40,7 +40,7 @@ const Unknown = "-"
 
 // Row is the expected decision for one line.
 type Row struct {
-	Label classify.Label
+	Label label.Label
 	Class string // kind for keep, category for drop, Unknown otherwise
 }
 
@@ -120,11 +120,11 @@ func Parse(name string, gold io.Reader, data []byte) ([]Row, error) {
 		if num > len(spans) {
 			return nil, fmt.Errorf("%s:%d: row %d but the document has %d lines", name, n, num, len(spans))
 		}
-		label, ok := classify.ParseLabel(f[1])
+		lab, ok := label.ParseLabel(f[1])
 		if !ok {
 			return nil, fmt.Errorf("%s:%d: unknown label %q", name, n, f[1])
 		}
-		if err := checkClass(label, f[2]); err != nil {
+		if err := checkClass(lab, f[2]); err != nil {
 			return nil, fmt.Errorf("%s:%d: %v", name, n, err)
 		}
 		s := spans[num-1]
@@ -135,10 +135,10 @@ func Parse(name string, gold io.Reader, data []byte) ([]Row, error) {
 		if want := Excerpt(data[s.Start:s.End]); excerpt != want {
 			return nil, fmt.Errorf("%s:%d: excerpt %q does not match line %d of the document (%q)", name, n, excerpt, num, want)
 		}
-		if (label == classify.Blank) != classify.IsBlank(data[s.Start:s.End]) {
-			return nil, fmt.Errorf("%s:%d: line %d is labelled %s, but blank is for lines of white space and only for them", name, n, num, label)
+		if (lab == label.Blank) != lines.IsBlank(data[s.Start:s.End]) {
+			return nil, fmt.Errorf("%s:%d: line %d is labelled %s, but blank is for lines of white space and only for them", name, n, num, lab)
 		}
-		rows = append(rows, Row{label, f[2]})
+		rows = append(rows, Row{lab, f[2]})
 	}
 	if err := sc.Err(); err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)
@@ -149,19 +149,19 @@ func Parse(name string, gold io.Reader, data []byte) ([]Row, error) {
 	return rows, nil
 }
 
-func checkClass(label classify.Label, class string) error {
+func checkClass(lab label.Label, class string) error {
 	if class == Unknown {
 		return nil
 	}
-	switch label {
-	case classify.Keep:
-		switch classify.Kind(class) {
-		case classify.Title, classify.Heading, classify.Body:
+	switch lab {
+	case label.Keep:
+		switch label.Kind(class) {
+		case label.Title, label.Heading, label.Body:
 			return nil
 		}
 		return fmt.Errorf("keep takes title, heading, body or -, not %q", class)
-	case classify.Drop:
-		for _, c := range classify.Categories() {
+	case label.Drop:
+		for _, c := range label.Categories() {
 			if string(c) == class {
 				return nil
 			}

@@ -5,7 +5,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/chaff-dev/chaff/classify"
+	"github.com/chaff-dev/chaff/label"
 )
 
 func TestExcerpt(t *testing.T) {
@@ -26,7 +26,7 @@ func TestExcerpt(t *testing.T) {
 
 func TestWriteParseRoundTrip(t *testing.T) {
 	data := []byte("Title\r\n\u00a0\nPar Jane\tDoe\nno newline \xff")
-	rows := []Row{{classify.Keep, "title"}, {classify.Blank, Unknown}, {classify.Drop, "byline"}, {classify.Keep, Unknown}}
+	rows := []Row{{label.Keep, "title"}, {label.Blank, Unknown}, {label.Drop, "byline"}, {label.Keep, Unknown}}
 	var buf bytes.Buffer
 	if err := Write(&buf, data, rows); err != nil {
 		t.Fatal(err)

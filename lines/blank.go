@@ -1,4 +1,4 @@
-package classify
+package lines
 
 import (
 	"unicode"

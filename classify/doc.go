@@ -1,0 +1,11 @@
+// Package classify decides, for every line of a scraped text document,
+// whether it is part of the article (keep), noise (drop) or blank, with a
+// kind or noise category, a score and the reasons that fired.
+//
+// The flow reads straight through the packages it uses: lines splits the
+// document without losing a byte; signals measures each line and its
+// context and gathers lexicon and rule evidence; features turns them into a
+// vector; model scores it; this package takes the decision. A Classifier
+// holds only read-only data once built, logs nothing and may be used by any
+// number of goroutines.
+package classify
