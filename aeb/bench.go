@@ -42,6 +42,12 @@ func Load(dir string) (*Bench, error) {
 	if err != nil {
 		return nil, fmt.Errorf("aeb: %w", err)
 	}
+	return parseTruth(path, data)
+}
+
+// parseTruth decodes the text of a ground-truth file; path names it in
+// messages.
+func parseTruth(path string, data []byte) (*Bench, error) {
 	var raw map[string]*article
 	if err := json.Unmarshal(data, &raw); err != nil {
 		return nil, fmt.Errorf("aeb: %s: %w", path, err)
@@ -70,6 +76,12 @@ func LoadOutput(path string) (map[string]string, error) {
 	if err != nil {
 		return nil, fmt.Errorf("aeb: %w", err)
 	}
+	return parseOutput(path, data)
+}
+
+// parseOutput decodes the text of an output file; path names it in
+// messages.
+func parseOutput(path string, data []byte) (map[string]string, error) {
 	var raw struct {
 		Output map[string]*article `json:"output"`
 	}

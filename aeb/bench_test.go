@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -112,4 +113,22 @@ func TestLoadErrors(t *testing.T) {
 	if _, err := Systems(dir); err == nil {
 		t.Error("Systems of a directory without output/: no error")
 	}
+}
+
+func FuzzParse(f *testing.F) {
+	f.Add([]byte(`{"a": {"articleBody": "x", "url": "u"}}`))
+	f.Add([]byte(`{"version": "1", "output": {"a": {"articleBody": null}}}`))
+	f.Add([]byte(`{"output": {"a": null}, "a": null}`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		if b, err := parseTruth("fuzz.json", data); err == nil {
+			if len(b.IDs) != len(b.Truth) || len(b.IDs) == 0 {
+				t.Fatalf("%d ids for %d pages", len(b.IDs), len(b.Truth))
+			}
+		} else if !strings.Contains(err.Error(), "fuzz.json") {
+			t.Fatalf("error %q does not name the file", err)
+		}
+		if _, err := parseOutput("fuzz.json", data); err != nil && !strings.Contains(err.Error(), "fuzz.json") {
+			t.Fatalf("error %q does not name the file", err)
+		}
+	})
 }
