@@ -1,7 +1,9 @@
 package htmltext
 
 import (
+	"bytes"
 	"fmt"
+	"io"
 	"net/url"
 	"strings"
 	"unicode/utf8"
@@ -76,13 +78,19 @@ func DefaultOptions() Options { return Options{Readability: true} }
 // Extract decodes data (contentType is the HTTP Content-Type header value,
 // or "") and returns its lines. It fails only for input that is not text
 // (see ErrBinary); broken markup, a wrong charset, frames or a missing body
-// all give a Page, possibly without lines.
+// all give a Page, possibly without lines. A page nested deeper than the
+// parser accepts (512 open elements) is flattened first: tags past a depth
+// of 256 are dropped and their text joins the deepest kept element.
 func Extract(data []byte, contentType string, opts Options) (*Page, error) {
 	if err := sniffBinary(data); err != nil {
 		return nil, err
 	}
 	r, name := decoder(data, contentType)
-	doc, err := html.ParseWithOptions(r, html.ParseOptionEnableScripting(false))
+	doc, err := parse(r)
+	if tooDeep(err) {
+		r, _ = decoder(data, contentType)
+		doc, err = parse(bytes.NewReader(flatten(r)))
+	}
 	if err != nil {
 		return nil, fmt.Errorf("htmltext: parse: %w", err)
 	}
@@ -102,6 +110,12 @@ func Extract(data []byte, contentType string, opts Options) (*Page, error) {
 		markArticle(p, doc, opts)
 	}
 	return p, nil
+}
+
+// parse builds the DOM as a browser with scripting disabled would, so that
+// noscript content is markup, not a string.
+func parse(r io.Reader) (*html.Node, error) {
+	return html.ParseWithOptions(r, html.ParseOptionEnableScripting(false))
 }
 
 // ExtractText returns only the text of Extract with DefaultOptions: the
