@@ -132,3 +132,38 @@ func FuzzParse(f *testing.F) {
 		}
 	})
 }
+
+// TestAllSystems scores every system of the benchmark: the figures must be
+// rates over all pages, and no system may do worse than the naive dump
+// except the other naive dumps.
+func TestAllSystems(t *testing.T) {
+	b := loadBench(t)
+	systems, err := Systems(benchDir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	scores := map[string]Score{}
+	for _, s := range systems {
+		pred, err := LoadOutput(OutputPath(benchDir, s))
+		if err != nil {
+			t.Fatal(err)
+		}
+		sc := Evaluate(b.Truth, pred, b.IDs)
+		t.Logf("%-16s F1 %.3f  P %.3f  R %.3f", s, sc.F1, sc.Precision, sc.Recall)
+		for _, v := range []float64{sc.F1, sc.Precision, sc.Recall} {
+			if !(v >= 0 && v <= 1) {
+				t.Errorf("%s: %+v is not a set of rates", s, sc)
+			}
+		}
+		if sc.Docs != len(b.IDs) {
+			t.Errorf("%s: %d docs, want %d", s, sc.Docs, len(b.IDs))
+		}
+		scores[s] = sc
+	}
+	naive := map[string]bool{"html-text": true, "beautifulsoup": true, "html2text": true, "inscriptis": true}
+	for s, sc := range scores {
+		if !naive[s] && sc.F1 <= scores["html-text"].F1 {
+			t.Errorf("%s F1 %.3f does not beat the naive dump's %.3f", s, sc.F1, scores["html-text"].F1)
+		}
+	}
+}

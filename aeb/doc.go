@@ -23,4 +23,36 @@
 //     empty prediction therefore lowers recall only. The means are computed
 //     exactly and rounded once, as Python's statistics.mean does.
 //   - F1 is the harmonic mean of the averaged precision and recall.
+//
+// # Line labels
+//
+// Label turns a page's naive text dump (output/html-text.json, the raw
+// text chaff reads in text mode) into training labels, one per line:
+//
+//  1. The dump's tokens (all lines in a row) are aligned with the truth's
+//     tokens the way a diff does it: the longest common run is matched
+//     first, then the parts before it and after it are aligned the same
+//     way, so matches keep the order of both texts.
+//  2. A run shorter than 4 tokens is matched only inside a gap held by
+//     matches on both sides. Before the first and after the last long
+//     match, where menus, teasers and footers sit, a short coincidence
+//     ("Home", "Twitter", a tag that names a person of the article) is not
+//     a match. A heading such as "Introduction" is matched because it runs
+//     on into the paragraph below it in the token stream, or because it
+//     sits in a gap between matched paragraphs; a menu copy of the same
+//     word elsewhere in the dump is not matched, since the truth's copy is
+//     already taken or lies outside that gap.
+//  3. A line is blank when lines.IsBlank says so; keep when at least half
+//     of its tokens are matched; drop otherwise. A line only partly in the
+//     body (inline link widgets, "Share" buttons glued to a paragraph)
+//     thus goes with its majority. A line without tokens ("* * *", "—") is
+//     kept when the nearest lines with tokens above and below it are both
+//     kept, dropped otherwise.
+//
+// Text the dump holds in a different order from the truth is matched in
+// one place only and dropped elsewhere; on the benchmark the kept lines
+// still score F1 0.999 against the truth (TestLabelCeiling), the best any
+// line classifier can do on these dumps. Labels carry no kind or category
+// (gold.Unknown): the benchmark says where the article is, not what the
+// noise is. Labelling all 181 pages takes about 0.1 s.
 package aeb
