@@ -1,0 +1,57 @@
+package input
+
+import (
+	"fmt"
+
+	"github.com/chaff-dev/chaff/warc"
+)
+
+// Error is a problem with one source or one record of a source. Iteration
+// goes on after it with the next record or source.
+type Error struct {
+	// Source is the path, or "-" for standard input.
+	Source string
+	// Record is the 1-based record number (JSONL line number, WARC record
+	// number), or 0 when the error concerns the whole source.
+	Record int
+	// Err is the underlying problem. For WARC sources it wraps a
+	// *warc.RecordError.
+	Err error
+}
+
+// Error implements error, e.g.
+// `input: data/a.jsonl.gz: record 17: text field "text" is not a string`.
+func (e *Error) Error() string {
+	s := "input: "
+	if e.Source != "" {
+		s += e.Source + ": "
+	}
+	if e.Record > 0 {
+		s += fmt.Sprintf("record %d: ", e.Record)
+	}
+	return s + e.Err.Error()
+}
+
+// Unwrap returns the underlying error.
+func (e *Error) Unwrap() error { return e.Err }
+
+// warcCause presents a *warc.RecordError inside an *Error without repeating
+// the record number, while keeping it reachable with errors.As.
+type warcCause struct{ re *warc.RecordError }
+
+func (w *warcCause) Error() string {
+	s := fmt.Sprintf("offset %d", w.re.Offset)
+	if w.re.ID != "" {
+		s += " " + w.re.ID
+	}
+	s += ": " + w.re.Err.Error()
+	switch {
+	case w.re.Skipped:
+		s += " (record skipped)"
+	case w.re.Resync:
+		s += " (skipping to the next WARC/ line)"
+	}
+	return s
+}
+
+func (w *warcCause) Unwrap() error { return w.re }
