@@ -8,6 +8,12 @@ import "sort"
 // coincidence with a menu or teaser.
 const minAnchor = 4
 
+// workBudget bounds the steps of one alignment. Diff-style alignment can
+// go cubic on text that repeats one short pattern; when the budget is
+// spent, the parts not yet aligned stay unmatched. The largest page of the
+// benchmark takes under 10^6 steps.
+const workBudget = 20_000_000
+
 // block is a run of n tokens equal in both sequences: a[i:i+n] == b[j:j+n].
 type block struct{ i, j, n int }
 
@@ -24,6 +30,7 @@ type aligner struct {
 	prevLen, curLen     []int32
 	prevStamp, curStamp []int
 	stamp               int
+	work                int // steps taken, against workBudget
 }
 
 // span is a part of both sequences still to align, with whether a match
@@ -49,7 +56,7 @@ func align(a, b []int32, vocab int) []block {
 	}
 	var blocks []block
 	todo := []span{{0, len(a), 0, len(b), false, false}}
-	for len(todo) > 0 {
+	for len(todo) > 0 && al.work < workBudget {
 		s := todo[len(todo)-1]
 		todo = todo[:len(todo)-1]
 		if s.alo >= s.ahi || s.blo >= s.bhi {
@@ -69,13 +76,19 @@ func align(a, b []int32, vocab int) []block {
 }
 
 // longest returns the longest run common to a[alo:ahi] and b[blo:bhi],
-// the first one in a (then in b) among equals.
+// the first one in a (then in b) among equals. When the work budget runs
+// out it returns the longest run found so far.
 func (al *aligner) longest(alo, ahi, blo, bhi int) block {
 	best := block{alo, blo, 0}
 	for i := alo; i < ahi; i++ {
+		if al.work >= workBudget {
+			break
+		}
 		al.stamp++
+		al.work++
 		ps := al.pos[al.a[i]]
 		k := sort.Search(len(ps), func(x int) bool { return int(ps[x]) >= blo })
+		al.work += len(ps) - k
 		for _, j32 := range ps[k:] {
 			j := int(j32)
 			if j >= bhi {

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/chaff-dev/chaff/gold"
 	"github.com/chaff-dev/chaff/label"
@@ -180,4 +181,20 @@ func FuzzLabel(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestLabelBounded feeds a text that drives diff-style alignment cubic:
+// the work budget must stop it in good time, with a well-formed result.
+func TestLabelBounded(t *testing.T) {
+	const n = 20000
+	dump := "x y z w\n" + strings.Repeat("a\n", n) + "x2 y2 z2 w2"
+	truth := "x y z w " + strings.Repeat("a b ", n) + "x2 y2 z2 w2"
+	start := time.Now()
+	rows := Label([]byte(dump), truth)
+	if took := time.Since(start); took > 5*time.Second {
+		t.Errorf("Label took %v", took)
+	}
+	if len(rows) != n+2 || rows[0].Label != label.Keep {
+		t.Errorf("got %d rows, the first %v; want %d, the first kept", len(rows), rows[0].Label, n+2)
+	}
 }
