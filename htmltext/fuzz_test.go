@@ -1,0 +1,30 @@
+package htmltext
+
+import (
+	"testing"
+)
+
+func FuzzExtract(f *testing.F) {
+	for _, s := range []string{
+		"",
+		"<p>hello <b>world</b></p>",
+		"<pre>a\r\n\n b\rc</pre>",
+		"<meta charset=windows-1252><p>\x93hi\x94</p>",
+		"\xef\xbb\xbf<title>t</title><ul><li>x<li>y",
+		"\xff\xfe<\x00p\x00>\x00",
+		"<frameset><frame></frameset><noframes>x</noframes>",
+		"<div hidden>a</div><span style='display:none'>b</span><noscript><p>js</p></noscript>",
+		"<table><td><a href=x>l</a><br>m\u2028n\x0bo",
+		"<div><div><div><svg><p>x</p></svg><math><mi>y",
+	} {
+		f.Add([]byte(s), "")
+	}
+	f.Add([]byte("<p>caf\xe9</p>"), "text/html; charset=iso-8859-1")
+	f.Fuzz(func(t *testing.T, data []byte, contentType string) {
+		p, err := Extract(data, contentType, Options{Readability: true})
+		if err != nil {
+			return
+		}
+		checkPage(t, p)
+	})
+}
