@@ -1,0 +1,174 @@
+package classify
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/chaff-dev/chaff/features"
+	"github.com/chaff-dev/chaff/label"
+	"github.com/chaff-dev/chaff/lang"
+	"github.com/chaff-dev/chaff/lexicon"
+	"github.com/chaff-dev/chaff/lines"
+	"github.com/chaff-dev/chaff/model"
+	"github.com/chaff-dev/chaff/signals"
+)
+
+// DefaultThreshold is the noise score from which the model alone drops a
+// line.
+const DefaultThreshold = 0.5
+
+// Config chooses the resources and the policy of a Classifier. The zero
+// value gives the embedded model, lexicon and stopwords and the default
+// policy.
+type Config struct {
+	Model     *model.Model     // nil: the embedded default model
+	Lexicon   *lexicon.Lexicon // nil: the embedded default lexicon
+	Languages *lang.Detector   // nil: the embedded stopword lists
+	Threshold float64          // 0: DefaultThreshold
+	// Keep lists noise categories that are kept rather than dropped: their
+	// lines are labelled keep/body and still carry the category and score.
+	Keep []label.Category
+}
+
+// Classifier labels documents. Build one with New.
+type Classifier struct {
+	env       signals.Env
+	model     *model.Model
+	threshold float64
+	keep      map[label.Category]bool
+}
+
+// New builds a Classifier.
+func New(cfg Config) (*Classifier, error) {
+	c := &Classifier{model: cfg.Model, threshold: cfg.Threshold, keep: map[label.Category]bool{}}
+	c.env.Lexicon, c.env.Lang = cfg.Lexicon, cfg.Languages
+	var err error
+	if c.model == nil {
+		if c.model, err = model.Default(); err != nil {
+			return nil, err
+		}
+	}
+	if c.env.Lexicon == nil {
+		if c.env.Lexicon, err = lexicon.Default(); err != nil {
+			return nil, err
+		}
+	}
+	if c.env.Lang == nil {
+		c.env.Lang = lang.Default()
+	}
+	if c.threshold == 0 {
+		c.threshold = DefaultThreshold
+	}
+	if c.threshold < 0 || c.threshold > 1 {
+		return nil, fmt.Errorf("classify: threshold %v is outside [0,1]", c.threshold)
+	}
+	known := map[label.Category]bool{}
+	for _, k := range label.Categories() {
+		known[k] = true
+	}
+	for _, k := range cfg.Keep {
+		if !known[k] {
+			return nil, fmt.Errorf("classify: unknown noise category %q", k)
+		}
+		c.keep[k] = true
+	}
+	return c, nil
+}
+
+// Document is a classified document.
+type Document struct {
+	Data  []byte // the input, unchanged
+	Lines []Line // one per line of Data; their Text and EOL slice Data
+	Lang  string // detected language, "" when unknown
+}
+
+// Classify labels every line of data. data is not modified and the lines
+// refer to it.
+func (c *Classifier) Classify(data []byte) *Document {
+	spans := lines.Split(data)
+	sd := signals.Analyze(&c.env, data, spans)
+	vec := features.Build(sd)
+	scores := c.model.Score(sd, vec)
+	doc := &Document{Data: data, Lines: make([]Line, len(spans)), Lang: sd.Lang}
+	for i, s := range spans {
+		l := &doc.Lines[i]
+		l.Number, l.Offset = i+1, int64(s.Start)
+		l.Text, l.EOL = data[s.Start:s.End:s.End], data[s.End:s.Next:s.Next]
+		if sd.Lines[i].Blank() {
+			l.Label = label.Blank
+			continue
+		}
+		c.decide(sd, vec, scores.P[i], i, l)
+	}
+	return doc
+}
+
+// ClassifyReader reads all of r and classifies it.
+func (c *Classifier) ClassifyReader(r io.Reader) (*Document, error) {
+	data, err := io.ReadAll(r)
+	if err != nil {
+		return nil, err
+	}
+	return c.Classify(data), nil
+}
+
+// decide labels one non-blank line from its evidence and its model score.
+func (c *Classifier) decide(sd *signals.Doc, vec *features.Vectors, p float64, i int, l *Line) {
+	sl := &sd.Lines[i]
+	best := sl.Best()
+	l.Score = p
+	for _, e := range sl.Evidence {
+		l.Reasons = append(l.Reasons, Reason{Code: e.Code, Text: e.Text, Weight: e.Strength})
+	}
+	for _, ct := range c.model.Explain(vec, i, 3) {
+		dir := "towards noise"
+		if ct.Weight < 0 {
+			dir = "towards content"
+		}
+		l.Reasons = append(l.Reasons, Reason{
+			Code:   "model:" + ct.Feature,
+			Text:   fmt.Sprintf("%s weighs %s (%+.2f)", strings.ReplaceAll(ct.Feature, "-", " "), dir, ct.Weight),
+			Weight: ct.Weight,
+		})
+	}
+	switch {
+	case best != nil && best.Strength >= signals.Decisive:
+		l.Label, l.Cat = label.Drop, label.Category(best.Category)
+		l.Score = max(p, best.Strength)
+	case sl.Ctx.IsTitle:
+		l.Label, l.Kind = label.Keep, label.Title
+	case p >= c.threshold:
+		l.Label, l.Cat = label.Drop, fallbackCategory(sl, best)
+	default:
+		l.Label, l.Kind = label.Keep, kindOf(sl)
+	}
+	if l.Label == label.Drop && c.keep[l.Cat] {
+		l.Label, l.Kind = label.Keep, label.Body
+		l.Reasons = append(l.Reasons, Reason{Code: "policy:keep(" + string(l.Cat) + ")", Text: "its category is kept by configuration"})
+	}
+}
+
+// fallbackCategory names the noise the model found when no evidence was
+// decisive: the strongest evidence if any, a cut-off link list after the
+// main text as teaser, anything else as navigation. See
+// fixtures/README.md, "Labelling rules decided here".
+func fallbackCategory(sl *signals.Line, best *signals.Evidence) label.Category {
+	switch {
+	case best != nil:
+		return label.Category(best.Category)
+	case sl.Ctx.Zone == signals.Tail && sl.Words >= 4:
+		return label.Teaser
+	default:
+		return label.Navigation
+	}
+}
+
+// kindOf tells a heading from a paragraph among kept lines: a heading is a
+// short line without sentence-final punctuation that stands between prose.
+func kindOf(sl *signals.Line) label.Kind {
+	if sl.Words <= 15 && !sl.EndsSentence() && sl.Ctx.ProseFwd <= 1 && sl.Ctx.ProseBack <= 2 && !sl.IsProse() {
+		return label.Heading
+	}
+	return label.Body
+}

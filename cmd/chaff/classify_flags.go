@@ -1,0 +1,100 @@
+package main
+
+import (
+	"flag"
+	"fmt"
+	"os"
+	"strings"
+
+	"github.com/chaff-dev/chaff/classify"
+	"github.com/chaff-dev/chaff/label"
+	"github.com/chaff-dev/chaff/model"
+	"github.com/chaff-dev/chaff/render"
+)
+
+// classifyFlags are the flags that set the classifier's policy.
+type classifyFlags struct {
+	threshold float64
+	keep      string
+	drop      string
+	dropTitle bool
+	modelPath string
+}
+
+func (cf *classifyFlags) add(fs *flag.FlagSet) {
+	fs.Float64Var(&cf.threshold, "threshold", classify.DefaultThreshold, "noise score from which the model drops a line, in (0,1]; higher keeps more")
+	fs.StringVar(&cf.keep, "keep", "", "comma-separated noise categories to keep instead of dropping (e.g. byline,dateline)")
+	fs.StringVar(&cf.drop, "drop", "", "comma-separated noise categories to drop; all others are kept (default: drop all)")
+	fs.BoolVar(&cf.dropTitle, "drop-title", false, "leave the title out of the cleaned text")
+	fs.StringVar(&cf.modelPath, "model", "", "model file made by 'chaff train' (default: the embedded model)")
+}
+
+func (cf *classifyFlags) config() (classify.Config, error) {
+	cfg := classify.Config{Threshold: cf.threshold}
+	if cf.threshold <= 0 || cf.threshold > 1 {
+		return cfg, usagef("--threshold %v: want a number in (0,1]", cf.threshold)
+	}
+	if cf.keep != "" && cf.drop != "" {
+		return cfg, usagef("--keep and --drop exclude each other")
+	}
+	keep, err := parseCategories(cf.keep)
+	if err != nil {
+		return cfg, err
+	}
+	if cf.drop != "" {
+		drop, err := parseCategories(cf.drop)
+		if err != nil {
+			return cfg, err
+		}
+		dropped := map[label.Category]bool{}
+		for _, c := range drop {
+			dropped[c] = true
+		}
+		for _, c := range label.Categories() {
+			if !dropped[c] {
+				keep = append(keep, c)
+			}
+		}
+	}
+	cfg.Keep = keep
+	if cf.modelPath != "" {
+		f, err := os.Open(cf.modelPath)
+		if err != nil {
+			return cfg, err
+		}
+		defer f.Close()
+		if cfg.Model, err = model.Read(f); err != nil {
+			return cfg, fmt.Errorf("%s: %w", cf.modelPath, err)
+		}
+	}
+	return cfg, nil
+}
+
+func (cf *classifyFlags) policy() render.Policy { return render.Policy{DropTitle: cf.dropTitle} }
+
+func parseCategories(s string) ([]label.Category, error) {
+	if s == "" {
+		return nil, nil
+	}
+	known := map[label.Category]bool{}
+	for _, c := range label.Categories() {
+		known[c] = true
+	}
+	var out []label.Category
+	for _, part := range strings.Split(s, ",") {
+		c := label.Category(strings.TrimSpace(part))
+		if !known[c] {
+			return nil, usagef("unknown noise category %q (known: %s)", c, categoryList())
+		}
+		out = append(out, c)
+	}
+	return out, nil
+}
+
+func categoryList() string {
+	var names []string
+	for _, c := range label.Categories() {
+		names = append(names, string(c))
+	}
+	return strings.Join(names, ", ")
+}

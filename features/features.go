@@ -1,0 +1,221 @@
+// Package features turns the signals of each line into the numeric vector
+// a model scores: named dense features that explain a decision, and hashed
+// word and character n-grams that let a model learn a vocabulary.
+package features
+
+import (
+	"math"
+
+	"github.com/chaff-dev/chaff/signals"
+	"github.com/chaff-dev/chaff/textnorm"
+)
+
+// Categories are the noise categories that lexicon and rule evidence can
+// name, in the order of their dense features.
+var categories = [...]string{"market-data", "script-warning", "teaser", "truncation",
+	"call-to-action", "reading-time", "byline", "dateline", "media", "navigation",
+	"social", "legal", "ad", "source-header", "title-repeat"}
+
+// Names of the dense features, index for index.
+var names = buildNames()
+
+func buildNames() []string {
+	n := []string{"bias", "words", "runes", "letter-ratio", "digit-ratio", "upper-ratio",
+		"punct-ratio", "stopword-ratio", "capitalised-ratio", "long-word-ratio",
+		"ends-sentence", "ends-colon", "prose", "short",
+		"zone:head", "zone:main", "zone:tail", "position", "short-run",
+		"prose-behind", "prose-ahead", "quotes-near", "title", "title-repeat",
+		"prose-before", "first-line", "fuzzy-match",
+		"prev:prose", "prev:words", "next:prose", "next:words",
+		"prev:short", "next:short", "prev:evidence", "next:evidence",
+		"language-known", "very-long", "blank-before", "blank-after"}
+	for i := 0; i < signals.NumShapes; i++ {
+		n = append(n, "shape:"+signals.Shape(1<<i).Names()[0])
+	}
+	for _, c := range categories {
+		n = append(n, "evidence:"+c)
+	}
+	return n
+}
+
+// Dense is the number of dense features.
+var Dense = len(names)
+
+// Name returns the name of dense feature i.
+func Name(i int) string { return names[i] }
+
+// HashBits sets the size of the hashed feature space: 1<<HashBits slots.
+const HashBits = 18
+
+// Vectors holds the features of every line of a document: Dense values
+// per line in X, hashed feature indices per line in H[Off[i]:Off[i+1]].
+type Vectors struct {
+	X   []float32
+	H   []uint32
+	Off []int32
+}
+
+// Row returns the dense features of line i.
+func (v *Vectors) Row(i int) []float32 { return v.X[i*Dense : (i+1)*Dense] }
+
+// Hashed returns the hashed feature indices of line i.
+func (v *Vectors) Hashed(i int) []uint32 { return v.H[v.Off[i]:v.Off[i+1]] }
+
+// Build computes the features of every line of d. Blank lines get zero
+// vectors: they are labelled blank without a model.
+func Build(d *signals.Doc) *Vectors {
+	n := len(d.Lines)
+	v := &Vectors{X: make([]float32, n*Dense), Off: make([]int32, n+1), H: make([]uint32, 0, n*12)}
+	var sc textnorm.Scanner
+	var buf []byte
+	for i := range d.Lines {
+		l := &d.Lines[i]
+		if !l.Blank() {
+			dense(d, i, v.Row(i))
+			v.H, buf = hashed(v.H, d.Text(i), l, &sc, buf)
+		}
+		v.Off[i+1] = int32(len(v.H))
+	}
+	return v
+}
+
+func b2f(b bool) float32 {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+func ratio(a, b int) float32 {
+	if b == 0 {
+		return 0
+	}
+	return float32(a) / float32(b)
+}
+
+func logn(n int) float32 { return float32(math.Log1p(float64(n))) }
+
+func dense(d *signals.Doc, i int, x []float32) {
+	l := &d.Lines[i]
+	c := &l.Ctx
+	k := 0
+	put := func(f float32) { x[k] = f; k++ }
+	put(1)
+	put(logn(l.Words))
+	put(logn(l.Runes))
+	put(ratio(l.Letters, l.Runes))
+	put(ratio(l.Digits, l.Runes))
+	put(ratio(l.Upper, l.Letters))
+	put(ratio(l.Punct, l.Runes))
+	put(ratio(l.Stop, l.Words))
+	put(ratio(l.CapWords, l.Words-l.NumWords))
+	put(ratio(l.LongWords, l.Words))
+	put(b2f(l.EndsSentence()))
+	put(b2f(l.Last == ':'))
+	put(b2f(l.IsProse()))
+	put(b2f(l.Short()))
+	put(b2f(c.Zone == signals.Head))
+	put(b2f(c.Zone == signals.Main))
+	put(b2f(c.Zone == signals.Tail))
+	put(float32(c.RelPos))
+	put(logn(c.ShortRun))
+	put(float32(c.ProseBack) / signals.MaxDist)
+	put(float32(c.ProseFwd) / signals.MaxDist)
+	put(float32(c.NumNear) / 6)
+	put(b2f(c.IsTitle))
+	put(b2f(c.TitleRep))
+	put(float32(c.ProseFrac))
+	put(b2f(i == 0))
+	fuzzy := false
+	for _, m := range l.Lex {
+		fuzzy = fuzzy || m.Fuzzy
+	}
+	put(b2f(fuzzy))
+	neighbour := func(j int) {
+		if j < 0 {
+			put(0)
+			put(0)
+			return
+		}
+		put(b2f(d.Lines[j].IsProse()))
+		put(logn(d.Lines[j].Words))
+	}
+	neighbour(c.Prev)
+	neighbour(c.Next)
+	put(b2f(c.Prev >= 0 && d.Lines[c.Prev].Short()))
+	put(b2f(c.Next >= 0 && d.Lines[c.Next].Short()))
+	put(b2f(c.Prev >= 0 && len(d.Lines[c.Prev].Evidence) > 0))
+	put(b2f(c.Next >= 0 && len(d.Lines[c.Next].Evidence) > 0))
+	put(b2f(d.Lang != ""))
+	put(b2f(l.Words >= 50))
+	put(b2f(i > 0 && d.Lines[i-1].Blank()))
+	put(b2f(i+1 < len(d.Lines) && d.Lines[i+1].Blank()))
+	for s := 0; s < signals.NumShapes; s++ {
+		put(b2f(l.Shape&(1<<s) != 0))
+	}
+	for _, cat := range categories {
+		best := 0.0
+		for _, e := range l.Evidence {
+			if e.Category == cat && e.Strength > best {
+				best = e.Strength
+			}
+		}
+		put(float32(best))
+	}
+}
+
+// maxTokens and maxGramBytes bound the hashed features of one line.
+const (
+	maxTokens    = 12
+	maxGramBytes = 64
+)
+
+// hashed appends the line's hashed features: its first folded words, the
+// first and last word with their position, and character trigrams of its
+// folded beginning, each salted so that the kinds never collide on purpose.
+func hashed(h []uint32, text []byte, l *signals.Line, sc *textnorm.Scanner, buf []byte) ([]uint32, []byte) {
+	const mask = 1<<HashBits - 1
+	sc.Reset(text)
+	buf = buf[:0]
+	n := 0
+	var last uint32
+	for sc.Next() && n < maxTokens {
+		start := len(buf)
+		if len(buf) > 0 {
+			buf = append(buf, ' ')
+			start++
+		}
+		buf = textnorm.Fold(buf, sc.Raw())
+		w := hash(1, buf[start:])
+		if sc.IsNumber() {
+			w = hash(1, []byte("<num>"))
+		}
+		if n == 0 {
+			h = append(h, (w^0x9e3779b9)&mask)
+		}
+		h = append(h, w&mask)
+		last = w
+		n++
+	}
+	if n > 0 {
+		h = append(h, (last^0x85ebca6b)&mask)
+	}
+	g := buf
+	if len(g) > maxGramBytes {
+		g = g[:maxGramBytes]
+	}
+	for j := 0; j+3 <= len(g); j++ {
+		h = append(h, hash(2, g[j:j+3])&mask)
+	}
+	return h, buf
+}
+
+// hash is FNV-1a salted with a kind byte.
+func hash(kind byte, b []byte) uint32 {
+	x := uint32(2166136261)
+	x = (x ^ uint32(kind)) * 16777619
+	for _, c := range b {
+		x = (x ^ uint32(c)) * 16777619
+	}
+	return x
+}

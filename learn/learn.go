@@ -1,0 +1,41 @@
+// Package learn trains chaff's model from labelled documents and measures
+// it by cross-validation, so that every accuracy figure comes from
+// documents the model did not see.
+package learn
+
+import (
+	"github.com/chaff-dev/chaff/features"
+	"github.com/chaff-dev/chaff/gold"
+	"github.com/chaff-dev/chaff/label"
+	"github.com/chaff-dev/chaff/lines"
+	"github.com/chaff-dev/chaff/model"
+	"github.com/chaff-dev/chaff/signals"
+)
+
+// Examples measures labelled documents into model examples. Lines whose
+// gold label is keep are content, drop are noise; blank lines are not
+// learnt from.
+func Examples(env *signals.Env, docs []*gold.Doc) []model.Example {
+	ex := make([]model.Example, len(docs))
+	for k, d := range docs {
+		sd := signals.Analyze(env, d.Data, lines.Split(d.Data))
+		y := make([]int8, len(d.Rows))
+		for i, r := range d.Rows {
+			switch r.Label {
+			case label.Keep:
+				y[i] = 0
+			case label.Drop:
+				y[i] = 1
+			default:
+				y[i] = -1
+			}
+		}
+		ex[k] = model.Example{Doc: sd, Vec: features.Build(sd), Noise: y}
+	}
+	return ex
+}
+
+// Train measures docs and fits a model to them.
+func Train(env *signals.Env, docs []*gold.Doc, cfg model.Config) *model.Model {
+	return model.Train(Examples(env, docs), cfg)
+}

@@ -1,0 +1,160 @@
+package model
+
+import (
+	"fmt"
+	"math"
+	"math/rand/v2"
+
+	"github.com/chaff-dev/chaff/features"
+	"github.com/chaff-dev/chaff/signals"
+)
+
+// Example is one labelled document to learn from.
+type Example struct {
+	Doc *signals.Doc
+	Vec *features.Vectors
+	// Noise per line: 1 noise, 0 content, -1 not to learn from (blank).
+	Noise []int8
+}
+
+// Config sets how a model is trained.
+type Config struct {
+	Seed    uint64  // shuffling seed: the same seed and data give the same model
+	Epochs  int     // passes over the data (default 8)
+	Rate    float64 // initial learning rate (default 0.1)
+	L2      float64 // weight decay per step (default 1e-6)
+	Folds   int     // inner folds for stage two's out-of-fold inputs (default 3; 0 or 1: one stage)
+	Weighed bool    // weigh each line by the log of its word count, as the benchmark counts words
+}
+
+func (c *Config) defaults() {
+	if c.Epochs == 0 {
+		c.Epochs = 8
+	}
+	if c.Rate == 0 {
+		c.Rate = 0.1
+	}
+	if c.L2 == 0 {
+		c.L2 = 1e-6
+	}
+}
+
+// Train fits a model to the examples.
+func Train(ex []Example, cfg Config) *Model {
+	cfg.defaults()
+	m := &Model{Names: make([]string, features.Dense)}
+	for i := range m.Names {
+		m.Names[i] = features.Name(i)
+	}
+	m.Dense, m.Hashed = trainStage1(ex, cfg)
+	if cfg.Folds > 1 && len(ex) >= cfg.Folds {
+		m.Stage2 = trainStage2(ex, cfg)
+	}
+	m.About = fmt.Sprintf("two-stage logistic model: %d documents, seed %d, %d epochs, %d inner folds", len(ex), cfg.Seed, cfg.Epochs, cfg.Folds)
+	return m
+}
+
+type sample struct{ doc, line int32 }
+
+func samples(ex []Example) []sample {
+	var s []sample
+	for d := range ex {
+		for i, y := range ex[d].Noise {
+			if y >= 0 && !ex[d].Doc.Lines[i].Blank() {
+				s = append(s, sample{int32(d), int32(i)})
+			}
+		}
+	}
+	return s
+}
+
+func weight(cfg *Config, l *signals.Line) float32 {
+	if !cfg.Weighed {
+		return 1
+	}
+	return float32(1 + math.Log1p(float64(l.Words)))
+}
+
+// trainStage1 runs stochastic gradient descent on the logistic loss with
+// a decaying learning rate.
+func trainStage1(ex []Example, cfg Config) ([]float32, []float32) {
+	w := make([]float32, features.Dense)
+	h := make([]float32, 1<<features.HashBits)
+	ss := samples(ex)
+	rng := rand.New(rand.NewPCG(cfg.Seed, 0x636861666631))
+	step := 0
+	decay := float32(1 - cfg.L2)
+	for epoch := 0; epoch < cfg.Epochs; epoch++ {
+		rng.Shuffle(len(ss), func(a, b int) { ss[a], ss[b] = ss[b], ss[a] })
+		for _, s := range ss {
+			e := &ex[s.doc]
+			i := int(s.line)
+			x := e.Vec.Row(i)
+			hs := e.Vec.Hashed(i)
+			z := dot(w, x)
+			for _, j := range hs {
+				z += h[j]
+			}
+			y := float32(e.Noise[i])
+			lr := float32(cfg.Rate / (1 + float64(step)/float64(len(ss))))
+			g := (float32(sigmoid(z)) - y) * lr * weight(&cfg, &e.Doc.Lines[i])
+			for j := range w {
+				w[j] = w[j]*decay - g*x[j]
+			}
+			for _, j := range hs {
+				h[j] = h[j]*decay - g
+			}
+			step++
+		}
+	}
+	return w, h
+}
+
+// trainStage2 learns the neighbour model on stage-one logits computed out
+// of fold, so that it sees the stage-one errors it will meet on new pages.
+func trainStage2(ex []Example, cfg Config) []float32 {
+	z1 := make([][]float32, len(ex))
+	for f := 0; f < cfg.Folds; f++ {
+		var train []Example
+		for d := range ex {
+			if d%cfg.Folds != f {
+				train = append(train, ex[d])
+			}
+		}
+		w, h := trainStage1(train, cfg)
+		m := &Model{Dense: w, Hashed: h}
+		for d := range ex {
+			if d%cfg.Folds != f {
+				continue
+			}
+			z := make([]float32, len(ex[d].Doc.Lines))
+			for i := range z {
+				if !ex[d].Doc.Lines[i].Blank() {
+					z[i] = m.stage1(ex[d].Vec, i)
+				}
+			}
+			z1[d] = z
+		}
+	}
+	w := make([]float32, len2)
+	ss := samples(ex)
+	rng := rand.New(rand.NewPCG(cfg.Seed, 0x636861666632))
+	var x [len2]float32
+	step := 0
+	for epoch := 0; epoch < cfg.Epochs; epoch++ {
+		rng.Shuffle(len(ss), func(a, b int) { ss[a], ss[b] = ss[b], ss[a] })
+		for _, s := range ss {
+			e := &ex[s.doc]
+			i := int(s.line)
+			stage2Inputs(e.Doc, z1[s.doc], i, x[:])
+			z := dot(w, x[:])
+			lr := float32(0.02 / (1 + float64(step)/float64(len(ss))))
+			g := (float32(sigmoid(z)) - float32(e.Noise[i])) * lr * weight(&cfg, &e.Doc.Lines[i])
+			for j := range w {
+				w[j] -= g * x[j]
+			}
+			step++
+		}
+	}
+	return w
+}

@@ -1,0 +1,156 @@
+// Package render writes classified documents in chaff's three output forms:
+// the cleaned text, one JSON object per line, and an annotated view for
+// people.
+package render
+
+import (
+	"bufio"
+	"encoding/json"
+	"fmt"
+	"io"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/chaff-dev/chaff/classify"
+	"github.com/chaff-dev/chaff/label"
+)
+
+// Policy chooses which kept lines clean writes.
+type Policy struct {
+	DropTitle bool // leave the title out of the cleaned text
+}
+
+// Kept reports whether clean writes line l under policy p.
+func (p Policy) Kept(l *classify.Line) bool {
+	return l.Label == label.Keep && !(p.DropTitle && l.Kind == label.Title)
+}
+
+// Clean writes the kept lines of doc, each with its own bytes and
+// terminator. A run of blank or dropped lines that held at least one blank
+// line between two kept lines becomes one empty line; nothing is written
+// before the first kept line or after the last.
+func Clean(w io.Writer, doc *classify.Document, p Policy) error {
+	bw := bufio.NewWriter(w)
+	wrote, gap := false, false
+	var gapEOL []byte
+	for i := range doc.Lines {
+		l := &doc.Lines[i]
+		switch {
+		case p.Kept(l):
+			if wrote && gap {
+				bw.Write(gapEOL)
+			}
+			bw.Write(l.Text)
+			bw.Write(l.EOL)
+			wrote, gap = true, false
+		case l.Label == label.Blank:
+			if !gap {
+				gapEOL = l.EOL
+				if len(gapEOL) == 0 {
+					gapEOL = []byte{'\n'}
+				}
+			}
+			gap = true
+		}
+	}
+	return bw.Flush()
+}
+
+// record is one line of the label output.
+type record struct {
+	File string `json:"file"`
+	classify.Line
+}
+
+// MarshalJSON puts the file name in front of the line's own fields.
+func (r record) MarshalJSON() ([]byte, error) {
+	line, err := json.Marshal(r.Line)
+	if err != nil {
+		return nil, err
+	}
+	name, _ := json.Marshal(r.File)
+	out := make([]byte, 0, len(line)+len(name)+10)
+	out = append(out, `{"file":`...)
+	out = append(out, name...)
+	out = append(out, ',')
+	return append(out, line[1:]...), nil
+}
+
+// Labels writes one JSON object per line of doc: file, line, offset,
+// label, kind or category, score, reasons and text.
+func Labels(w io.Writer, file string, doc *classify.Document) error {
+	bw := bufio.NewWriter(w)
+	for i := range doc.Lines {
+		b, err := json.Marshal(record{file, doc.Lines[i]})
+		if err != nil {
+			return err
+		}
+		bw.Write(b)
+		bw.WriteByte('\n')
+	}
+	return bw.Flush()
+}
+
+const (
+	reset = "\x1b[0m"
+	green = "\x1b[32m"
+	red   = "\x1b[31m"
+	dim   = "\x1b[2m"
+)
+
+// Annotate writes a view for people: each line with its number, a marker
+// (+ kept, - dropped, blank lines bare), its kind or category, its score
+// and its text; colour only when color is set.
+func Annotate(w io.Writer, file string, doc *classify.Document, color bool) error {
+	bw := bufio.NewWriter(w)
+	if file != "" {
+		fmt.Fprintf(bw, "==> %s <==\n", file)
+	}
+	for i := range doc.Lines {
+		l := &doc.Lines[i]
+		mark, col := " ", ""
+		switch l.Label {
+		case label.Keep:
+			mark, col = "+", green
+		case label.Drop:
+			mark, col = "-", red
+		}
+		text := printable(l.Text)
+		if color && col != "" {
+			fmt.Fprintf(bw, "%s%4d %s %-14s %.2f%s │ %s%s%s", dim, l.Number, mark, l.Class(), l.Score, reset, col, text, reset)
+		} else {
+			fmt.Fprintf(bw, "%4d %s %-14s %.2f │ %s", l.Number, mark, l.Class(), l.Score, text)
+		}
+		if l.Label == label.Drop && len(l.Reasons) > 0 {
+			fmt.Fprintf(bw, "  [%s]", l.Reasons[0].Code)
+		}
+		bw.WriteByte('\n')
+	}
+	return bw.Flush()
+}
+
+// printable makes a line safe to show on a terminal: control characters
+// and invalid bytes are escaped, very long lines cut.
+func printable(b []byte) string {
+	const maxRunes = 160
+	var sb strings.Builder
+	n := 0
+	for i := 0; i < len(b); {
+		if n == maxRunes {
+			sb.WriteString("…")
+			break
+		}
+		r, size := utf8.DecodeRune(b[i:])
+		switch {
+		case r == utf8.RuneError && size <= 1:
+			fmt.Fprintf(&sb, `\x%02x`, b[i])
+		case r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0):
+			fmt.Fprintf(&sb, `\x%02x`, r)
+		default:
+			sb.WriteRune(r)
+		}
+		i += size
+		n++
+	}
+	return sb.String()
+}

@@ -1,0 +1,95 @@
+package signals
+
+import (
+	"fmt"
+	"sort"
+)
+
+// Evidence is one reason to put a line in a noise category.
+type Evidence struct {
+	Category string  // noise category, as in LABELING.md
+	Code     string  // short stable code: "lexicon:reading-time(fr)", "shape:price-change"
+	Text     string  // readable phrase
+	Strength float64 // how much it says, in [0,1]; 0.8 and above is decisive
+}
+
+// Decisive is the strength from which evidence decides on its own.
+const Decisive = 0.8
+
+// Best returns the strongest evidence, or nil.
+func (l *Line) Best() *Evidence {
+	if len(l.Evidence) == 0 {
+		return nil
+	}
+	return &l.Evidence[0]
+}
+
+// gatherEvidence collects the evidence of line i from its lexicon matches,
+// its shapes and its context, strongest first.
+func gatherEvidence(d *Doc, i int) {
+	l := &d.Lines[i]
+	if l.Blank() {
+		return
+	}
+	add := func(cat, code, text string, s float64) {
+		l.Evidence = append(l.Evidence, Evidence{cat, code, text, s})
+	}
+	for _, m := range l.Lex {
+		s := lexStrength(l, m.Coverage)
+		code := fmt.Sprintf("lexicon:%s(%s)", m.Category, m.Lang)
+		text := fmt.Sprintf("matches the %s phrase %q", m.Category, m.Phrase)
+		if m.Fuzzy {
+			code = fmt.Sprintf("lexicon~:%s(%s)", m.Category, m.Lang)
+			text = fmt.Sprintf("resembles the %s phrase %q (similarity %.2f)", m.Category, m.Phrase, m.Similarity)
+			s *= m.Similarity
+		}
+		add(m.Category, code, text, s)
+	}
+	sh := l.Shape
+	switch {
+	case sh&Banner != 0 && (sh&URL != 0 || i == 0):
+		add("source-header", "shape:banner", "framed by a crawler's banner", 0.95)
+	case sh&Change != 0 && l.Words <= 8:
+		add("market-data", "shape:price-change", "a signed change with a percentage", 0.9)
+	case sh&Numeric != 0 && l.Ctx.NumNear >= 1:
+		add("market-data", "shape:quote", "a bare number beside other quotes", 0.9)
+	case sh&Pair != 0 && l.Words <= 4:
+		add("market-data", "shape:currency-pair", "a currency or crypto pair", 0.85)
+	}
+	if sh&(Numeric|Change|Pair) == 0 && l.Short() && l.Ctx.NumNear >= 2 && l.Ctx.ShortRun >= 4 {
+		add("market-data", "context:ticker-block", "a name inside a block of quotes", 0.85)
+	}
+	if sh&Bullet != 0 && sh&EndsDate != 0 && !l.prose {
+		add("teaser", "shape:dated-link", "a list item ending with a date", 0.9)
+	}
+	if sh&Ellipsis != 0 && l.Words <= 12 && !l.prose {
+		add("truncation", "shape:cut-marker", "a cut marker outside a paragraph", 0.6)
+	}
+	if sh&Copyright != 0 && l.Words <= 20 {
+		add("legal", "shape:copyright", "a copyright sign", 0.85)
+	}
+	if sh&Date != 0 && l.Words <= 8 && !l.prose && sh&Bullet == 0 {
+		add("dateline", "shape:date", "a date standing alone", 0.6)
+	}
+	if l.Ctx.TitleRep {
+		add("title-repeat", "context:title-repeat", "the headline again", 0.95)
+	}
+	if l.Ctx.ShortRun >= 5 && l.Ctx.Zone != Main && l.Words <= 3 {
+		add("navigation", "context:menu-run", fmt.Sprintf("one of %d short lines in a row", l.Ctx.ShortRun), 0.5)
+	}
+	sort.SliceStable(l.Evidence, func(a, b int) bool { return l.Evidence[a].Strength > l.Evidence[b].Strength })
+}
+
+// lexStrength weighs a phrase match by how much of the line it covers: a
+// phrase that is the whole line is decisive, one inside a long paragraph
+// says little.
+func lexStrength(l *Line, coverage float64) float64 {
+	switch {
+	case coverage >= 0.5 || l.Words <= 6:
+		return 0.9
+	case l.prose && l.Words > 25:
+		return 0.2 * coverage
+	default:
+		return 0.4 + 0.5*coverage
+	}
+}

@@ -1,0 +1,140 @@
+package signals
+
+import (
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/chaff-dev/chaff/textnorm"
+)
+
+// MaxScan is how many bytes of a line are measured. A longer line is
+// judged on its first MaxScan bytes, which keeps the work per line bounded
+// (a 50 MB single-line document costs no more than a short one).
+const MaxScan = 4096
+
+// Stats are counts over the first MaxScan bytes of one line.
+type Stats struct {
+	Bytes     int  // whole line, not capped
+	Runes     int  // non-space runes
+	Words     int  // word tokens (textnorm)
+	Letters   int  // letter runes
+	Digits    int  // digit runes
+	Upper     int  // upper-case letters
+	Punct     int  // punctuation and symbol runes
+	Stop      int  // word tokens that are stopwords of the document's language
+	CapWords  int  // word tokens starting with an upper-case letter
+	LongWords int  // word tokens of 7 runes or more
+	NumWords  int  // word tokens made of digits only
+	First     rune // first non-space rune, 0 if none
+	Last      rune // last non-space rune, 0 if none
+	Invalid   int  // bytes of invalid UTF-8
+}
+
+// StopSet tells whether a folded token is a stopword.
+type StopSet interface {
+	Has(folded []byte) bool
+}
+
+// Measure counts over line. stop may be nil when the language is unknown.
+// sc and fold are scratch space the caller keeps between lines.
+func Measure(line []byte, stop StopSet, sc *textnorm.Scanner, fold []byte) (Stats, []byte) {
+	st := Stats{Bytes: len(line)}
+	if len(line) > MaxScan {
+		line = line[:MaxScan]
+	}
+	for i := 0; i < len(line); {
+		c := line[i]
+		var r rune
+		size := 1
+		if c < utf8.RuneSelf {
+			r = rune(c)
+		} else {
+			r, size = utf8.DecodeRune(line[i:])
+			if r == utf8.RuneError && size <= 1 {
+				st.Invalid++
+				i++
+				continue
+			}
+		}
+		i += size
+		switch {
+		case r == ' ' || r == '\t' || r == '\u00a0' || unicode.IsSpace(r):
+			continue
+		case 'a' <= r && r <= 'z':
+			st.Letters++
+		case 'A' <= r && r <= 'Z':
+			st.Letters++
+			st.Upper++
+		case '0' <= r && r <= '9':
+			st.Digits++
+		case r < utf8.RuneSelf:
+			st.Punct++
+		case unicode.IsLetter(r):
+			st.Letters++
+			if unicode.IsUpper(r) {
+				st.Upper++
+			}
+		case unicode.IsDigit(r):
+			st.Digits++
+		case unicode.IsPunct(r) || unicode.IsSymbol(r):
+			st.Punct++
+		}
+		if st.First == 0 {
+			st.First = r
+		}
+		st.Last = r
+		st.Runes++
+	}
+	sc.Reset(line)
+	for sc.Next() {
+		st.Words++
+		n := sc.Runes()
+		if n >= 7 {
+			st.LongWords++
+		}
+		if sc.IsNumber() {
+			st.NumWords++
+			continue
+		}
+		if r, _ := utf8.DecodeRune(sc.Raw()); unicode.IsUpper(r) {
+			st.CapWords++
+		}
+		if stop != nil && n <= 12 {
+			fold = textnorm.Fold(fold[:0], sc.Raw())
+			if stop.Has(fold) {
+				st.Stop++
+			}
+		}
+	}
+	return st, fold
+}
+
+// EndsSentence reports whether the line ends like a sentence: with a full
+// stop, a question or exclamation mark, an ellipsis or a closing quote.
+func (s *Stats) EndsSentence() bool {
+	switch s.Last {
+	case '.', '!', '?', '…', '"', '»', '”', '’', ')', ';', ':':
+		return true
+	}
+	return false
+}
+
+// Blank reports whether the line holds no visible rune.
+func (s *Stats) Blank() bool { return s.Runes == 0 && s.Invalid == 0 }
+
+// Prose reports whether the line reads like a paragraph of running text:
+// long enough, rich in stopwords (or, where no stopword list applies, in
+// words) and ending like a sentence.
+func (s *Stats) Prose(haveStop bool) bool {
+	if s.Words < 12 || s.Letters*2 < s.Runes {
+		return false
+	}
+	if haveStop && s.Stop*100 < s.Words*15 {
+		return false
+	}
+	return s.EndsSentence() || s.Words >= 30
+}
+
+// Short reports whether the line is short enough to be a menu entry, a
+// label or a ticker cell.
+func (s *Stats) Short() bool { return s.Words <= 4 && s.Runes <= 40 }
