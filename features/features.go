@@ -30,7 +30,7 @@ func buildNames() []string {
 		"prev:short", "next:short", "prev:evidence", "next:evidence",
 		"language-known", "very-long", "blank-before", "blank-after"}
 	for i := 0; i < signals.NumShapes; i++ {
-		n = append(n, "shape:"+signals.Shape(1<<i).Names()[0])
+		n = append(n, "shape:"+signals.Shape(1 << i).Names()[0])
 	}
 	for _, c := range categories {
 		n = append(n, "evidence:"+c)
