@@ -1,0 +1,98 @@
+package trafilatura
+
+import (
+	"bytes"
+	"compress/gzip"
+	"io"
+	"os"
+	"path/filepath"
+	"sort"
+	"testing"
+	"time"
+
+	"github.com/chaff-dev/chaff/htmltext"
+	gotrafilatura "github.com/markusmobius/go-trafilatura"
+)
+
+// chaffHTML is the chaff side of the comparison: raw HTML in, text out.
+// Point it at the full chaff HTML pipeline once that exists; it is the
+// only line to change.
+var chaffHTML func(page []byte) ([]byte, error) = htmltext.ExtractText
+
+// benchDir is the shared article-extraction benchmark, beside the repo.
+const benchDir = "../../../shared/bench/aeb"
+
+type page struct {
+	id   string
+	html []byte
+}
+
+func loadPages(b *testing.B) ([]page, int64) {
+	b.Helper()
+	files, _ := filepath.Glob(filepath.Join(benchDir, "html", "*.html.gz"))
+	if len(files) == 0 {
+		b.Skipf("benchmark pages not found in %s (the shared folder is absent)", benchDir)
+	}
+	sort.Strings(files)
+	var pages []page
+	var size int64
+	for _, name := range files {
+		f, err := os.Open(name)
+		if err != nil {
+			b.Fatal(err)
+		}
+		zr, err := gzip.NewReader(f)
+		if err != nil {
+			b.Fatalf("%s: %v", name, err)
+		}
+		data, err := io.ReadAll(zr)
+		f.Close()
+		if err != nil {
+			b.Fatalf("%s: %v", name, err)
+		}
+		pages = append(pages, page{filepath.Base(name), data})
+		size += int64(len(data))
+	}
+	return pages, size
+}
+
+// BenchmarkExtract runs each system over every benchmark page per
+// iteration and reports pages/s next to MB/s and allocations.
+func BenchmarkExtract(b *testing.B) {
+	pages, size := loadPages(b)
+	systems := []struct {
+		name string
+		run  func([]byte) error
+	}{
+		{"go-trafilatura", func(p []byte) error {
+			_, err := gotrafilatura.Extract(bytes.NewReader(p), gotrafilatura.Options{})
+			return err
+		}},
+		{"go-trafilatura-fallback", func(p []byte) error {
+			_, err := gotrafilatura.Extract(bytes.NewReader(p), gotrafilatura.Options{EnableFallback: true})
+			return err
+		}},
+		{"chaff", func(p []byte) error {
+			_, err := chaffHTML(p)
+			return err
+		}},
+	}
+	for _, sys := range systems {
+		b.Run(sys.name, func(b *testing.B) {
+			b.ReportAllocs()
+			b.SetBytes(size)
+			failed := 0
+			start := time.Now()
+			for b.Loop() {
+				failed = 0
+				for _, p := range pages {
+					if sys.run(p.html) != nil {
+						failed++ // go-trafilatura refuses some pages; count, don't stop
+					}
+				}
+			}
+			b.ReportMetric(float64(b.N*len(pages))/time.Since(start).Seconds(), "pages/s")
+			b.ReportMetric(float64(failed), "failed/op")
+		})
+	}
+}
