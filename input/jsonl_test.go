@@ -16,9 +16,9 @@ func TestJSONLRecords(t *testing.T) {
 		count Counts
 	}{
 		{
-			name: "valid with blank lines and CRLF",
-			data: "{\"id\":\"a\",\"text\":\"one\"}\r\n\n   \n{\"text\":\"two\\nlines \\u00e9\",\"id\":7}\n",
-			want: []string{`doc d.jsonl#1 a text "one"`, `doc d.jsonl#4 7 text "two\nlines é"`},
+			name:  "valid with blank lines and CRLF",
+			data:  "{\"id\":\"a\",\"text\":\"one\"}\r\n\n   \n{\"text\":\"two\\nlines \\u00e9\",\"id\":7}\n",
+			want:  []string{`doc d.jsonl#1 a text "one"`, `doc d.jsonl#4 7 text "two\nlines é"`},
 			count: Counts{Sources: 1, Records: 4, Documents: 2, Blank: 2},
 		},
 		{
@@ -168,8 +168,7 @@ func TestSetFieldsNonJSONL(t *testing.T) {
 func rawDoc(t *testing.T, raw string) *Document {
 	t.Helper()
 	b := []byte(raw)
-	open := skipSpace(b, 0)
-	ms, err := scanMembers(b, open)
+	ms, open, _, err := scanObjectLine(b)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -19,19 +19,19 @@ func TestDirectory(t *testing.T) {
 	truncZ := zstded(jsonl + strings.Repeat("{\"text\":\"more filler\"}\n", 200))
 	truncZ = truncZ[:len(truncZ)-20]
 	writeFiles(t, dir, map[string]string{
-		"a.jsonl.gz":         gzipped(jsonl),
-		"b.txt":              "plain text\n",
-		"c.html.zst":         zstded("<p>zstd html</p>"),
-		"d/e.jsonl":          "{\"text\":\"nested\"}\n",
-		"d/skip/f.txt":       "excluded dir",
-		"empty.txt":          "",
-		"g.bin":              "abc\x00def",
-		"h.log":              "excluded by name",
-		"i.jsonl.gz":         trunc,
-		"j.jsonl.zst":        truncZ,
-		"noext":              "<!DOCTYPE html><p>sniffed</p>",
-		"page.data":          gzipped("<html>gz sniffed</html>"),
-		"z.json":             "[1,2,3]",
+		"a.jsonl.gz":   gzipped(jsonl),
+		"b.txt":        "plain text\n",
+		"c.html.zst":   zstded("<p>zstd html</p>"),
+		"d/e.jsonl":    "{\"text\":\"nested\"}\n",
+		"d/skip/f.txt": "excluded dir",
+		"empty.txt":    "",
+		"g.bin":        "abc\x00def",
+		"h.log":        "excluded by name",
+		"i.jsonl.gz":   trunc,
+		"j.jsonl.zst":  truncZ,
+		"noext":        "<!DOCTYPE html><p>sniffed</p>",
+		"page.data":    gzipped("<html>gz sniffed</html>"),
+		"z.json":       "[1,2,3]",
 	})
 	got, counts := collect(t, dir, []string{dir}, Options{Exclude: []string{"*.log", "d/skip"}})
 	want := []string{
