@@ -122,9 +122,11 @@ func foldRune(dst []byte, r rune, enc []byte) []byte {
 	case unicode.Is(unicode.Mn, r):
 		return dst // a combining accent left over from decomposed input
 	}
-	if d := norm.NFD.Properties(enc).Decomposition(); len(d) > 0 {
-		if base, n := utf8.DecodeRune(d); n > 0 && base != utf8.RuneError {
-			r = base
+	if decomposable(r) {
+		if d := norm.NFD.Properties(enc).Decomposition(); len(d) > 0 {
+			if base, n := utf8.DecodeRune(d); n > 0 && onlyMarks(d[n:]) {
+				r = base
+			}
 		}
 	}
 	r = unicode.ToLower(r)
@@ -132,4 +134,24 @@ func foldRune(dst []byte, r rune, enc []byte) []byte {
 		return append(dst, latinFold[r-latinLo]...) // ẞ → ß → ss
 	}
 	return utf8.AppendRune(dst, r)
+}
+
+// decomposable reports whether r is in a block whose accented letters are
+// folded to their base letter: Latin Extended-B and Additional (ǎ, ệ) and
+// Greek (ά). Other scripts keep their letters: Cyrillic й is not и, and a
+// Hangul syllable is not its first jamo.
+func decomposable(r rune) bool {
+	return r >= 0x180 && r <= 0x24F || r >= 0x370 && r <= 0x3FF || r >= 0x1E00 && r <= 0x1FFF
+}
+
+// onlyMarks reports whether b holds nothing but combining marks.
+func onlyMarks(b []byte) bool {
+	for len(b) > 0 {
+		r, n := utf8.DecodeRune(b)
+		if !unicode.Is(unicode.Mn, r) {
+			return false
+		}
+		b = b[n:]
+	}
+	return true
 }

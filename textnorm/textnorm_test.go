@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -22,6 +23,8 @@ func TestFold(t *testing.T) {
 		{"e\u0301te\u0301", "ete"},   // decomposed accents
 		{"ẞ ệ", "ss e"},              // beyond Latin Extended-A: NFD base, lower case
 		{"ΑΒΓ Привет", "αβγ привет"}, // other scripts are lower-cased
+		{"Ά ǎ", "α a"},               // Greek tonos and Latin Extended-B lose accents
+		{"Йод 한국 日本", "йод 한국 日本"},   // but Cyrillic й, Hangul and Han stay whole
 		{"2 × 3 ÷ 4", "2 × 3 ÷ 4"},
 		{"a\xffb\xc3", "a\xffb\xc3"}, // invalid bytes copied unchanged
 	}
@@ -175,4 +178,15 @@ func ExampleTokens() {
 func ExampleFold() {
 	fmt.Println(string(Fold(nil, []byte("Ihr Browser ist veraltet – Straße, Œuvre, Été"))))
 	// Output: ihr browser ist veraltet – strasse, oeuvre, ete
+}
+
+func TestIsWordRuneFastPathsAgree(t *testing.T) {
+	for r := rune(0); r < 0x2100; r++ {
+		if got, want := IsWordRune(r), isWordRune(r); got != want {
+			t.Errorf("IsWordRune(%U) = %v, want %v", r, got, want)
+		}
+		if r >= 0x2000 && r <= 0x206F && r != '‰' && IsSymbolRune(r) != unicode.In(r, unicode.So, unicode.Sc) {
+			t.Errorf("IsSymbolRune(%U) disagrees with the Unicode tables", r)
+		}
+	}
 }

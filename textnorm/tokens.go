@@ -13,12 +13,28 @@ var asciiWord = func() (t [utf8.RuneSelf]bool) {
 	return t
 }()
 
-// IsWordRune reports whether r belongs inside a token: a letter, a digit or
-// a combining mark.
-func IsWordRune(r rune) bool {
-	if r < utf8.RuneSelf {
-		return asciiWord[r]
+// latinWord caches isWordRune for U+0000..U+017F, where most European text
+// lives.
+var latinWord = func() (t [0x180]bool) {
+	for r := range t {
+		t[r] = isWordRune(rune(r))
 	}
+	return t
+}()
+
+// IsWordRune reports whether r belongs inside a token: a letter, a digit
+// (also superscripts and fractions) or a combining mark.
+func IsWordRune(r rune) bool {
+	switch {
+	case r < 0x180:
+		return latinWord[r]
+	case r >= 0x2000 && r <= 0x206F:
+		return false // General Punctuation: dashes, quotes, spaces, bullets
+	}
+	return isWordRune(r)
+}
+
+func isWordRune(r rune) bool {
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.In(r, unicode.Mn, unicode.Mc, unicode.Nl, unicode.No)
 }
 
@@ -30,8 +46,11 @@ func IsSymbolRune(r rune) bool {
 	case '%', '§', '‰':
 		return true
 	}
-	if r < utf8.RuneSelf {
+	switch {
+	case r < utf8.RuneSelf:
 		return r == '$'
+	case r >= 0x2000 && r <= 0x206F:
+		return false // General Punctuation has no So or Sc rune
 	}
 	return unicode.In(r, unicode.So, unicode.Sc)
 }
