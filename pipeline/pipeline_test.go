@@ -230,16 +230,19 @@ func TestCancellation(t *testing.T) {
 		}
 		done <- Run(ctx, 2, 8, src,
 			func(ctx context.Context, i int) (int, error) {
-				if i == 20 {
-					close(started)
-				}
 				if i >= 20 {
 					<-ctx.Done() // a long job that honours cancellation
 					return 0, ctx.Err()
 				}
 				return i, nil
 			},
-			func(int, int, error) error { seen.Add(1); return nil })
+			func(in, _ int, _ error) error {
+				seen.Add(1)
+				if in == 19 {
+					close(started)
+				}
+				return nil
+			})
 	}()
 	<-started
 	cancel()
