@@ -228,3 +228,40 @@ func TestBreakStopsEarly(t *testing.T) {
 		t.Errorf("after break: counts %+v", c)
 	}
 }
+
+func TestTruncatedAndEmptySources(t *testing.T) {
+	rec1 := warcRecord("resource", "a", "http://e/a", "text/html", "<p>a</p>", -1)
+	rec2 := warcRecord("resource", "b", "http://e/b", "text/html", strings.Repeat("<p>b</p>", 500), -1)
+	// Cut the second member in its middle.
+	truncWARC := gzipped(rec1) + gzipped(rec2)[:30]
+	tests := []struct {
+		name, file, content string
+		want                []string
+		counts              Counts
+	}{
+		{"truncated gzip WARC", "t.warc.gz", truncWARC,
+			[]string{`doc t.warc.gz#1 <urn:uuid:a> html "<p>a</p>"`, `err input: t.warc.gz: record 2: offset `},
+			Counts{Sources: 1, SourceErrors: 1, Records: 1, Documents: 1}},
+		{"empty WARC", "e.warc", "", nil, Counts{Sources: 1}},
+		{"empty gzip WARC", "e.warc.gz", gzipped(""), nil, Counts{Sources: 1}},
+		{"empty gzip JSONL", "e.jsonl.gz", gzipped(""), nil, Counts{Sources: 1}},
+		{"zero-byte gz file", "z.jsonl.gz", "", nil, Counts{Sources: 1}},
+		{"gzip magic only", "m.txt.gz", "\x1f\x8b", []string{`err input: m.txt.gz: gzip: unexpected EOF`}, Counts{Sources: 1, SourceErrors: 1}},
+		{"truncated gzip text", "p.txt.gz", gzipped(strings.Repeat("words ", 1000))[:40], []string{`err input: p.txt.gz: gzip: unexpected EOF (truncated stream)`}, Counts{Sources: 1, SourceErrors: 1}},
+		{"NUL in html", "n.html", "<html>\x00</html>", []string{`err input: n.html: binary file (NUL byte at offset 6), not read as html`}, Counts{Sources: 1, Records: 1, Failed: 1}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := t.TempDir()
+			writeFiles(t, dir, map[string]string{tt.file: tt.content})
+			got, counts := collect(t, dir, []string{filepath.Join(dir, tt.file)}, Options{})
+			checkOutcomes(t, got, tt.want)
+			if counts != tt.counts {
+				t.Errorf("counts = %+v, want %+v", counts, tt.counts)
+			}
+			if len(got) > 0 && strings.Contains(got[len(got)-1], "truncated") && !strings.Contains(got[len(got)-1], "gzip") {
+				t.Errorf("truncation error does not name the codec: %s", got[len(got)-1])
+			}
+		})
+	}
+}
