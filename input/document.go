@@ -52,7 +52,8 @@ type Field struct {
 // named in kv is replaced in place, keys not present are appended at the
 // end in the order given, and every other byte (other fields, their order,
 // spacing, escapes) is kept. For other documents it builds a new object
-// holding the id and url fields (when set) followed by kv.
+// holding the id and url fields (when set) followed by kv. The result has
+// no line end.
 func (d *Document) SetFields(kv ...Field) ([]byte, error) {
 	vals := make([][]byte, len(kv))
 	for i, f := range kv {

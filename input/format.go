@@ -64,7 +64,7 @@ func detect(name string, head []byte) (Format, error) {
 	head = bytes.TrimPrefix(head, utf8BOM)
 	ext := strings.ToLower(filepath.Ext(TrimCompressionExt(name)))
 	switch ext {
-	case ".warc", ".arc":
+	case ".warc":
 		return WARC, nil
 	case ".jsonl", ".ndjson":
 		return JSONL, nil

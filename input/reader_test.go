@@ -265,3 +265,29 @@ func TestTruncatedAndEmptySources(t *testing.T) {
 		})
 	}
 }
+
+// TestSharedBenchPages reads the shared benchmark pages (gzip-compressed
+// HTML) as a smoke test on real data.
+func TestSharedBenchPages(t *testing.T) {
+	dir := filepath.Join("..", "..", "shared", "bench", "aeb", "html")
+	if _, err := os.Stat(dir); err != nil {
+		t.Skipf("shared benchmark data not available at %s: %v", dir, err)
+	}
+	r := NewReader([]string{dir}, Options{Include: []string{"*.html.gz"}})
+	var docs int
+	for d, err := range r.Documents(context.Background()) {
+		if err != nil {
+			t.Error(err)
+			continue
+		}
+		if d.Format != HTML || len(d.Body) == 0 || d.Record != 0 {
+			t.Errorf("%s: format %s, %d bytes, record %d", d.Source, d.Format, len(d.Body), d.Record)
+		}
+		docs++
+	}
+	files, _ := filepath.Glob(filepath.Join(dir, "*.html.gz"))
+	c := r.Total()
+	if docs != len(files) || c.Documents != docs || c.Sources != docs || !c.Balanced() {
+		t.Errorf("%d documents, counts %+v", docs, c)
+	}
+}
