@@ -19,6 +19,9 @@ import (
 //go:embed data
 var dataFS embed.FS
 
+// filterBits is the size of Lexicon.filter: 64 Kibit, 8 KiB.
+const filterBits = 1 << 16
+
 // MaxPhraseTokens is the largest number of tokens a phrase may have.
 const MaxPhraseTokens = 16
 
@@ -56,17 +59,22 @@ type anchorRef struct {
 
 // entry is what one token hash leads to.
 type entry struct {
-	exact  []int32     // phrases whose first token has this hash
-	anchor []anchorRef // fuzzy-eligible phrases with this anchor token
+	exact   []int32     // phrases without ^ whose first token has this hash
+	atStart []int32     // phrases with ^ whose first token has this hash
+	numPrev []int32     // phrases "<num> this ...": tried when the previous token is a number
+	anchor  []anchorRef // fuzzy-eligible phrases with this anchor token
 }
 
 // Lexicon is a compiled set of phrases. It is immutable once built and safe
 // for concurrent use.
 type Lexicon struct {
-	phrases  []phrase
-	index    map[uint64]int32 // token hash -> entries
-	entries  []entry
-	numFirst []int32 // phrases whose first token is <num>
+	phrases []phrase
+	index   map[uint64]int32 // token hash -> entries
+	entries []entry
+	// filter has bit h%filterBits set for every hash h in index, so that
+	// most tokens of a line skip the map lookup.
+	filter   *[filterBits / 64]uint64
+	numFirst []int32 // phrases starting with <num> not followed by a word
 	cats     []string
 	langs    []string
 	pool     sync.Pool // *scratch
@@ -95,7 +103,7 @@ func Load(fsys fs.FS) (*Lexicon, error) {
 	}
 	slices.Sort(files)
 	known := label.Categories()
-	lx := &Lexicon{index: map[uint64]int32{}, shared: map[string]int32{}}
+	lx := &Lexicon{index: map[uint64]int32{}, shared: map[string]int32{}, filter: new([filterBits / 64]uint64)}
 	stop := lang.Default()
 	for _, file := range files {
 		cat := strings.TrimSuffix(path.Base(file), ".txt")
@@ -164,9 +172,16 @@ func (lx *Lexicon) addFile(file, code, cat string, catIdx int, data []byte, stop
 func (lx *Lexicon) add(p *phrase) {
 	id := int32(len(lx.phrases))
 	lx.phrases = append(lx.phrases, *p)
-	if p.toks[0].kind == kindNum {
+	switch {
+	case p.toks[0].kind == kindNum && len(p.toks) > 1 && p.toks[1].kind == kindWord:
+		e := lx.entry(p.toks[1].hash)
+		e.numPrev = append(e.numPrev, id)
+	case p.toks[0].kind == kindNum:
 		lx.numFirst = append(lx.numFirst, id)
-	} else {
+	case p.atStart:
+		e := lx.entry(p.toks[0].hash)
+		e.atStart = append(e.atStart, id)
+	default:
 		e := lx.entry(p.toks[0].hash)
 		e.exact = append(e.exact, id)
 	}
@@ -188,6 +203,7 @@ func (lx *Lexicon) entry(h uint64) *entry {
 		i = int32(len(lx.entries))
 		lx.entries = append(lx.entries, entry{})
 		lx.index[h] = i
+		lx.filter[h%filterBits/64] |= 1 << (h % 64)
 	}
 	return &lx.entries[i]
 }

@@ -82,8 +82,19 @@ func (lx *Lexicon) Match(line []byte, dst []Match) []Match {
 	s.exactCats = 0
 	for i := range toks {
 		if toks[i].entry >= 0 {
-			for _, id := range lx.entries[toks[i].entry].exact {
+			e := &lx.entries[toks[i].entry]
+			for _, id := range e.exact {
 				dst = lx.tryExact(dst, s, id, i)
+			}
+			if i == 0 {
+				for _, id := range e.atStart {
+					dst = lx.tryExact(dst, s, id, i)
+				}
+			}
+			if i > 0 && toks[i-1].num {
+				for _, id := range e.numPrev {
+					dst = lx.tryExact(dst, s, id, i-1)
+				}
 			}
 		}
 		if toks[i].num {
@@ -142,9 +153,11 @@ func (s *scratch) tokenize(lx *Lexicon, line []byte) []ltok {
 		fs := len(s.folded)
 		var h uint64
 		s.folded, h = foldHash(s.folded, s.sc.Raw())
-		e, ok := lx.index[h]
-		if !ok {
-			e = -1
+		e := int32(-1)
+		if lx.filter[h%filterBits/64]&(1<<(h%64)) != 0 {
+			if i, ok := lx.index[h]; ok {
+				e = i
+			}
 		}
 		s.toks = append(s.toks, ltok{
 			hash: h, entry: e, fs: int32(fs), fe: int32(len(s.folded)),

@@ -190,3 +190,15 @@ func TestIsWordRuneFastPathsAgree(t *testing.T) {
 		}
 	}
 }
+
+func TestASCIISymbols(t *testing.T) {
+	var s Scanner
+	s.Symbols = true
+	for c := rune(0); c < utf8.RuneSelf; c++ {
+		s.Reset([]byte{byte(c)})
+		got := s.Next() && s.IsSymbol()
+		if got != IsSymbolRune(c) {
+			t.Errorf("%q: symbol token %v, IsSymbolRune %v", c, got, IsSymbolRune(c))
+		}
+	}
+}

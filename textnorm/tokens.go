@@ -92,7 +92,7 @@ func (s *Scanner) Next() bool {
 			if asciiWord[c] {
 				break
 			}
-			if s.Symbols && IsSymbolRune(rune(c)) {
+			if s.Symbols && (c == '$' || c == '%') {
 				s.set(i, i+1, true, false, 1)
 				return true
 			}
