@@ -124,7 +124,8 @@ func (r *Reader) Next() (*Record, error) {
 			return nil, r.fatal(r.off, "", err)
 		}
 	}
-	// Skip blank lines between records, then read the version line.
+	// Skip blank (or whitespace-only) lines between records, then read the
+	// version line.
 	var line []byte
 	var start int64
 	for {
@@ -144,7 +145,7 @@ func (r *Reader) Next() (*Record, error) {
 			r.n++
 			return nil, r.fatal(start, "", err)
 		}
-		if len(trimEOL(line)) > 0 {
+		if len(bytes.TrimSpace(line)) > 0 {
 			break
 		}
 		if err == io.EOF {

@@ -75,6 +75,7 @@ func TestReader(t *testing.T) {
 	}{
 		{name: "empty", data: nil, want: nil},
 		{name: "only blank lines", data: []byte("\r\n\r\n\n"), want: nil},
+		{name: "whitespace lines around records", data: append(append([]byte(" \t\r\n"), res.encode()...), "  \n \t"...), want: []string{"s1"}},
 		{name: "all types", data: all, want: []string{"w1", "q1", "r1", "s1", "c1"}},
 		{name: "gzip whole file", data: gzipBytes(all), want: []string{"w1", "q1", "r1", "s1", "c1"}},
 		{name: "gzip per record", data: gzipPerRecord(info, req, resp, res, conv), want: []string{"w1", "q1", "r1", "s1", "c1"}},
