@@ -31,9 +31,9 @@
 //
 // Lines of up to 40 tokens are also compared approximately with phrases
 // that share an anchor token with them (a token of three letters or more
-// that is not a stopword of the phrase's language), so
-// "you see this when javscript or css is not working correct" still meets
-// "javascript or css is not working". Words must then align in order;
+// that is not a stopword of the phrase's language), so "Javascirpt is
+// disabled!" still meets "javascript is disabled" and "Sign up for our free
+// newsletter" meets "sign up for our newsletter". Words must then align in order;
 // anchor words may differ by a few letters (edit distance), stopwords must
 // be equal, and words inserted into the line cost a little; a fuzzy match
 // must also cover at least MinFuzzyCoverage of the line. Phrases with fewer

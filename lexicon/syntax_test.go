@@ -236,3 +236,16 @@ func checkMatch(t *testing.T, line []byte, m Match) {
 		t.Fatalf("incomplete match %+v", m)
 	}
 }
+
+func TestFuzzyDocExamples(t *testing.T) {
+	lx := mustDefault(t)
+	for line, cat := range map[string]string{
+		"Javascirpt is disabled!":         "script-warning",
+		"Sign up for our free newsletter": "call-to-action",
+	} {
+		ms := lx.Match([]byte(line), nil)
+		if len(ms) != 1 || !ms[0].Fuzzy || ms[0].Category != cat {
+			t.Errorf("%q: want one fuzzy %s match, got %s", line, cat, describe(ms))
+		}
+	}
+}
