@@ -199,13 +199,19 @@ func (r *Report) WriteConfusion(w io.Writer) error {
 	return tw.Flush()
 }
 
+// String describes the mismatch in one line, "file:line: gold X, got Y
+// [reason]: excerpt", the reason being the code of the strongest one.
+func (m Mismatch) String() string {
+	code := ""
+	if len(m.Reasons) > 0 {
+		code = " [" + m.Reasons[0].Code + "]"
+	}
+	return fmt.Sprintf("%s:%d: gold %s, got %s%s: %s", m.Doc, m.Line, m.Gold, m.Got, code, m.Excerpt)
+}
+
 // WriteMismatches lists every line where chaff and gold disagree.
 func (r *Report) WriteMismatches(w io.Writer) {
 	for _, m := range r.Mismatches {
-		code := ""
-		if len(m.Reasons) > 0 {
-			code = " [" + m.Reasons[0].Code + "]"
-		}
-		fmt.Fprintf(w, "%s:%d: gold %s, got %s%s: %s\n", m.Doc, m.Line, m.Gold, m.Got, code, m.Excerpt)
+		fmt.Fprintln(w, m.String())
 	}
 }
