@@ -11,7 +11,9 @@ import (
 func ExampleBuilder() {
 	// Normally the lines come from classify.Classifier.Classify(data).Lines;
 	// here they are labelled by hand so the numbers are easy to follow.
-	keep := func(s string) classify.Line { return classify.Line{Label: label.Keep, Kind: label.Body, Text: []byte(s)} }
+	keep := func(s string) classify.Line {
+		return classify.Line{Label: label.Keep, Kind: label.Body, Text: []byte(s)}
+	}
 	drop := func(c label.Category, s string) classify.Line {
 		return classify.Line{Label: label.Drop, Cat: c, Text: []byte(s)}
 	}
