@@ -1,0 +1,274 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/sirupsen/logrus"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata")
+
+// runCapture runs chaff in process with args and returns the exit status,
+// stdout and stderr.
+func runCapture(t *testing.T, args ...string) (int, string, string) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	e := &env{stdin: strings.NewReader(""), stdout: &out, stderr: &errb, log: logrus.New()}
+	code := run(e, args)
+	return code, out.String(), errb.String()
+}
+
+// compareGolden compares got with testdata/name, or rewrites it with -update.
+func compareGolden(t *testing.T, name string, got []byte) {
+	t.Helper()
+	path := filepath.Join("testdata", name)
+	if *update {
+		if err := os.WriteFile(path, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test -update to create it)", err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Errorf("%s differs (go test -update rewrites it):\n--- got\n%s\n--- want\n%s", path, got, want)
+	}
+}
+
+// synthBench writes a benchmark of six small pages: a ground truth, the
+// naive dumps (menus, share bars and teasers around the article) and the
+// outputs of a perfect and an empty system.
+func synthBench(t *testing.T) string {
+	t.Helper()
+	dir := t.TempDir()
+	bodies := []string{
+		"Dockworkers in the northern port voted on Tuesday to extend their strike into a third week.\nThe union said talks with the port authority had stalled over pay and night shifts.",
+		"The city council approved the new tram line after a debate that lasted most of the night.\nConstruction is due to begin in the spring and to last about three years.",
+		"Farmers in the valley are bracing for a second dry summer as the reservoirs stand half empty.\nThe regional water board has asked households to cut their use by a tenth.",
+		"A small bakery on the main square has won the national prize for the best sourdough loaf.\nThe owners said they would keep their prices as they are despite the attention.",
+		"The museum reopened its east wing after a renovation that took four years and cost twice the estimate.\nVisitors can now see the restored ceiling paintings from a new gallery.",
+		"Engineers have finished testing the bridge that links the two halves of the old town.\nIt will open to cyclists and walkers next month and to buses later in the year.",
+	}
+	truth := map[string]map[string]string{}
+	dumps := map[string]map[string]string{}
+	perfect := map[string]map[string]string{}
+	empty := map[string]map[string]string{}
+	for i, b := range bodies {
+		id := string(rune('a'+i)) + "page"
+		truth[id] = map[string]string{"articleBody": b, "url": "https://example.org/" + id}
+		dump := "Home\nNews\nSport\nWeather\nLocal headline of the day\n\n" + b + "\n\nShare on Facebook\nShare on Twitter\nMost read\nWeather warning for the coast tonight\n© 2025 Example Media. All rights reserved.\n"
+		dumps[id] = map[string]string{"articleBody": dump}
+		perfect[id] = map[string]string{"articleBody": b}
+		empty[id] = map[string]string{"articleBody": ""}
+	}
+	write := func(path string, v any) {
+		data, err := json.Marshal(v)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write(filepath.Join(dir, "ground-truth.json"), truth)
+	write(filepath.Join(dir, "output", "html-text.json"), map[string]any{"version": "1", "output": dumps})
+	write(filepath.Join(dir, "output", "perfect.json"), map[string]any{"version": "1", "output": perfect})
+	write(filepath.Join(dir, "output", "empty.json"), map[string]any{"version": "1", "output": empty})
+	return dir
+}
+
+func TestEvalTrainCheckUsage(t *testing.T) {
+	bench := synthBench(t)
+	tests := []struct {
+		name string
+		args []string
+		want string // in stderr
+	}{
+		{"eval without bench", []string{"eval"}, "--bench"},
+		{"eval html mode", []string{"eval", "--bench", bench, "--mode", "html"}, "not available yet"},
+		{"eval unknown mode", []string{"eval", "--bench", bench, "--mode", "pdf"}, "want text or html"},
+		{"eval one fold", []string{"eval", "--bench", bench, "--folds", "1"}, "--folds"},
+		{"eval negative folds", []string{"eval", "--bench", bench, "--folds", "-2"}, "--folds"},
+		{"eval more folds than pages", []string{"eval", "--bench", bench, "--folds", "7"}, "only 6 pages"},
+		{"eval bad format", []string{"eval", "--bench", bench, "--format", "xml"}, "--format"},
+		{"eval model with folds", []string{"eval", "--bench", bench, "--model", "m.bin"}, "--folds 0"},
+		{"eval gold without folds", []string{"eval", "--bench", bench, "--folds", "0", "--gold", "x"}, "--gold"},
+		{"eval argument", []string{"eval", "--bench", bench, "extra"}, "unexpected argument"},
+		{"eval unknown flag", []string{"eval", "--nope"}, "not defined"},
+		{"eval bad threshold", []string{"eval", "--bench", bench, "--folds", "0", "--threshold", "2"}, "--threshold"},
+		{"train without output", []string{"train", "--bench", bench}, "-o FILE"},
+		{"train without data", []string{"train", "-o", "m.bin"}, "nothing to train on"},
+		{"train zero epochs", []string{"train", "--bench", bench, "-o", "m.bin", "--epochs", "0"}, "--epochs"},
+		{"train one inner fold", []string{"train", "--bench", bench, "-o", "m.bin", "--stage2-folds", "1"}, "--stage2-folds"},
+		{"train argument", []string{"train", "--bench", bench, "-o", "m.bin", "doc.txt"}, "unexpected argument"},
+		{"train bad log level", []string{"train", "--log-level", "loud"}, "--log-level"},
+		{"check two dirs", []string{"check", "a", "b"}, "at most one directory"},
+		{"check min-f1 above one", []string{"check", "--min-f1", "1.5"}, "--min-f1"},
+		{"check negative tolerance", []string{"check", "--tolerance", "-0.1"}, "--tolerance"},
+		{"check bad format", []string{"check", "--format", "xml"}, "--format"},
+		{"check update with gate", []string{"check", "--update", "--min-f1", "0.5"}, "--update"},
+		{"check unknown category", []string{"check", "--keep", "weather"}, "unknown noise category"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			code, out, errs := runCapture(t, tt.args...)
+			if code != exitUsage {
+				t.Errorf("exit %d, want %d; stderr: %s", code, exitUsage, errs)
+			}
+			if !strings.Contains(errs, tt.want) {
+				t.Errorf("stderr %q does not say %q", errs, tt.want)
+			}
+			if out != "" {
+				t.Errorf("usage error wrote to stdout: %q", out)
+			}
+		})
+	}
+}
+
+func TestEvalTrainCheckHelp(t *testing.T) {
+	for _, cmd := range []string{"eval", "train", "check"} {
+		code, _, errs := runCapture(t, cmd, "-h")
+		if code != exitOK || !strings.Contains(errs, "Usage: chaff "+cmd) {
+			t.Errorf("%s -h: exit %d, stderr %q", cmd, code, errs)
+		}
+	}
+}
+
+func TestEvalSynthetic(t *testing.T) {
+	bench := synthBench(t)
+	tests := []struct {
+		name      string
+		args      []string
+		chaffName string
+		cv        bool
+	}{
+		{"cross-validated", []string{"--folds", "2", "--epochs", "2"}, "chaff (2-fold cross-validated)", true},
+		{"cross-validated one stage", []string{"--folds", "3", "--epochs", "1", "--stage2-folds", "0", "--keep-title"}, "chaff (3-fold cross-validated)", true},
+		{"given model", []string{"--folds", "0", "--model", trainTiny(t, bench)}, "chaff (not cross-validated: trained on these pages?)", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			args := append([]string{"eval", "--bench", bench, "--format", "json"}, tt.args...)
+			code, out, errs := runCapture(t, args...)
+			if code != exitOK {
+				t.Fatalf("exit %d; stderr: %s", code, errs)
+			}
+			if !strings.Contains(errs, "docs/s") || !strings.Contains(errs, "docs=6") {
+				t.Errorf("stderr has no timing for 6 docs: %s", errs)
+			}
+			var rows []systemScore
+			if err := json.Unmarshal([]byte(out), &rows); err != nil {
+				t.Fatalf("output is not JSON: %v\n%s", err, out)
+			}
+			if len(rows) != 4 {
+				t.Fatalf("%d rows, want chaff and 3 systems: %+v", len(rows), rows)
+			}
+			bySystem := map[string]systemScore{}
+			for i, r := range rows {
+				bySystem[r.System] = r
+				if i > 0 && r.F1 > rows[i-1].F1 {
+					t.Errorf("rows not sorted by F1: %+v", rows)
+				}
+				if r.Docs != 6 {
+					t.Errorf("%s scored %d docs, want 6", r.System, r.Docs)
+				}
+			}
+			if p := bySystem["perfect"]; p.F1 != 1 || rows[0].F1 != 1 {
+				t.Errorf("perfect system %+v, first row %+v: want both F1 1", p, rows[0])
+			}
+			if last := rows[len(rows)-1]; last.System != "empty" {
+				t.Errorf("last row %+v, want the empty system", last)
+			}
+			if e := bySystem["empty"]; e.F1 != 0 || e.Recall != 0 {
+				t.Errorf("empty system %+v, want F1 0", e)
+			}
+			if d := bySystem["html-text"]; d.Recall != 1 || d.Precision >= 0.6 {
+				t.Errorf("naive dump %+v: want all the article and much noise", d)
+			}
+			c, ok := bySystem[tt.chaffName]
+			if !ok || !c.Chaff || c.CrossValidated != tt.cv {
+				t.Fatalf("no chaff row named %q (cross-validated %v) in %+v", tt.chaffName, tt.cv, rows)
+			}
+			// The noise around these articles is plain: chaff must clean
+			// some of it away.
+			if c.F1 <= bySystem["html-text"].F1 {
+				t.Errorf("chaff %+v does not beat the naive dump %+v", c, bySystem["html-text"])
+			}
+		})
+	}
+}
+
+func TestEvalTable(t *testing.T) {
+	bench := synthBench(t)
+	code, out, errs := runCapture(t, "eval", "--bench", bench, "--folds", "2", "--epochs", "1")
+	if code != exitOK {
+		t.Fatalf("exit %d; stderr: %s", code, errs)
+	}
+	lines := strings.Split(strings.TrimSuffix(out, "\n"), "\n")
+	if len(lines) != 5 || !strings.HasPrefix(lines[0], "system ") || !strings.HasPrefix(lines[4], "empty ") {
+		t.Errorf("table:\n%s", out)
+	}
+	if !strings.Contains(out, "chaff (2-fold cross-validated)") {
+		t.Errorf("no chaff row:\n%s", out)
+	}
+}
+
+// TestWriteScores checks the table's layout on fixed figures.
+func TestWriteScores(t *testing.T) {
+	rows := []systemScore{
+		{System: "justext", Precision: 0.858, Recall: 0.756, F1: 0.804},
+		{System: "chaff (5-fold cross-validated)", Precision: 0.9, Recall: 0.95, F1: 0.9243, Chaff: true, CrossValidated: true, Folds: 5},
+		{System: "rs_trafilatura", Precision: 0.951, Recall: 0.990, F1: 0.970},
+		{System: "beautifulsoup", Precision: 0.499, Recall: 0.994, F1: 0.665},
+		{System: "html-text", Precision: 0.500, Recall: 0.994, F1: 0.665},
+	}
+	sortScores(rows)
+	var buf bytes.Buffer
+	if err := writeScores(&buf, rows); err != nil {
+		t.Fatal(err)
+	}
+	compareGolden(t, "eval_table.golden", buf.Bytes())
+}
+
+// TestEvalRealBench scores chaff by cross-validation on the shared
+// benchmark; it is slow.
+func TestEvalRealBench(t *testing.T) {
+	const dir = "../../../shared/bench/aeb"
+	if testing.Short() {
+		t.Skip("slow: cross-validates on the 181 benchmark pages; run without -short")
+	}
+	if _, err := os.Stat(filepath.Join(dir, "ground-truth.json")); err != nil {
+		t.Skipf("benchmark missing (%v): it lives in the team's shared folder", err)
+	}
+	code, out, errs := runCapture(t, "eval", "--bench", dir, "--folds", "3", "--format", "json")
+	if code != exitOK {
+		t.Fatalf("exit %d; stderr: %s", code, errs)
+	}
+	var rows []systemScore
+	if err := json.Unmarshal([]byte(out), &rows); err != nil {
+		t.Fatal(err)
+	}
+	by := map[string]systemScore{}
+	for _, r := range rows {
+		by[r.System] = r
+	}
+	if len(rows) != 13 || by["html-text"].Docs != 181 {
+		t.Fatalf("want chaff and 12 systems over 181 pages: %+v", rows)
+	}
+	c := by["chaff (3-fold cross-validated)"]
+	// chaff reads the naive dump: it must beat it by removing noise.
+	if c.F1 <= by["html-text"].F1 || c.Precision <= by["html-text"].Precision {
+		t.Errorf("chaff %+v does not beat the naive dump it cleans %+v", c, by["html-text"])
+	}
+	t.Logf("chaff: P %.3f R %.3f F1 %.3f", c.Precision, c.Recall, c.F1)
+}

@@ -1,0 +1,201 @@
+package main
+
+import (
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/chaff-dev/chaff/evaluate"
+	"github.com/chaff-dev/chaff/gold"
+	"github.com/chaff-dev/chaff/label"
+	"github.com/chaff-dev/chaff/lang"
+	"github.com/chaff-dev/chaff/learn"
+	"github.com/chaff-dev/chaff/lexicon"
+	"github.com/chaff-dev/chaff/model"
+	"github.com/chaff-dev/chaff/signals"
+)
+
+// pathList is a repeatable flag.
+type pathList []string
+
+func (p *pathList) String() string { return strings.Join(*p, ",") }
+
+func (p *pathList) Set(s string) error {
+	if s == "" {
+		return fmt.Errorf("empty path")
+	}
+	*p = append(*p, s)
+	return nil
+}
+
+// trainFlags set how a model is trained; eval and train share them so that
+// the figure eval prints is that of the model train makes.
+type trainFlags struct {
+	seed   uint64
+	epochs int
+	stage2 int
+	weigh  bool
+	goldW  float64
+}
+
+func (tf *trainFlags) add(fs *flag.FlagSet) {
+	fs.Uint64Var(&tf.seed, "seed", 1, "random seed of the training (and of the folds): the same seed and data give the same model")
+	fs.IntVar(&tf.epochs, "epochs", 8, "passes over the training lines")
+	fs.IntVar(&tf.stage2, "stage2-folds", 3, "inner folds for the neighbour stage of the model; 0 trains a one-stage model")
+	fs.BoolVar(&tf.weigh, "weigh-words", true, "weigh each line by the log of its word count, as the benchmark counts words")
+	fs.Float64Var(&tf.goldW, "gold-weight", 3, "how much a line of the --gold documents weighs beside a line of the benchmark's automatically labelled pages")
+}
+
+func (tf *trainFlags) config() (model.Config, error) {
+	if tf.epochs < 1 {
+		return model.Config{}, usagef("--epochs %d: want at least 1", tf.epochs)
+	}
+	if !(tf.goldW > 0) || tf.goldW > 1000 {
+		return model.Config{}, usagef("--gold-weight %v: want a number in (0,1000]", tf.goldW)
+	}
+	if tf.stage2 < 0 || tf.stage2 == 1 {
+		return model.Config{}, usagef("--stage2-folds %d: want 0 (one stage) or at least 2", tf.stage2)
+	}
+	return model.Config{Seed: tf.seed, Epochs: tf.epochs, Folds: tf.stage2, Weighed: tf.weigh}, nil
+}
+
+// defaultEnv is the signals environment of the embedded resources.
+func defaultEnv() (*signals.Env, error) {
+	lx, err := lexicon.Default()
+	if err != nil {
+		return nil, err
+	}
+	return &signals.Env{Lexicon: lx, Lang: lang.Default()}, nil
+}
+
+// labelledLines counts the keep and drop rows of docs: the lines a model
+// learns from.
+func labelledLines(docs []*gold.Doc) int {
+	n := 0
+	for _, d := range docs {
+		for _, r := range d.Rows {
+			if r.Label != label.Blank {
+				n++
+			}
+		}
+	}
+	return n
+}
+
+func runTrain(e *env, args []string) error {
+	fs := flag.NewFlagSet("train", flag.ContinueOnError)
+	fs.Usage = func() {
+		fmt.Fprint(fs.Output(), `Usage: chaff train --gold PATH [--gold PATH...] [--bench DIR] -o FILE [flags]
+
+Train a model from labelled documents and write it to FILE. --gold reads
+every NAME.txt/NAME.gold pair under a file or directory (repeatable);
+--bench labels the naive text dumps of the article-extraction benchmark
+against its ground truth. Give either or both. The file is written
+atomically and is byte for byte the same for the same data, flags and seed.
+
+The embedded default model is made, from the repository's root, with:
+  chaff train --bench ../shared/bench/aeb --gold fixtures -o model/default.model
+
+Flags:
+`)
+		fs.PrintDefaults()
+	}
+	var lf logFlags
+	var tf trainFlags
+	var golds pathList
+	var bench, out string
+	lf.add(fs)
+	tf.add(fs)
+	fs.Var(&golds, "gold", "file or directory of labelled documents (repeatable)")
+	fs.StringVar(&bench, "bench", "", "benchmark directory whose labelled text dumps are trained on")
+	fs.StringVar(&out, "o", "", "model file to write (required)")
+	if err := parse(fs, e, args); err != nil {
+		return err
+	}
+	if err := lf.apply(e.log); err != nil {
+		return err
+	}
+	if fs.NArg() > 0 {
+		return usagef("unexpected argument %q: give documents with --gold", fs.Arg(0))
+	}
+	if out == "" {
+		return usagef("-o FILE is required")
+	}
+	if len(golds) == 0 && bench == "" {
+		return usagef("nothing to train on: give --gold PATH or --bench DIR")
+	}
+	cfg, err := tf.config()
+	if err != nil {
+		return err
+	}
+	// The benchmark's pages are the main training set; hand-labelled
+	// documents beside them weigh --gold-weight, alone they weigh 1.
+	var docs, extra []*gold.Doc
+	if len(golds) > 0 {
+		if extra, err = gold.LoadAll(golds...); err != nil {
+			return err
+		}
+	}
+	if bench != "" {
+		if _, docs, err = evaluate.BenchDocs(bench); err != nil {
+			return err
+		}
+	} else {
+		docs, extra = extra, nil
+	}
+	env, err := defaultEnv()
+	if err != nil {
+		return err
+	}
+	start := time.Now()
+	m := learn.Train(env, docs, extra, float32(tf.goldW), cfg)
+	took := time.Since(start)
+	if err := writeAtomic(out, m.Write); err != nil {
+		return err
+	}
+	n := labelledLines(docs) + labelledLines(extra)
+	e.log.WithFields(map[string]any{
+		"docs":    len(docs) + len(extra),
+		"lines":   n,
+		"took":    took.Round(time.Millisecond).String(),
+		"lines/s": fmt.Sprintf("%.0f", float64(n)/took.Seconds()),
+	}).Infof("wrote %s: %s", out, m.About)
+	return nil
+}
+
+// writeAtomic writes a file through fill: into a temporary file in the same
+// directory, synced, then renamed over path, so that readers see the old
+// file or the new one, never a part.
+func writeAtomic(path string, fill func(io.Writer) error) (err error) {
+	dir, base := filepath.Split(path)
+	if dir == "" {
+		dir = "."
+	}
+	f, err := os.CreateTemp(dir, "."+base+".tmp*")
+	if err != nil {
+		return err
+	}
+	defer func() {
+		if err != nil {
+			f.Close()
+			os.Remove(f.Name())
+		}
+	}()
+	if err = fill(f); err != nil {
+		return fmt.Errorf("%s: %w", path, err)
+	}
+	if err = f.Chmod(0o644); err != nil {
+		return err
+	}
+	if err = f.Sync(); err != nil {
+		return err
+	}
+	if err = f.Close(); err != nil {
+		return err
+	}
+	return os.Rename(f.Name(), path)
+}
