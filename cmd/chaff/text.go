@@ -1,28 +1,42 @@
 package main
 
 import (
-	"bytes"
+	"context"
 	"flag"
 	"fmt"
-	"io"
 	"os"
+	"path/filepath"
+	"strings"
 
 	"github.com/chaff-dev/chaff/classify"
-	"github.com/chaff-dev/chaff/render"
 )
 
-// textCommand runs clean, label or annotate: each input is classified and
-// written by out.
-func textCommand(e *env, name string, args []string, out func(e *env, cf *classifyFlags, file string, doc *classify.Document) error) error {
+// textCommand runs clean, label or annotate: every document of the inputs
+// (files, directories, "-") is classified on a pool of workers and its
+// output written in input order, to stdout or under --output DIR.
+func textCommand(e *env, name string, m mode, args []string) error {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
 	var lf logFlags
 	var cf classifyFlags
+	rf := runFlags{maxDrop: 1}
 	lf.add(fs)
 	cf.add(fs)
+	rf.add(fs, m)
+	fs.Usage = func() {
+		fmt.Fprintf(fs.Output(), "Usage: chaff %s [flags] [FILE|DIR|-]...\n\n%s\n\nFlags:\n", name, commandHelp[m])
+		fs.PrintDefaults()
+	}
 	if err := parse(fs, e, args); err != nil {
 		return err
 	}
 	if err := lf.apply(e.log); err != nil {
+		return err
+	}
+	if err := rf.validate(); err != nil {
+		return err
+	}
+	opts, err := rf.inputOptions()
+	if err != nil {
 		return err
 	}
 	cfg, err := cf.config()
@@ -37,58 +51,63 @@ func textCommand(e *env, name string, args []string, out func(e *env, cf *classi
 	if len(paths) == 0 {
 		paths = []string{"-"}
 	}
-	failed := false
-	for _, p := range paths {
-		data, err := readDocument(e, p)
-		if err == nil {
-			err = out(e, &cf, p, cl.Classify(data))
-		}
-		if err != nil {
-			e.log.WithField("file", p).Error(err)
-			failed = true
-		}
+	opts.Stdin = e.stdin
+	if rf.outDir != "" {
+		opts.Exclude = append(opts.Exclude, excludeOutput(paths, rf.outDir)...)
 	}
-	if failed {
-		return errFailed
-	}
-	return nil
-}
-
-// sniffLen is how much of a document is searched for NUL bytes.
-const sniffLen = 8 << 10
-
-// readDocument reads one text document and refuses binary data.
-func readDocument(e *env, path string) ([]byte, error) {
-	var data []byte
-	var err error
-	if path == "-" {
-		data, err = io.ReadAll(e.stdin)
-	} else {
-		data, err = os.ReadFile(path)
-	}
+	rep, err := rf.rep.state(paths, cfg.Keep)
 	if err != nil {
-		return nil, err
+		return err
 	}
-	if i := bytes.IndexByte(data[:min(len(data), sniffLen)], 0); i >= 0 {
-		return nil, fmt.Errorf("%s: binary data (NUL byte at offset %d), not text", path, i)
+	r := &runner{
+		e: e, mode: m, rf: &rf, cl: cl, policy: cf.policy(), paths: paths, opts: opts, rep: rep,
+		dest: newDestination(e.stdout, m, rf.mark, rf.outDir),
+		prog: newProgress(e.stderr, showProgress(rf.progress, e.stderr), paths, len(rf.include)+len(rf.exclude) > 0),
 	}
-	return data, nil
+	return r.run(context.Background())
 }
 
-func runClean(e *env, args []string) error {
-	return textCommand(e, "clean", args, func(e *env, cf *classifyFlags, file string, doc *classify.Document) error {
-		return render.Clean(e.stdout, doc, cf.policy())
-	})
+// excludeOutput returns exclude patterns that keep a directory walk from
+// reading the output directory when it lies inside an input directory.
+func excludeOutput(paths []string, outDir string) []string {
+	var out []string
+	absOut, err := filepath.Abs(outDir)
+	if err != nil {
+		return nil
+	}
+	for _, p := range paths {
+		if p == "-" {
+			continue
+		}
+		absIn, err := filepath.Abs(p)
+		if err != nil {
+			continue
+		}
+		rel, err := filepath.Rel(absIn, absOut)
+		if err != nil || rel == "." || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+			continue
+		}
+		if fi, err := os.Stat(p); err == nil && fi.IsDir() {
+			out = append(out, filepath.ToSlash(rel))
+		}
+	}
+	return out
 }
 
-func runLabel(e *env, args []string) error {
-	return textCommand(e, "label", args, func(e *env, cf *classifyFlags, file string, doc *classify.Document) error {
-		return render.Labels(e.stdout, file, doc)
-	})
+var commandHelp = map[mode]string{
+	modeClean: `Writes the kept lines of each document. Inputs are files, directories
+(walked recursively; see --include, --exclude) and "-" for stdin, in text,
+HTML, JSONL or WARC, plain or gzip/zstd compressed. A text or HTML file gives
+its cleaned text; a JSONL record gives the same record with the cleaned text
+in its text field (or --output-field), every other field byte for byte, and a
+field "chaff": {"lines":N,"kept":M,"dropped":{category:n},"uncut":true}; a
+WARC record gives a JSON object {"id","url","text","chaff"}.`,
+	modeLabel: `Writes one JSON object per line of each document: file, record and id
+(for JSONL and WARC records), line, offset, label, kind or category, score,
+reasons and text.`,
+	modeAnnotate: `Shows each line of each document with its label, category and score.`,
 }
 
-func runAnnotate(e *env, args []string) error {
-	return textCommand(e, "annotate", args, func(e *env, cf *classifyFlags, file string, doc *classify.Document) error {
-		return render.Annotate(e.stdout, file, doc, e.stdoutTTY)
-	})
-}
+func runClean(e *env, args []string) error    { return textCommand(e, "clean", modeClean, args) }
+func runLabel(e *env, args []string) error    { return textCommand(e, "label", modeLabel, args) }
+func runAnnotate(e *env, args []string) error { return textCommand(e, "annotate", modeAnnotate, args) }

@@ -1,0 +1,199 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"iter"
+	"time"
+
+	"github.com/chaff-dev/chaff/classify"
+	"github.com/chaff-dev/chaff/input"
+	"github.com/chaff-dev/chaff/pipeline"
+	"github.com/chaff-dev/chaff/render"
+	"github.com/sirupsen/logrus"
+)
+
+// mode is the command being run.
+type mode int
+
+const (
+	modeClean mode = iota
+	modeLabel
+	modeAnnotate
+)
+
+// runner runs clean, label or annotate over a stream of documents.
+type runner struct {
+	e      *env
+	mode   mode
+	rf     *runFlags
+	cl     *classify.Classifier
+	policy render.Policy
+	paths  []string
+	opts   input.Options
+	rep    *repeatedState // nil without --repeated
+	sum    summary
+	dest   destination
+	prog   *progress
+}
+
+// item is what the reader hands to the workers: a document or the error
+// that took its place.
+type item struct {
+	doc *input.Document
+	err error
+}
+
+// result is the work done on one document.
+type result struct {
+	cd     *classify.Document // kept for the sink when repeated lines are marked there
+	out    []byte
+	shape  shape
+	counts docCounts
+}
+
+// items reads the documents of the inputs.
+func items(ctx context.Context, rd *input.Reader) iter.Seq[item] {
+	return func(yield func(item) bool) {
+		for d, err := range rd.Documents(ctx) {
+			if !yield(item{d, err}) {
+				return
+			}
+		}
+	}
+}
+
+// run reads every input, classifies its documents on r.rf.jobs workers and
+// writes the results in input order. It returns errFailed when some input
+// or document failed (each already reported).
+func (r *runner) run(ctx context.Context) error {
+	start := time.Now()
+	if r.rep != nil && r.rep.twoPass {
+		if err := r.countRepeated(ctx); err != nil {
+			return err
+		}
+	}
+	rd := input.NewReader(r.paths, r.opts)
+	err := pipeline.Run(ctx, r.rf.jobs, 0, items(ctx, rd), r.work, r.sink)
+	if cerr := r.dest.close(err == nil); err == nil {
+		err = cerr
+	}
+	r.prog.finish()
+	r.sum.setInput(rd.Total())
+	r.sum.Seconds = time.Since(start).Seconds()
+	r.reportSummary()
+	if err != nil {
+		return err
+	}
+	if serr := r.writeStats(); serr != nil {
+		return serr
+	}
+	if r.sum.Errors > 0 {
+		return errFailed
+	}
+	return nil
+}
+
+// work classifies one document. It runs on a worker goroutine.
+func (r *runner) work(_ context.Context, it item) (*result, error) {
+	if it.err != nil {
+		return nil, nil
+	}
+	d := it.doc
+	text, err := documentText(d, r.rf.html)
+	if err != nil {
+		return nil, err
+	}
+	res := &result{cd: r.cl.Classify(text)}
+	if r.rep != nil {
+		if r.rep.inSink {
+			// The flags depend on document order: marked in the sink.
+			return res, nil
+		}
+		r.rep.mark(d, res.cd)
+	}
+	return res, r.renderDoc(d, res.cd, res)
+}
+
+// sink reports errors and writes results, in input order.
+func (r *runner) sink(it item, res *result, err error) error {
+	if it.err != nil {
+		r.reportInputError(it.err)
+		return nil
+	}
+	d := it.doc
+	r.prog.add(d)
+	if err == nil && r.rep != nil && r.rep.inSink {
+		r.rep.mark(d, res.cd)
+		err = r.renderDoc(d, res.cd, res)
+	}
+	if err != nil {
+		var pe *pipeline.PanicError
+		if errors.As(err, &pe) {
+			r.e.log.WithFields(docFields(d)).WithField("stack", string(pe.Stack)).Debug("panic")
+		}
+		r.e.log.WithFields(docFields(d)).Errorf("document failed: %v", err)
+		r.sum.Errors++
+		r.sum.DocsFailed++
+		return nil
+	}
+	if d.Truncated {
+		r.e.log.WithFields(docFields(d)).Warn("WARC payload shorter than its declared length: classified what was there")
+		r.sum.Truncated++
+	}
+	if res.counts.Uncut {
+		r.e.log.WithFields(docFields(d)).Warnf("would drop %d of %d non-blank lines, more than --max-drop %v: left whole", res.counts.droppedTotal(), res.counts.NonBlank, r.rf.maxDrop)
+	}
+	if werr := r.dest.write(d, res); werr != nil {
+		var se *sourceError
+		if errors.As(werr, &se) {
+			r.e.log.WithFields(docFields(d)).Error(werr)
+			r.sum.Errors++
+			r.sum.DocsFailed++
+			return nil
+		}
+		return werr
+	}
+	r.sum.addDoc(d, res)
+	return nil
+}
+
+// reportInputError logs an error of the input package with its file and
+// record.
+func (r *runner) reportInputError(err error) {
+	r.sum.Errors++
+	var ie *input.Error
+	if errors.As(err, &ie) {
+		f := logrus.Fields{}
+		if ie.Source != "" {
+			f["file"] = ie.Source
+		}
+		if ie.Record > 0 {
+			f["record"] = ie.Record
+		}
+		r.e.log.WithFields(f).Error(ie.Err)
+		return
+	}
+	r.e.log.Error(err)
+}
+
+// docFields names a document in log entries.
+func docFields(d *input.Document) logrus.Fields {
+	f := logrus.Fields{"file": d.Source}
+	if isRecord(d) {
+		f["record"] = d.Record
+	}
+	if d.ID != "" {
+		f["id"] = d.ID
+	}
+	return f
+}
+
+// sourceError is an output problem that concerns one input only (its
+// output name clashes with another's); the run goes on.
+type sourceError struct{ msg string }
+
+func (e *sourceError) Error() string { return e.msg }
+
+func sourceErrorf(format string, a ...any) error { return &sourceError{fmt.Sprintf(format, a...)} }

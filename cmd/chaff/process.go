@@ -1,0 +1,103 @@
+package main
+
+import (
+	"fmt"
+
+	"github.com/chaff-dev/chaff/classify"
+	"github.com/chaff-dev/chaff/htmltext"
+	"github.com/chaff-dev/chaff/input"
+	"github.com/chaff-dev/chaff/label"
+)
+
+// htmlText turns an HTML document into the text chaff classifies. It is the
+// one place to change when classify learns to read HTML itself.
+func htmlText(body []byte) ([]byte, error) { return htmltext.ExtractText(body) }
+
+// documentText returns the text of d to classify: the body itself, or the
+// text extracted from it for HTML (or for every document with forceHTML).
+func documentText(d *input.Document, forceHTML bool) ([]byte, error) {
+	if d.Format != input.HTML && !forceHTML {
+		return d.Body, nil
+	}
+	text, err := htmlText(d.Body)
+	if err != nil {
+		return nil, fmt.Errorf("HTML: %w", err)
+	}
+	return text, nil
+}
+
+// docCounts are the line counts of one classified document.
+type docCounts struct {
+	Lines    int            `json:"lines"`   // all lines, blank ones included
+	NonBlank int            `json:"-"`       // lines that are not blank
+	Kept     int            `json:"kept"`    // non-blank lines in the output
+	Dropped  map[string]int `json:"dropped"` // lines labelled drop, by category
+	Uncut    bool           `json:"uncut,omitempty"`
+}
+
+// droppedTotal is the number of lines labelled drop.
+func (c *docCounts) droppedTotal() int {
+	n := 0
+	for _, v := range c.Dropped {
+		n += v
+	}
+	return n
+}
+
+// countLines tallies doc's lines under the clean policy kept.
+func countLines(doc *classify.Document, kept func(*classify.Line) bool) docCounts {
+	c := docCounts{Lines: len(doc.Lines), Dropped: map[string]int{}}
+	for i := range doc.Lines {
+		l := &doc.Lines[i]
+		switch {
+		case l.Label == label.Blank:
+			continue
+		case l.Label == label.Drop:
+			c.Dropped[string(l.Cat)]++
+		}
+		c.NonBlank++
+		if kept(l) {
+			c.Kept++
+		}
+	}
+	return c
+}
+
+// overMaxDrop reports whether the dropped lines of c are more than the
+// share maxDrop of its non-blank lines. maxDrop ≥ 1 never fires.
+func overMaxDrop(c *docCounts, maxDrop float64) bool {
+	if maxDrop >= 1 || c.NonBlank == 0 {
+		return false
+	}
+	return float64(c.droppedTotal()) > maxDrop*float64(c.NonBlank)
+}
+
+// span is one dropped line located in the classified text, written as the
+// Dolma-style attribute [start, end, category, score]: Text[start:end] is
+// the line without its terminator.
+type span struct {
+	Start, End int64
+	Cat        string
+	Score      float64
+}
+
+// MarshalJSON writes the span as a four-element array.
+func (s span) MarshalJSON() ([]byte, error) {
+	cat, err := jsonString(s.Cat)
+	if err != nil {
+		return nil, err
+	}
+	return fmt.Appendf(nil, "[%d,%d,%s,%s]", s.Start, s.End, cat, formatScore(s.Score)), nil
+}
+
+// dropSpans lists the dropped lines of doc.
+func dropSpans(doc *classify.Document) []span {
+	spans := []span{}
+	for i := range doc.Lines {
+		l := &doc.Lines[i]
+		if l.Label == label.Drop {
+			spans = append(spans, span{l.Offset, l.Offset + int64(len(l.Text)), string(l.Cat), l.Score})
+		}
+	}
+	return spans
+}
