@@ -36,7 +36,7 @@
 // Width·Depth, plus the same again (with a Bloom filter of Width·Depth
 // bits instead of the sketch) for the set of already kept lines under
 // KeepFirst. The defaults (6,291,456 exact keys, 4 × 2^25 cells) give
-// 224 MiB, 352 MiB with KeepFirst; a small corpus uses much less, since
+// 224 MiB, 336 MiB with KeepFirst; a small corpus uses much less, since
 // tables grow as needed and the sketch is allocated on first spill.
 //
 // # Errors

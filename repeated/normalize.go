@@ -96,7 +96,11 @@ func appendNorm(dst, line []byte, n Norm) ([]byte, int) {
 			}
 		}
 		inDigits = false
-		dst = utf8.AppendRune(dst, r)
+		if r < utf8.RuneSelf {
+			dst = append(dst, byte(r))
+		} else {
+			dst = utf8.AppendRune(dst, r)
+		}
 	}
 	return dst, letters
 }
