@@ -58,6 +58,7 @@ var commands = map[string]command{
 	"eval":     {"score chaff on the article-extraction benchmark by cross-validation", runEval},
 	"train":    {"train a model from labelled documents", runTrain},
 	"check":    {"compare chaff with labelled fixtures: precision and recall per category", runCheck},
+	"report":   {"scraper QA report: noise per site and category, failures, drill-down (text, JSON, HTML)", runReport},
 }
 
 // env is what a command needs from the process.

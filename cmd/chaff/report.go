@@ -1,0 +1,176 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"io"
+	"runtime"
+	"strings"
+
+	"github.com/chaff-dev/chaff/classify"
+	"github.com/chaff-dev/chaff/input"
+	"github.com/chaff-dev/chaff/pipeline"
+	"github.com/chaff-dev/chaff/report"
+)
+
+// reportFlags are the flags of chaff report besides the classifier's.
+type reportFlags struct {
+	format      string // output: text or json
+	htmlFile    string
+	title       string
+	inputFormat string
+	include     listFlag
+	exclude     listFlag
+	textField   string
+	idField     string
+	urlField    string
+	html        bool
+	jobs        int
+	top         int
+	sample      int
+}
+
+func (rf *reportFlags) add(fs *flag.FlagSet) {
+	fs.StringVar(&rf.format, "format", "text", "summary on stdout: text or json (the whole report)")
+	fs.StringVar(&rf.htmlFile, "html", "", "also write the report as one self-contained HTML page to `FILE` (written atomically)")
+	fs.StringVar(&rf.title, "title", "chaff report", "title of the HTML page")
+	fs.StringVar(&rf.inputFormat, "input-format", "auto", "input format: auto, text, html, jsonl or warc (auto: by extension, then content)")
+	fs.Var(&rf.include, "include", "read only files under directory arguments whose name or relative path matches this `GLOB` (repeatable, comma-separated)")
+	fs.Var(&rf.exclude, "exclude", "skip files and directories whose name or relative path matches this `GLOB` (repeatable, comma-separated)")
+	fs.StringVar(&rf.textField, "text-field", "text", "JSONL field holding the document text")
+	fs.StringVar(&rf.idField, "id-field", "id", "JSONL field holding the document id")
+	fs.StringVar(&rf.urlField, "url-field", "url", "JSONL field holding the document URL (its host is the document's site)")
+	fs.BoolVar(&rf.html, "html-input", false, "treat every document body as HTML (including JSONL text fields) and extract its text first")
+	fs.IntVar(&rf.jobs, "j", runtime.NumCPU(), "number of documents classified at once")
+	fs.IntVar(&rf.top, "top", 50, "frequent noise lines kept in the report")
+	fs.IntVar(&rf.sample, "sample", 200, "noisiest documents kept for the drill-down (the first 100 failures are added)")
+}
+
+func (rf *reportFlags) inputOptions(stdin io.Reader) (input.Options, error) {
+	f, err := input.ParseFormat(rf.inputFormat)
+	if err != nil {
+		return input.Options{}, usagef("--input-format: %v", err)
+	}
+	switch {
+	case rf.format != "text" && rf.format != "json":
+		return input.Options{}, usagef("--format %q: want text or json", rf.format)
+	case rf.jobs < 1:
+		return input.Options{}, usagef("-j %d: want at least 1", rf.jobs)
+	case rf.top < 1 || rf.sample < 1:
+		return input.Options{}, usagef("--top and --sample must be at least 1")
+	case rf.textField == "" || rf.idField == "" || rf.urlField == "":
+		return input.Options{}, usagef("--text-field, --id-field and --url-field must not be empty")
+	}
+	return input.Options{Format: f, Include: rf.include, Exclude: rf.exclude, TextField: rf.textField,
+		IDField: rf.idField, URLField: rf.urlField, Stdin: stdin}, nil
+}
+
+const reportHelp = `Classify every document of the inputs and report, for scraper QA, how much
+of them is noise: overall and per site (the host of the document URL, the
+file name for a plain file), per noise category, the distribution of noise
+per document, the most frequent noise lines, suspected scraper failures
+(nothing kept, more than 80% noise, JavaScript or cookie walls, duplicates)
+and a drill-down into the noisiest documents. Inputs are read as by clean:
+files, directories, "-", JSONL, WARC, HTML, gzip or zstd.`
+
+// runReport implements chaff report.
+func runReport(e *env, args []string) error {
+	fs := flag.NewFlagSet("report", flag.ContinueOnError)
+	var lf logFlags
+	var cf classifyFlags
+	var rf reportFlags
+	lf.add(fs)
+	cf.add(fs)
+	rf.add(fs)
+	fs.Usage = func() {
+		fmt.Fprintf(fs.Output(), "Usage: chaff report [flags] [FILE|DIR|-]...\n\n%s\n\nFlags:\n", reportHelp)
+		fs.PrintDefaults()
+	}
+	if err := parse(fs, e, args); err != nil {
+		return err
+	}
+	if err := lf.apply(e.log); err != nil {
+		return err
+	}
+	opts, err := rf.inputOptions(e.stdin)
+	if err != nil {
+		return err
+	}
+	cfg, err := cf.config()
+	if err != nil {
+		return err
+	}
+	cl, err := classify.New(cfg)
+	if err != nil {
+		return err
+	}
+	paths := fs.Args()
+	if len(paths) == 0 {
+		paths = []string{"-"}
+	}
+
+	b := report.NewBuilder(report.Options{TopLines: rf.top, SampleWorst: rf.sample})
+	failed := 0
+	work := func(_ context.Context, it item) (*classify.Document, error) {
+		if it.err != nil {
+			return nil, nil
+		}
+		text, err := documentText(it.doc, rf.html)
+		if err != nil {
+			return nil, err
+		}
+		return cl.Classify(text), nil
+	}
+	sink := func(it item, cd *classify.Document, err error) error {
+		switch {
+		case it.err != nil:
+			e.log.Error(it.err)
+		case err != nil:
+			e.log.WithFields(docFields(it.doc)).Error(err)
+		default:
+			d := it.doc
+			b.Add(report.DocInfo{File: d.Source, Record: d.Record, ID: d.ID, URL: d.URL, Lines: cd.Lines})
+			return nil
+		}
+		failed++
+		b.AddError()
+		return nil
+	}
+	ctx := context.Background()
+	rd := input.NewReader(paths, opts)
+	if err := pipeline.Run(ctx, rf.jobs, 0, items(ctx, rd), work, sink); err != nil {
+		return err
+	}
+	r := b.Build()
+
+	if rf.htmlFile != "" {
+		if err := writeAtomic(rf.htmlFile, func(w io.Writer) error { return r.WriteHTML(w, rf.title) }); err != nil {
+			return err
+		}
+	}
+	if err := writeReport(e.stdout, r, rf.format); err != nil {
+		return err
+	}
+	if failed > 0 {
+		e.log.Errorf("%d of %d inputs failed; the report covers the others", failed, failed+r.Totals.Documents)
+		return errFailed
+	}
+	return nil
+}
+
+// writeReport writes the summary in format text or json.
+func writeReport(w io.Writer, r *report.Report, format string) error {
+	if strings.EqualFold(format, "json") {
+		bw := bufio.NewWriter(w)
+		enc := json.NewEncoder(bw)
+		enc.SetIndent("", "  ")
+		if err := enc.Encode(r); err != nil {
+			return err
+		}
+		return bw.Flush()
+	}
+	return r.WriteText(w)
+}

@@ -1,0 +1,105 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/chaff-dev/chaff/report"
+	"github.com/sirupsen/logrus"
+)
+
+// runReportCmd runs "chaff report args..." and returns the exit status,
+// stdout and stderr.
+func runReportCmd(t *testing.T, args ...string) (int, string, string) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	e := &env{stdin: strings.NewReader(""), stdout: &out, stderr: &errb, log: logrus.New()}
+	code := run(e, append([]string{"report"}, args...))
+	return code, out.String(), errb.String()
+}
+
+const reportJSONL = `{"id":"a","url":"https://www.news.test/a","text":"Harbour reopens after storm\n\nThe harbour reopened on Monday after three days of repairs to the main quay, the port authority said.\n"}
+{"id":"b","url":"https://shop.test/b","text":""}
+{"id":"c","url":"https://news.test/c","text":42}
+{"id":"d","text":"Accept all cookies\n"}
+`
+
+func TestReportJSON(t *testing.T) {
+	dir := t.TempDir()
+	in := filepath.Join(dir, "pages.jsonl")
+	if err := os.WriteFile(in, []byte(reportJSONL), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, out, errs := runReportCmd(t, "--format", "json", "-j", "2", in)
+	if code != exitFail {
+		t.Errorf("exit %d, want %d for the record whose text is not a string", code, exitFail)
+	}
+	if !strings.Contains(errs, "record 3") {
+		t.Errorf("stderr does not name the bad record:\n%s", errs)
+	}
+	var r report.Report
+	if err := json.Unmarshal([]byte(out), &r); err != nil {
+		t.Fatalf("stdout is not a JSON report: %v\n%s", err, out)
+	}
+	if r.Totals.Documents != 3 || r.Totals.InputErrors != 1 || r.Totals.EmptyDocuments != 1 {
+		t.Errorf("totals %+v: want 3 documents, 1 input error, 1 empty", r.Totals)
+	}
+	sites := map[string]int{}
+	for _, s := range r.Sites {
+		sites[s.Site] = s.Documents
+	}
+	if sites["news.test"] != 1 || sites["shop.test"] != 1 || sites["(no url)"] != 1 || len(sites) != 3 {
+		t.Errorf("sites %v: want news.test, shop.test and (no url)", sites)
+	}
+	if r.Failures.Counts[0].Kind != report.NoContent || r.Failures.Counts[0].Documents < 1 {
+		t.Errorf("the empty record is not a no-content failure: %+v", r.Failures)
+	}
+}
+
+func TestReportTextAndHTML(t *testing.T) {
+	dir := t.TempDir()
+	doc := filepath.Join(dir, "page.txt")
+	os.WriteFile(doc, []byte("Menu\nHome\n\nThe harbour reopened on Monday after three days of repairs.\n<script>alert(1)</script>\n"), 0o644)
+	page := filepath.Join(dir, "out", "report.html")
+	os.Mkdir(filepath.Dir(page), 0o755)
+	code, out, errs := runReportCmd(t, "--html", page, "--title", "QA <run>", doc)
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	if !strings.HasPrefix(out, "chaff report: 1 document,") || !strings.Contains(out, "page.txt") {
+		t.Errorf("text summary:\n%s", out)
+	}
+	html, err := os.ReadFile(page)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := string(html)
+	if !strings.Contains(s, "<title>QA &lt;run&gt;</title>") || !strings.Contains(s, "<svg") || strings.Count(s, "<script") != 1 {
+		t.Errorf("HTML page lacks its title, charts or escaping")
+	}
+	entries, _ := os.ReadDir(filepath.Dir(page))
+	if len(entries) != 1 {
+		t.Errorf("the HTML directory holds %d entries, want only the page (no temporary file left)", len(entries))
+	}
+}
+
+func TestReportUsage(t *testing.T) {
+	for _, args := range [][]string{
+		{"--format", "xml", "x"},
+		{"--input-format", "pdf", "x"},
+		{"-j", "0", "x"},
+		{"--text-field", "", "x"},
+		{"--keep", "nonsense", "x"},
+	} {
+		if code, _, _ := runReportCmd(t, args...); code != exitUsage {
+			t.Errorf("report %v: exit %d, want %d", args, code, exitUsage)
+		}
+	}
+	if code, _, _ := runReportCmd(t, filepath.Join(t.TempDir(), "missing.txt")); code != exitFail {
+		t.Errorf("a missing input: exit %d, want %d", code, exitFail)
+	}
+}
