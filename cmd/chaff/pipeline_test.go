@@ -390,3 +390,19 @@ func TestRunUsageErrors(t *testing.T) {
 		}
 	}
 }
+
+// TestProgressAndAnnotate shows progress when asked and annotates records
+// under their file and record number.
+func TestProgressAndAnnotate(t *testing.T) {
+	in := fmt.Sprintf(`{"id":"x","text":%q}`+"\n", article(1))
+	e, out, errb := testEnv(in)
+	if code := run(e, []string{"annotate", "--progress", "always", "-"}); code != exitOK {
+		t.Fatalf("exit %d\n%s", code, errb)
+	}
+	if !strings.HasPrefix(out.String(), "==> - #1 x <==\n") || !strings.Contains(out.String(), "Partager sur Facebook") {
+		t.Errorf("annotate output:\n%s", out)
+	}
+	if !strings.Contains(errb.String(), "docs") {
+		t.Errorf("no progress on stderr with --progress always:\n%q", errb)
+	}
+}
