@@ -99,7 +99,7 @@ func (c *Classifier) Classify(data []byte) *Document {
 			l.Label = label.Blank
 			continue
 		}
-		c.decide(sd, vec, scores.P[i], i, l)
+		c.decide(sd, vec, scores, i, l)
 	}
 	return doc
 }
@@ -114,14 +114,15 @@ func (c *Classifier) ClassifyReader(r io.Reader) (*Document, error) {
 }
 
 // decide labels one non-blank line from its evidence and its model score.
-func (c *Classifier) decide(sd *signals.Doc, vec *features.Vectors, p float64, i int, l *Line) {
+func (c *Classifier) decide(sd *signals.Doc, vec *features.Vectors, scores model.Scores, i int, l *Line) {
+	p := scores.P[i]
 	sl := &sd.Lines[i]
 	best := sl.Best()
 	l.Score = p
 	for _, e := range sl.Evidence {
 		l.Reasons = append(l.Reasons, Reason{Code: e.Code, Text: e.Text, Weight: e.Strength})
 	}
-	for _, ct := range c.model.Explain(vec, i, 3) {
+	for _, ct := range c.model.Explain(sd, vec, scores.Z1, i, 3) {
 		dir := "towards noise"
 		if ct.Weight < 0 {
 			dir = "towards content"
@@ -133,15 +134,12 @@ func (c *Classifier) decide(sd *signals.Doc, vec *features.Vectors, p float64, i
 		})
 	}
 	switch {
-	case best != nil && best.Strength >= signals.Decisive:
-		l.Label, l.Cat = label.Drop, label.Category(best.Category)
-		l.Score = max(p, best.Strength)
-	case sl.Ctx.IsTitle:
+	case sl.Ctx.IsTitle && p < titleVeto:
 		l.Label, l.Kind = label.Keep, label.Title
 	case p >= c.threshold:
-		l.Label, l.Cat = label.Drop, fallbackCategory(sl, best)
+		l.Label, l.Cat = label.Drop, c.category(sl, vec, i, best)
 	default:
-		l.Label, l.Kind = label.Keep, kindOf(sl)
+		l.Label, l.Kind = label.Keep, c.kind(sl, vec, i)
 	}
 	if l.Label == label.Drop && c.keep[l.Cat] {
 		l.Label, l.Kind = label.Keep, label.Body
@@ -149,10 +147,24 @@ func (c *Classifier) decide(sd *signals.Doc, vec *features.Vectors, p float64, i
 	}
 }
 
-// fallbackCategory names the noise the model found when no evidence was
-// decisive: the strongest evidence if any, a cut-off link list after the
-// main text as teaser, anything else as navigation. See
-// fixtures/README.md, "Labelling rules decided here".
+// titleVeto is the noise score from which even the line chosen as title
+// is dropped.
+const titleVeto = 0.98
+
+// category names the noise of a dropped line: the model's category
+// classifier when it has one, which weighs the lexicon and rule evidence
+// among its inputs; else the strongest evidence; else by position.
+func (c *Classifier) category(sl *signals.Line, vec *features.Vectors, i int, best *signals.Evidence) label.Category {
+	if c.model.Categories != nil {
+		name, _ := c.model.Categories.Best(vec, i)
+		return label.Category(name)
+	}
+	return fallbackCategory(sl, best)
+}
+
+// fallbackCategory names the noise of a dropped line for a model without a
+// category classifier: the strongest evidence if any, a line after the
+// main text as teaser, anything else as navigation.
 func fallbackCategory(sl *signals.Line, best *signals.Evidence) label.Category {
 	switch {
 	case best != nil:
@@ -164,8 +176,18 @@ func fallbackCategory(sl *signals.Line, best *signals.Evidence) label.Category {
 	}
 }
 
-// kindOf tells a heading from a paragraph among kept lines: a heading is a
-// short line without sentence-final punctuation that stands between prose.
+// kind tells a heading from a paragraph among kept lines: the model's kind
+// classifier when it has one, else kindOf.
+func (c *Classifier) kind(sl *signals.Line, vec *features.Vectors, i int) label.Kind {
+	if c.model.Kinds != nil {
+		name, _ := c.model.Kinds.Best(vec, i)
+		return label.Kind(name)
+	}
+	return kindOf(sl)
+}
+
+// kindOf tells a heading from a paragraph by shape: a heading is a short
+// line without sentence-final punctuation that stands between prose.
 func kindOf(sl *signals.Line) label.Kind {
 	if sl.Words <= 15 && !sl.EndsSentence() && sl.Ctx.ProseFwd <= 1 && sl.Ctx.ProseBack <= 2 && !sl.IsProse() {
 		return label.Heading

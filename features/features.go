@@ -28,7 +28,9 @@ func buildNames() []string {
 		"prose-before", "first-line", "fuzzy-match",
 		"prev:prose", "prev:words", "next:prose", "next:words",
 		"prev:short", "next:short", "prev:evidence", "next:evidence",
-		"language-known", "very-long", "blank-before", "blank-after"}
+		"language-known", "very-long", "blank-before", "blank-after",
+		"prose-density", "relative-size", "main-distance", "inside-main",
+		"after-title", "after-title-repeat"}
 	for i := 0; i < signals.NumShapes; i++ {
 		n = append(n, "shape:"+signals.Shape(1 << i).Names()[0])
 	}
@@ -72,7 +74,9 @@ func Build(d *signals.Doc) *Vectors {
 		l := &d.Lines[i]
 		if !l.Blank() {
 			dense(d, i, v.Row(i))
-			v.H, buf = hashed(v.H, d.Text(i), l, &sc, buf)
+			if l.Words <= maxHashedWords {
+				v.H, buf = hashed(v.H, d.Text(i), l, &sc, buf)
+			}
 		}
 		v.Off[i+1] = int32(len(v.H))
 	}
@@ -150,6 +154,12 @@ func dense(d *signals.Doc, i int, x []float32) {
 	put(b2f(l.Words >= 50))
 	put(b2f(i > 0 && d.Lines[i-1].Blank()))
 	put(b2f(i+1 < len(d.Lines) && d.Lines[i+1].Blank()))
+	put(float32(c.Density))
+	put(float32(c.RelSize))
+	put(logn(c.MainDist))
+	put(b2f(c.MainDist == 0))
+	put(b2f(d.Title >= 0 && i > d.Title))
+	put(logn(c.AfterRep))
 	for s := 0; s < signals.NumShapes; s++ {
 		put(b2f(l.Shape&(1<<s) != 0))
 	}
@@ -166,8 +176,9 @@ func dense(d *signals.Doc, i int, x []float32) {
 
 // maxTokens and maxGramBytes bound the hashed features of one line.
 const (
-	maxTokens    = 12
-	maxGramBytes = 64
+	maxHashedWords = 15 // longer lines are judged on dense features only: their words say what the article is about, not whether it is noise
+	maxTokens      = 12
+	maxGramBytes   = 64
 )
 
 // hashed appends the line's hashed features: its first folded words, the

@@ -29,10 +29,10 @@ func Folds(n, k int, seed uint64) [][]int {
 // other folds only, and returns the classified documents in input order.
 // base supplies the lexicon, stopwords and policy; its Model is replaced
 // by each fold's model. extra documents, if any, are added to every
-// fold's training set and never scored.
-func CrossValidate(env *signals.Env, docs, extra []*gold.Doc, k int, cfg model.Config, base classify.Config) ([]*classify.Document, error) {
+// fold's training set with extraWeight, and never scored.
+func CrossValidate(env *signals.Env, docs, extra []*gold.Doc, extraWeight float32, k int, cfg model.Config, base classify.Config) ([]*classify.Document, error) {
 	ex := Examples(env, docs)
-	exExtra := Examples(env, extra)
+	exExtra := weighed(Examples(env, extra), extraWeight)
 	out := make([]*classify.Document, len(docs))
 	for _, held := range Folds(len(docs), k, cfg.Seed) {
 		isHeld := make(map[int]bool, len(held))

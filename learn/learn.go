@@ -20,6 +20,7 @@ func Examples(env *signals.Env, docs []*gold.Doc) []model.Example {
 	for k, d := range docs {
 		sd := signals.Analyze(env, d.Data, lines.Split(d.Data))
 		y := make([]int8, len(d.Rows))
+		class := make([]string, len(d.Rows))
 		for i, r := range d.Rows {
 			switch r.Label {
 			case label.Keep:
@@ -29,13 +30,25 @@ func Examples(env *signals.Env, docs []*gold.Doc) []model.Example {
 			default:
 				y[i] = -1
 			}
+			if r.Class != gold.Unknown {
+				class[i] = r.Class
+			}
 		}
-		ex[k] = model.Example{Doc: sd, Vec: features.Build(sd), Noise: y}
+		ex[k] = model.Example{Doc: sd, Vec: features.Build(sd), Noise: y, Class: class}
 	}
 	return ex
 }
 
-// Train measures docs and fits a model to them.
-func Train(env *signals.Env, docs []*gold.Doc, cfg model.Config) *model.Model {
-	return model.Train(Examples(env, docs), cfg)
+// Train measures docs and fits a model to them. The lines of extra
+// documents weigh extraWeight times as much: hand-labelled fixtures beside
+// many automatically labelled pages.
+func Train(env *signals.Env, docs, extra []*gold.Doc, extraWeight float32, cfg model.Config) *model.Model {
+	return model.Train(append(Examples(env, docs), weighed(Examples(env, extra), extraWeight)...), cfg)
+}
+
+func weighed(ex []model.Example, w float32) []model.Example {
+	for i := range ex {
+		ex[i].Weight = w
+	}
+	return ex
 }

@@ -1,11 +1,13 @@
-// Package model scores lines as noise with a two-stage logistic model.
+// Package model scores lines as noise in two stages.
 //
-// Stage one is a logistic regression over a line's dense features (named,
-// so that every decision can be explained) and its hashed word and
-// character n-grams. Stage two is a second logistic regression over the
-// stage-one scores of the line and of its neighbours: it lets a line in the
-// middle of a menu be dropped, and a short heading between two paragraphs be
-// kept, without hand-written window rules.
+// Stage one is a logistic regression over a line's dense features and its
+// hashed word and character n-grams: it learns a vocabulary of noise. Stage
+// two is a forest of gradient-boosted trees over the named dense features
+// plus the stage-one scores of the line and of its neighbours: it learns
+// the interactions (a short line is noise in a menu, content between two
+// paragraphs) that a linear model cannot, in the spirit of boilerpipe's
+// decision trees over neighbouring blocks. Every decision can be explained
+// by the named features on its trees' paths.
 package model
 
 import (
@@ -26,17 +28,28 @@ type Model struct {
 	Names  []string  // dense feature names it was trained with
 	Dense  []float32 // stage-one weights of the dense features
 	Hashed []float32 // stage-one weights of the hashed features
-	Stage2 []float32 // stage-two weights; empty for a one-stage model
-	About  string    // how it was trained, for people
+	Forest *Forest   // stage two; nil for a one-stage model
+	// Categories names the category of a dropped line; nil when the
+	// training data named none.
+	Categories *Categorizer
+	// Kinds tells a heading from a paragraph among kept lines; nil when the
+	// training data named no kind. Titles are found by rule.
+	Kinds *Categorizer
+	About string // how it was trained, for people
 }
 
-// stage2Names names the stage-two inputs, index for index.
-var stage2Names = []string{"bias", "self", "prev1", "prev2", "next1", "next2",
-	"mean-window", "max-window", "min-window", "zone:main", "prose"}
+// extraNames names the stage-two inputs that follow the dense features.
+var extraNames = []string{"ngram-score", "ngram-score:prev", "ngram-score:prev2",
+	"ngram-score:next", "ngram-score:next2", "ngram-score:window-mean",
+	"ngram-score:window-max", "ngram-score:window-min"}
 
-// window is how many non-blank neighbours on each side stage two looks at
-// for its mean, max and min.
-const window = 4
+// featureName names input j of stage two.
+func (m *Model) featureName(j int) string {
+	if j < len(m.Names) {
+		return m.Names[j]
+	}
+	return extraNames[j-len(m.Names)]
+}
 
 // Scores holds the outcome of scoring one document.
 type Scores struct {
@@ -53,22 +66,20 @@ func (m *Model) Score(d *signals.Doc, v *features.Vectors) Scores {
 			s.Z1[i] = m.stage1(v, i)
 		}
 	}
-	var x [len2]float32
+	row := make([]float32, features.Dense+len(extraNames))
 	for i := range d.Lines {
 		if d.Lines[i].Blank() {
 			continue
 		}
 		z := s.Z1[i]
-		if len(m.Stage2) == len2 {
-			stage2Inputs(d, s.Z1, i, x[:])
-			z = dot(m.Stage2, x[:])
+		if m.Forest != nil {
+			stage2Row(d, v, s.Z1, i, row)
+			z = m.Forest.Predict(row)
 		}
 		s.P[i] = sigmoid(z)
 	}
 	return s
 }
-
-const len2 = 11
 
 func (m *Model) stage1(v *features.Vectors, i int) float32 {
 	z := dot(m.Dense, v.Row(i))
@@ -78,8 +89,15 @@ func (m *Model) stage1(v *features.Vectors, i int) float32 {
 	return z
 }
 
-// stage2Inputs fills x with the stage-two inputs of line i.
-func stage2Inputs(d *signals.Doc, z1 []float32, i int, x []float32) {
+// window is how many non-blank neighbours on each side stage two looks at
+// for the mean, max and min of their stage-one scores.
+const window = 4
+
+// stage2Row fills row with the stage-two inputs of line i: its dense
+// features, then the stage-one scores around it.
+func stage2Row(d *signals.Doc, v *features.Vectors, z1 []float32, i int, row []float32) {
+	copy(row, v.Row(i))
+	x := row[features.Dense:]
 	l := &d.Lines[i]
 	at := func(j int) float32 {
 		if j < 0 {
@@ -87,13 +105,11 @@ func stage2Inputs(d *signals.Doc, z1 []float32, i int, x []float32) {
 		}
 		return z1[j]
 	}
-	p1 := l.Ctx.Prev
-	p2 := -1
+	p1, n1 := l.Ctx.Prev, l.Ctx.Next
+	p2, n2 := -1, -1
 	if p1 >= 0 {
 		p2 = d.Lines[p1].Ctx.Prev
 	}
-	n1 := l.Ctx.Next
-	n2 := -1
 	if n1 >= 0 {
 		n2 = d.Lines[n1].Ctx.Next
 	}
@@ -105,14 +121,8 @@ func stage2Inputs(d *signals.Doc, z1 []float32, i int, x []float32) {
 	for k, j := 0, n1; k < window && j >= 0; k, j = k+1, d.Lines[j].Ctx.Next {
 		sum, cnt, lo, hi = sum+z1[j], cnt+1, min(lo, z1[j]), max(hi, z1[j])
 	}
-	var main, prose float32
-	if l.Ctx.Zone == signals.Main {
-		main = 1
-	}
-	if l.IsProse() {
-		prose = 1
-	}
-	copy(x, []float32{1, z1[i], at(p1), at(p2), at(n1), at(n2), sum / cnt, hi, lo, main, prose})
+	x[0], x[1], x[2], x[3], x[4] = z1[i], at(p1), at(p2), at(n1), at(n2)
+	x[5], x[6], x[7] = sum/cnt, hi, lo
 }
 
 func dot(w, x []float32) float32 {
@@ -131,23 +141,31 @@ type Contribution struct {
 	Weight  float64 // positive towards noise
 }
 
-// Explain returns the k dense features that weighed most on line i, and
-// the summed weight of its hashed n-grams as one entry named "n-grams".
-func (m *Model) Explain(v *features.Vectors, i, k int) []Contribution {
-	row := v.Row(i)
-	cs := make([]Contribution, 0, len(row)+1)
-	for j, x := range row {
-		if x != 0 && j > 0 {
-			if w := float64(m.Dense[j] * x); math.Abs(w) > 1e-3 {
-				cs = append(cs, Contribution{m.Names[j], w})
-			}
+// Explain returns the k inputs that weighed most on line i's score, by
+// the path attribution of the forest (or the linear terms of a one-stage
+// model); the n-gram vocabulary counts as one input.
+func (m *Model) Explain(d *signals.Doc, v *features.Vectors, z1 []float32, i, k int) []Contribution {
+	contrib := make([]float64, features.Dense+len(extraNames))
+	if m.Forest != nil {
+		row := make([]float32, len(contrib))
+		stage2Row(d, v, z1, i, row)
+		m.Forest.Attribute(row, contrib)
+	} else {
+		for j, x := range v.Row(i) {
+			contrib[j] = float64(m.Dense[j] * x)
+		}
+		var h float32
+		for _, j := range v.Hashed(i) {
+			h += m.Hashed[j]
+		}
+		contrib[features.Dense] = float64(h)
+	}
+	cs := make([]Contribution, 0, 8)
+	for j, w := range contrib {
+		if j > 0 && math.Abs(w) > 1e-3 {
+			cs = append(cs, Contribution{m.featureName(j), w})
 		}
 	}
-	var h float32
-	for _, j := range v.Hashed(i) {
-		h += m.Hashed[j]
-	}
-	cs = append(cs, Contribution{"n-grams", float64(h)})
 	sort.Slice(cs, func(a, b int) bool { return math.Abs(cs[a].Weight) > math.Abs(cs[b].Weight) })
 	if len(cs) > k {
 		cs = cs[:k]
@@ -194,8 +212,21 @@ func (m *Model) check() error {
 	if len(m.Hashed) != 1<<features.HashBits {
 		return fmt.Errorf("model: %d hashed weights, want %d", len(m.Hashed), 1<<features.HashBits)
 	}
-	if len(m.Stage2) != 0 && len(m.Stage2) != len2 {
-		return fmt.Errorf("model: %d stage-two weights, want %d", len(m.Stage2), len2)
+	if m.Forest != nil {
+		if len(m.Forest.Cuts) != features.Dense+len(extraNames) {
+			return fmt.Errorf("model: forest over %d inputs, want %d", len(m.Forest.Cuts), features.Dense+len(extraNames))
+		}
+		for t := range m.Forest.Trees {
+			nodes := m.Forest.Trees[t].Nodes
+			for _, n := range nodes {
+				if n.Left > 0 && (int(n.Left) >= len(nodes) || int(n.Right) >= len(nodes) || n.Feature < 0 || int(n.Feature) >= len(m.Forest.Cuts)) {
+					return fmt.Errorf("model: tree %d is malformed", t)
+				}
+			}
+			if len(nodes) == 0 {
+				return fmt.Errorf("model: tree %d is empty", t)
+			}
+		}
 	}
 	return nil
 }

@@ -15,6 +15,18 @@ type Example struct {
 	Vec *features.Vectors
 	// Noise per line: 1 noise, 0 content, -1 not to learn from (blank).
 	Noise []int8
+	// Class per line when known, "" otherwise: the noise category of a
+	// dropped line, the kind of a kept one.
+	Class []string
+	// Weight of the document's lines; 0 means 1.
+	Weight float32
+}
+
+func (e *Example) weight() float32 {
+	if e.Weight == 0 {
+		return 1
+	}
+	return e.Weight
 }
 
 // Config sets how a model is trained.
@@ -23,8 +35,9 @@ type Config struct {
 	Epochs  int     // passes over the data (default 8)
 	Rate    float64 // initial learning rate (default 0.1)
 	L2      float64 // weight decay per step (default 1e-6)
-	Folds   int     // inner folds for stage two's out-of-fold inputs (default 3; 0 or 1: one stage)
-	Weighed bool    // weigh each line by the log of its word count, as the benchmark counts words
+	Folds   int     // inner folds for stage two's out-of-fold inputs (0 or 1: one stage)
+	Forest  ForestConfig
+	Weighed bool // weigh each line by the log of its word count, as the benchmark counts words
 }
 
 func (c *Config) defaults() {
@@ -47,10 +60,14 @@ func Train(ex []Example, cfg Config) *Model {
 		m.Names[i] = features.Name(i)
 	}
 	m.Dense, m.Hashed = trainStage1(ex, cfg)
+	m.Categories = trainCategorizer(ex, cfg, 1)
+	m.Kinds = trainCategorizer(ex, cfg, 0, "title")
 	if cfg.Folds > 1 && len(ex) >= cfg.Folds {
-		m.Stage2 = trainStage2(ex, cfg)
+		m.Forest = trainStage2(ex, cfg)
+		m.About = fmt.Sprintf("n-gram logistic regression and a forest of %d boosted trees: %d documents, seed %d, %d epochs, %d inner folds", len(m.Forest.Trees), len(ex), cfg.Seed, cfg.Epochs, cfg.Folds)
+	} else {
+		m.About = fmt.Sprintf("logistic regression: %d documents, seed %d, %d epochs", len(ex), cfg.Seed, cfg.Epochs)
 	}
-	m.About = fmt.Sprintf("two-stage logistic model: %d documents, seed %d, %d epochs, %d inner folds", len(ex), cfg.Seed, cfg.Epochs, cfg.Folds)
 	return m
 }
 
@@ -68,11 +85,11 @@ func samples(ex []Example) []sample {
 	return s
 }
 
-func weight(cfg *Config, l *signals.Line) float32 {
+func weight(cfg *Config, e *Example, i int) float32 {
 	if !cfg.Weighed {
-		return 1
+		return e.weight()
 	}
-	return float32(1 + math.Log1p(float64(l.Words)))
+	return e.weight() * float32(1+math.Log1p(float64(e.Doc.Lines[i].Words)))
 }
 
 // trainStage1 runs stochastic gradient descent on the logistic loss with
@@ -97,7 +114,7 @@ func trainStage1(ex []Example, cfg Config) ([]float32, []float32) {
 			}
 			y := float32(e.Noise[i])
 			lr := float32(cfg.Rate / (1 + float64(step)/float64(len(ss))))
-			g := (float32(sigmoid(z)) - y) * lr * weight(&cfg, &e.Doc.Lines[i])
+			g := (float32(sigmoid(z)) - y) * lr * weight(&cfg, e, i)
 			for j := range w {
 				w[j] = w[j]*decay - g*x[j]
 			}
@@ -110,9 +127,9 @@ func trainStage1(ex []Example, cfg Config) ([]float32, []float32) {
 	return w, h
 }
 
-// trainStage2 learns the neighbour model on stage-one logits computed out
-// of fold, so that it sees the stage-one errors it will meet on new pages.
-func trainStage2(ex []Example, cfg Config) []float32 {
+// trainStage2 grows the forest on stage-one scores computed out of fold,
+// so that it sees the stage-one errors it will meet on new pages.
+func trainStage2(ex []Example, cfg Config) *Forest {
 	z1 := make([][]float32, len(ex))
 	for f := 0; f < cfg.Folds; f++ {
 		var train []Example
@@ -136,25 +153,18 @@ func trainStage2(ex []Example, cfg Config) []float32 {
 			z1[d] = z
 		}
 	}
-	w := make([]float32, len2)
 	ss := samples(ex)
-	rng := rand.New(rand.NewPCG(cfg.Seed, 0x636861666632))
-	var x [len2]float32
-	step := 0
-	for epoch := 0; epoch < cfg.Epochs; epoch++ {
-		rng.Shuffle(len(ss), func(a, b int) { ss[a], ss[b] = ss[b], ss[a] })
-		for _, s := range ss {
-			e := &ex[s.doc]
-			i := int(s.line)
-			stage2Inputs(e.Doc, z1[s.doc], i, x[:])
-			z := dot(w, x[:])
-			lr := float32(0.02 / (1 + float64(step)/float64(len(ss))))
-			g := (float32(sigmoid(z)) - float32(e.Noise[i])) * lr * weight(&cfg, &e.Doc.Lines[i])
-			for j := range w {
-				w[j] -= g * x[j]
-			}
-			step++
-		}
+	width := features.Dense + len(extraNames)
+	flat := make([]float32, len(ss)*width)
+	rows := make([][]float32, len(ss))
+	y := make([]float32, len(ss))
+	w := make([]float32, len(ss))
+	for k, s := range ss {
+		e := &ex[s.doc]
+		rows[k] = flat[k*width : (k+1)*width]
+		stage2Row(e.Doc, e.Vec, z1[s.doc], int(s.line), rows[k])
+		y[k] = float32(e.Noise[s.line])
+		w[k] = weight(&cfg, e, int(s.line))
 	}
-	return w
+	return trainForest(rows, y, w, cfg.Forest)
 }

@@ -70,7 +70,7 @@ func Analyze(env *Env, data []byte, spans []lines.Span) *Doc {
 			continue
 		}
 		l.Shape = Find(text, &l.Stats)
-		l.prose = l.Prose(stop != nil)
+		l.prose = l.Prose(stop != nil) && l.Shape&(Banner|URL) == 0
 		if env.Lexicon != nil && len(text) <= MaxScan {
 			l.Lex = env.Lexicon.Match(text, nil)
 		}
@@ -83,38 +83,81 @@ func Analyze(env *Env, data []byte, spans []lines.Span) *Doc {
 	return d
 }
 
-// findTitle picks the headline: the first headline-shaped line before the
-// main text that no noise evidence claims, preferring one that the
-// document repeats (scrapers often print the headline twice) and one that
-// a source header names. Later copies are marked TitleRep.
+// titleSearch is how many non-blank lines from the top the title is
+// looked for in when the document has no main text.
+const titleSearch = 40
+
+// findTitle picks the headline among the headline-shaped lines above the
+// first paragraph (of the main text, if none was found above any
+// paragraph) that no phrase claims and that do not sit inside a menu:
+// the first one the document repeats further down (scrapers often print
+// the headline twice), else the first one. Later copies are marked
+// TitleRep, and AfterRep counts the lines since the first copy.
 func findTitle(d *Doc) {
-	limit := len(d.Lines)
-	if d.MainStart >= 0 {
-		limit = d.MainStart + 1
-	}
-	first := -1
-	for i := 0; i < limit && i < len(d.Lines); i++ {
+	var cands []int
+	for i, seen := 0, 0; i < len(d.Lines); i++ {
 		l := &d.Lines[i]
-		if l.Blank() || !headlineShaped(l) || len(l.Lex) > 0 {
+		if l.Blank() {
 			continue
 		}
-		first = i
-		break
+		seen++
+		if l.prose && (i >= d.MainStart || len(cands) > 0) || d.MainStart < 0 && seen > titleSearch {
+			break
+		}
+		if headlineShaped(l) && len(l.Lex) == 0 && !insideMenu(d, l) {
+			cands = append(cands, i)
+		}
 	}
-	if first < 0 {
+	if len(cands) == 0 {
 		return
+	}
+	first := cands[0]
+	for _, c := range cands {
+		if len(repeats(d, c)) > 0 {
+			first = c
+			break
+		}
 	}
 	d.Title = first
 	d.Lines[first].Ctx.IsTitle = true
-	key := fold(d.Text(first))
+	for _, i := range repeats(d, first) {
+		d.Lines[i].Ctx.TitleRep = true
+	}
+	// Scraped pages print the headline in <title> and again above the
+	// article: what follows the first repeat is where articles start.
+	n := 0
 	for i := first + 1; i < len(d.Lines); i++ {
-		if d.Lines[i].Blank() || d.Lines[i].Words > d.Lines[first].Words+2 || d.Lines[i].Words+2 < d.Lines[first].Words {
+		if n > 0 && !d.Lines[i].Blank() {
+			n = min(n+1, MaxDist)
+			d.Lines[i].Ctx.AfterRep = n
+		}
+		if n == 0 && d.Lines[i].Ctx.TitleRep {
+			n = 1
+		}
+	}
+}
+
+// repeats returns the later lines that say the same words as line t.
+func repeats(d *Doc, t int) []int {
+	var out []int
+	key := fold(d.Text(t))
+	for i := t + 1; i < len(d.Lines); i++ {
+		l := &d.Lines[i]
+		if l.Blank() || l.Words > d.Lines[t].Words+2 || l.Words+2 < d.Lines[t].Words {
 			continue
 		}
 		if bytes.Equal(fold(d.Text(i)), key) {
-			d.Lines[i].Ctx.TitleRep = true
+			out = append(out, i)
 		}
 	}
+	return out
+}
+
+// insideMenu reports whether l is a menu-sized line between a short line
+// and a run of short lines.
+func insideMenu(d *Doc, l *Line) bool {
+	p, n := l.Ctx.Prev, l.Ctx.Next
+	return l.Runes < 30 && p >= 0 && n >= 0 && d.Lines[p].Short() && d.Lines[n].Ctx.ShortRun >= 3
 }
 
 // headlineShaped reports whether a line could be a headline: a few words,

@@ -23,6 +23,10 @@ type Context struct {
 	IsTitle   bool    // the line chosen as the document's title
 	TitleRep  bool    // the title again, after its first occurrence
 	ProseFrac float64 // share of the document's prose letters before this line
+	Density   float64 // prose letters among the 3 non-blank lines on each side, over the document's densest such window
+	RelSize   float64 // the line's letters over the largest line's letters in the document
+	MainDist  int     // non-blank lines from the main text: 0 inside, then 1, 2, … up to MaxDist
+	AfterRep  int     // non-blank lines since the first repeat of the title (0 before it or without one), capped at MaxDist
 }
 
 // MaxDist caps line distances.
@@ -133,6 +137,68 @@ func fillContext(d *Doc) {
 	}
 	shortRuns(ls)
 	numbersNear(ls)
+	density(d)
+}
+
+// density sets Density, RelSize and MainDist: how much prose surrounds a
+// line, how big it is beside the document's biggest line, and how far it
+// stands from the main text.
+func density(d *Doc) {
+	ls := d.Lines
+	var idx []int
+	maxLetters := 1
+	for i := range ls {
+		if !ls[i].Blank() {
+			idx = append(idx, i)
+			maxLetters = max(maxLetters, ls[i].Letters)
+		}
+	}
+	prose := func(i int) int {
+		if ls[i].prose {
+			return ls[i].Letters
+		}
+		return 0
+	}
+	const w = 3
+	win := make([]int, len(idx))
+	best := 1
+	sum := 0
+	for k := 0; k < len(idx) && k <= w; k++ {
+		sum += prose(idx[k])
+	}
+	for k := range idx {
+		win[k] = sum
+		best = max(best, sum)
+		if k-w >= 0 {
+			sum -= prose(idx[k-w])
+		}
+		if k+w+1 < len(idx) {
+			sum += prose(idx[k+w+1])
+		}
+	}
+	pos := 0
+	for k, i := range idx {
+		l := &ls[i]
+		l.Ctx.Density = float64(win[k]) / float64(best)
+		l.Ctx.RelSize = float64(l.Letters) / float64(maxLetters)
+		switch {
+		case d.MainStart < 0:
+			l.Ctx.MainDist = MaxDist
+		case i < d.MainStart:
+			l.Ctx.MainDist = -1
+		case i > d.MainEnd:
+			l.Ctx.MainDist = min(MaxDist, pos+1)
+			pos++
+		}
+	}
+	before := 0
+	for k := len(idx) - 1; k >= 0; k-- {
+		i := idx[k]
+		if d.MainStart >= 0 && i < d.MainStart {
+			before++
+			ls[i].Ctx.MainDist = min(MaxDist, before)
+		}
+	}
 }
 
 // shortRuns sets ShortRun: menus and ticker blocks are runs of short

@@ -26,7 +26,7 @@ const (
 	Email                       // holds an e-mail address
 	Banner                      // framed by ===, ***, ### runs, as scrapers print headers
 	Ellipsis                    // a cut marker: "(...)", "[…]"
-	Separated                   // two or more "|" or " · " separators between short items
+	Separated                   // two or more " | ", " · ", " • " or " > " separators: menus, breadcrumbs
 	AllCaps                     // every letter upper case (four or more letters)
 	Copyright                   // ©, (c) or &copy;
 )
@@ -221,10 +221,11 @@ func hasEllipsisMark(t []byte) bool {
 	return false
 }
 
-// separators counts "|" and " · " separators between items.
+// separators counts the "|", "·", "•" and ">" separators of menus and
+// breadcrumbs.
 func separators(t []byte) int {
-	n := bytes.Count(t, []byte(" | ")) + bytes.Count(t, []byte(" · ")) + bytes.Count(t, []byte(" • "))
-	return n
+	return bytes.Count(t, []byte(" | ")) + bytes.Count(t, []byte(" · ")) +
+		bytes.Count(t, []byte(" • ")) + bytes.Count(t, []byte(" > "))
 }
 
 // findDates looks for numeric dates (22/11/2024, 2019-11-20, 21.12.2024),

@@ -47,7 +47,7 @@ func (tf *trainFlags) add(fs *flag.FlagSet) {
 	fs.IntVar(&tf.epochs, "epochs", 8, "passes over the training lines")
 	fs.IntVar(&tf.stage2, "stage2-folds", 3, "inner folds for the neighbour stage of the model; 0 trains a one-stage model")
 	fs.BoolVar(&tf.weigh, "weigh-words", true, "weigh each line by the log of its word count, as the benchmark counts words")
-	fs.Float64Var(&tf.goldW, "gold-weight", 3, "how much a line of the --gold documents weighs beside a line of the benchmark's automatically labelled pages")
+	fs.Float64Var(&tf.goldW, "gold-weight", 8, "how much a line of the --gold documents weighs beside a line of the benchmark's automatically labelled pages")
 }
 
 func (tf *trainFlags) config() (model.Config, error) {

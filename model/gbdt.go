@@ -1,0 +1,265 @@
+package model
+
+import (
+	"math"
+	"slices"
+)
+
+// Forest is a gradient-boosted ensemble of regression trees on the
+// logistic loss: the sum of its trees' leaves, plus Base, is a logit.
+type Forest struct {
+	Base  float32
+	Trees []Tree
+	Cuts  [][]float32 // per feature, the ascending bin edges splits are chosen from
+}
+
+// Tree is one regression tree stored as flat nodes; node 0 is the root.
+type Tree struct{ Nodes []Node }
+
+// Node is a split (Left > 0) or a leaf. Value is the node's mean
+// prediction, kept for internal nodes too so that a decision can be
+// attributed to the features on its path.
+type Node struct {
+	Feature     int32
+	Threshold   float32 // go left when x[Feature] <= Threshold
+	Left, Right int32
+	Value       float32
+}
+
+// Predict returns the forest's logit for x.
+func (f *Forest) Predict(x []float32) float32 {
+	z := f.Base
+	for t := range f.Trees {
+		nodes := f.Trees[t].Nodes
+		n := int32(0)
+		for nodes[n].Left > 0 {
+			if x[nodes[n].Feature] <= nodes[n].Threshold {
+				n = nodes[n].Left
+			} else {
+				n = nodes[n].Right
+			}
+		}
+		z += nodes[n].Value
+	}
+	return z
+}
+
+// Attribute adds to contrib, per feature, what the splits on that feature
+// changed along x's path through every tree (the path attribution of
+// Saabas): the contributions and Base add up to the logit.
+func (f *Forest) Attribute(x []float32, contrib []float64) {
+	for t := range f.Trees {
+		nodes := f.Trees[t].Nodes
+		n := int32(0)
+		for nodes[n].Left > 0 {
+			next := nodes[n].Right
+			if x[nodes[n].Feature] <= nodes[n].Threshold {
+				next = nodes[n].Left
+			}
+			contrib[nodes[n].Feature] += float64(nodes[next].Value - nodes[n].Value)
+			n = next
+		}
+		contrib[0] += float64(nodes[0].Value) // a tree's root value is its constant part
+	}
+}
+
+// ForestConfig sets how a forest is grown.
+type ForestConfig struct {
+	Trees   int     // boosting rounds (default 120)
+	Depth   int     // maximum depth (default 5)
+	Rate    float64 // shrinkage (default 0.1)
+	MinLeaf float64 // minimum hessian sum in a leaf (default 5)
+	Lambda  float64 // L2 penalty on leaf values (default 1)
+	MaxBins int     // bins per feature (default 32)
+}
+
+func (c *ForestConfig) defaults() {
+	if c.Trees == 0 {
+		c.Trees = 120
+	}
+	if c.Depth == 0 {
+		c.Depth = 5
+	}
+	if c.Rate == 0 {
+		c.Rate = 0.1
+	}
+	if c.MinLeaf == 0 {
+		c.MinLeaf = 5
+	}
+	if c.Lambda == 0 {
+		c.Lambda = 1
+	}
+	if c.MaxBins == 0 {
+		c.MaxBins = 32
+	}
+}
+
+// cuts chooses up to maxBins-1 bin edges per feature from the quantiles of
+// its values.
+func cuts(x [][]float32, d, maxBins int) [][]float32 {
+	out := make([][]float32, d)
+	vals := make([]float32, len(x))
+	for j := 0; j < d; j++ {
+		for i := range x {
+			vals[i] = x[i][j]
+		}
+		slices.Sort(vals)
+		var c []float32
+		for b := 1; b < maxBins; b++ {
+			v := vals[b*len(vals)/maxBins]
+			if len(c) == 0 || v > c[len(c)-1] {
+				c = append(c, v)
+			}
+		}
+		// The largest value needs no edge: everything is <= it.
+		if len(c) > 0 && c[len(c)-1] >= vals[len(vals)-1] {
+			c = c[:len(c)-1]
+		}
+		out[j] = c
+	}
+	return out
+}
+
+func bin(c []float32, v float32) uint8 {
+	lo, hi := 0, len(c)
+	for lo < hi {
+		m := (lo + hi) / 2
+		if v <= c[m] {
+			hi = m
+		} else {
+			lo = m + 1
+		}
+	}
+	return uint8(lo)
+}
+
+// trainForest grows a forest on rows x with labels y in {0,1} and weights w.
+func trainForest(x [][]float32, y, w []float32, cfg ForestConfig) *Forest {
+	cfg.defaults()
+	n := len(x)
+	d := len(x[0])
+	f := &Forest{Cuts: cuts(x, d, cfg.MaxBins)}
+	bins := make([]uint8, n*d)
+	for i := range x {
+		for j := 0; j < d; j++ {
+			bins[i*d+j] = bin(f.Cuts[j], x[i][j])
+		}
+	}
+	var pos, tot float64
+	for i := range y {
+		pos += float64(y[i] * w[i])
+		tot += float64(w[i])
+	}
+	p0 := math.Min(math.Max(pos/tot, 1e-6), 1-1e-6)
+	f.Base = float32(math.Log(p0 / (1 - p0)))
+	margin := make([]float32, n)
+	for i := range margin {
+		margin[i] = f.Base
+	}
+	g := make([]float32, n)
+	h := make([]float32, n)
+	idx := make([]int32, n)
+	for t := 0; t < cfg.Trees; t++ {
+		for i := range x {
+			p := float32(1 / (1 + math.Exp(-float64(margin[i]))))
+			g[i] = (p - y[i]) * w[i]
+			h[i] = max(p*(1-p), 1e-6) * w[i]
+			idx[i] = int32(i)
+		}
+		tb := treeBuilder{bins: bins, d: d, g: g, h: h, cfg: &cfg, cuts: f.Cuts}
+		tb.grow(idx, 0)
+		tree := Tree{Nodes: tb.nodes}
+		for i := range x {
+			margin[i] += leafValue(tree.Nodes, x[i])
+		}
+		f.Trees = append(f.Trees, tree)
+	}
+	return f
+}
+
+func leafValue(nodes []Node, x []float32) float32 {
+	n := int32(0)
+	for nodes[n].Left > 0 {
+		if x[nodes[n].Feature] <= nodes[n].Threshold {
+			n = nodes[n].Left
+		} else {
+			n = nodes[n].Right
+		}
+	}
+	return nodes[n].Value
+}
+
+type treeBuilder struct {
+	bins  []uint8
+	d     int
+	g, h  []float32
+	cfg   *ForestConfig
+	cuts  [][]float32
+	nodes []Node
+}
+
+// grow adds the node for the rows in idx and, unless it is a leaf, its
+// children; it returns the node's index.
+func (tb *treeBuilder) grow(idx []int32, depth int) int32 {
+	var G, H float64
+	for _, i := range idx {
+		G += float64(tb.g[i])
+		H += float64(tb.h[i])
+	}
+	lambda := tb.cfg.Lambda
+	value := float32(-G / (H + lambda) * tb.cfg.Rate)
+	me := int32(len(tb.nodes))
+	tb.nodes = append(tb.nodes, Node{Value: value})
+	if depth >= tb.cfg.Depth || H < 2*tb.cfg.MinLeaf {
+		return me
+	}
+	const nb = 256
+	var hg, hh [nb]float64
+	bestGain, bestF, bestB := 0.0, -1, 0
+	parent := G * G / (H + lambda)
+	for j := 0; j < tb.d; j++ {
+		nc := len(tb.cuts[j])
+		if nc == 0 {
+			continue
+		}
+		for b := 0; b <= nc; b++ {
+			hg[b], hh[b] = 0, 0
+		}
+		for _, i := range idx {
+			b := tb.bins[int(i)*tb.d+j]
+			hg[b] += float64(tb.g[i])
+			hh[b] += float64(tb.h[i])
+		}
+		var gl, hl float64
+		for b := 0; b < nc; b++ {
+			gl += hg[b]
+			hl += hh[b]
+			hr := H - hl
+			if hl < tb.cfg.MinLeaf || hr < tb.cfg.MinLeaf {
+				continue
+			}
+			gr := G - gl
+			gain := gl*gl/(hl+lambda) + gr*gr/(hr+lambda) - parent
+			if gain > bestGain {
+				bestGain, bestF, bestB = gain, j, b
+			}
+		}
+	}
+	if bestF < 0 {
+		return me
+	}
+	// Partition idx in place: rows with bin <= bestB go left.
+	k := 0
+	for m, i := range idx {
+		if int(tb.bins[int(i)*tb.d+bestF]) <= bestB {
+			idx[k], idx[m] = idx[m], idx[k]
+			k++
+		}
+	}
+	tb.nodes[me].Feature = int32(bestF)
+	tb.nodes[me].Threshold = tb.cuts[bestF][bestB]
+	l := tb.grow(idx[:k], depth+1)
+	r := tb.grow(idx[k:], depth+1)
+	tb.nodes[me].Left, tb.nodes[me].Right = l, r
+	return me
+}
