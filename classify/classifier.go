@@ -29,6 +29,9 @@ type Config struct {
 	// Keep lists noise categories that are kept rather than dropped: their
 	// lines are labelled keep/body and still carry the category and score.
 	Keep []label.Category
+	// SkipReasons leaves Line.Reasons empty, for callers that only need
+	// the decisions (clean): explaining a line costs as much as scoring it.
+	SkipReasons bool
 }
 
 // Classifier labels documents. Build one with New.
@@ -37,11 +40,12 @@ type Classifier struct {
 	model     *model.Model
 	threshold float64
 	keep      map[label.Category]bool
+	reasons   bool
 }
 
 // New builds a Classifier.
 func New(cfg Config) (*Classifier, error) {
-	c := &Classifier{model: cfg.Model, threshold: cfg.Threshold, keep: map[label.Category]bool{}}
+	c := &Classifier{model: cfg.Model, threshold: cfg.Threshold, keep: map[label.Category]bool{}, reasons: !cfg.SkipReasons}
 	c.env.Lexicon, c.env.Lang = cfg.Lexicon, cfg.Languages
 	var err error
 	if c.model == nil {
@@ -91,6 +95,10 @@ func (c *Classifier) Classify(data []byte) *Document {
 	vec := features.Build(sd)
 	scores := c.model.Score(sd, vec)
 	doc := &Document{Data: data, Lines: make([]Line, len(spans)), Lang: sd.Lang}
+	var ex *model.Explainer
+	if c.reasons {
+		ex = c.model.Explainer()
+	}
 	for i, s := range spans {
 		l := &doc.Lines[i]
 		l.Number, l.Offset = i+1, int64(s.Start)
@@ -100,6 +108,9 @@ func (c *Classifier) Classify(data []byte) *Document {
 			continue
 		}
 		c.decide(sd, vec, scores, i, l)
+		if ex != nil {
+			c.explain(ex, sd, vec, scores, i, l)
+		}
 	}
 	return doc
 }
@@ -119,20 +130,6 @@ func (c *Classifier) decide(sd *signals.Doc, vec *features.Vectors, scores model
 	sl := &sd.Lines[i]
 	best := sl.Best()
 	l.Score = p
-	for _, e := range sl.Evidence {
-		l.Reasons = append(l.Reasons, Reason{Code: e.Code, Text: e.Text, Weight: e.Strength})
-	}
-	for _, ct := range c.model.Explain(sd, vec, scores.Z1, i, 3) {
-		dir := "towards noise"
-		if ct.Weight < 0 {
-			dir = "towards content"
-		}
-		l.Reasons = append(l.Reasons, Reason{
-			Code:   "model:" + ct.Feature,
-			Text:   fmt.Sprintf("%s weighs %s (%+.2f)", strings.ReplaceAll(ct.Feature, "-", " "), dir, ct.Weight),
-			Weight: ct.Weight,
-		})
-	}
 	switch {
 	case sl.Ctx.IsTitle && p < titleVeto:
 		l.Label, l.Kind = label.Keep, label.Title
@@ -143,6 +140,31 @@ func (c *Classifier) decide(sd *signals.Doc, vec *features.Vectors, scores model
 	}
 	if l.Label == label.Drop && c.keep[l.Cat] {
 		l.Label, l.Kind = label.Keep, label.Body
+	}
+}
+
+// explain gives line i its reasons: the lexicon and rule evidence that
+// fired, then the three model inputs that weighed most on its score.
+func (c *Classifier) explain(ex *model.Explainer, sd *signals.Doc, vec *features.Vectors, scores model.Scores, i int, l *Line) {
+	sl := &sd.Lines[i]
+	var buf [3]model.Contribution
+	cts := ex.Explain(buf[:0], sd, vec, scores.Z1, i, 3)
+	l.Reasons = make([]Reason, 0, len(sl.Evidence)+len(cts)+1)
+	for _, e := range sl.Evidence {
+		l.Reasons = append(l.Reasons, Reason{Code: e.Code, Text: e.Text, Weight: e.Strength})
+	}
+	for _, ct := range cts {
+		dir := "towards noise"
+		if ct.Weight < 0 {
+			dir = "towards content"
+		}
+		l.Reasons = append(l.Reasons, Reason{
+			Code:   "model:" + ct.Feature,
+			Text:   fmt.Sprintf("%s weighs %s (%+.2f)", strings.ReplaceAll(ct.Feature, "-", " "), dir, ct.Weight),
+			Weight: ct.Weight,
+		})
+	}
+	if l.Label == label.Keep && l.Cat != "" {
 		l.Reasons = append(l.Reasons, Reason{Code: "policy:keep(" + string(l.Cat) + ")", Text: "its category is kept by configuration"})
 	}
 }
@@ -156,7 +178,7 @@ const titleVeto = 0.98
 // among its inputs; else the strongest evidence; else by position.
 func (c *Classifier) category(sl *signals.Line, vec *features.Vectors, i int, best *signals.Evidence) label.Category {
 	if c.model.Categories != nil {
-		name, _ := c.model.Categories.Best(vec, i)
+		name := c.model.Categories.Best(vec, i)
 		return label.Category(name)
 	}
 	return fallbackCategory(sl, best)
@@ -180,7 +202,7 @@ func fallbackCategory(sl *signals.Line, best *signals.Evidence) label.Category {
 // classifier when it has one, else kindOf.
 func (c *Classifier) kind(sl *signals.Line, vec *features.Vectors, i int) label.Kind {
 	if c.model.Kinds != nil {
-		name, _ := c.model.Kinds.Best(vec, i)
+		name := c.model.Kinds.Best(vec, i)
 		return label.Kind(name)
 	}
 	return kindOf(sl)

@@ -22,21 +22,22 @@ type Categorizer struct {
 	Hashed [][]float32 // per class, weights of the hashed features folded to catBits
 }
 
-// Best returns the most likely class of line i and its probability.
-func (c *Categorizer) Best(v *features.Vectors, i int) (string, float64) {
-	z := c.logits(v, i)
+// Best returns the most likely class of line i.
+func (c *Categorizer) Best(v *features.Vectors, i int) string {
+	var buf [32]float64
+	z := c.logits(v, i, buf[:0])
 	best := 0
 	for k := range z {
 		if z[k] > z[best] {
 			best = k
 		}
 	}
-	p := softmax(z)
-	return c.Names[best], p[best]
+	return c.Names[best]
 }
 
-func (c *Categorizer) logits(v *features.Vectors, i int) []float64 {
-	z := make([]float64, len(c.Names))
+// logits appends the score of every class of line i to z.
+func (c *Categorizer) logits(v *features.Vectors, i int, z []float64) []float64 {
+	z = z[:0]
 	row := v.Row(i)
 	hs := v.Hashed(i)
 	for k := range c.Names {
@@ -44,7 +45,7 @@ func (c *Categorizer) logits(v *features.Vectors, i int) []float64 {
 		for _, h := range hs {
 			s += c.Hashed[k][h&(1<<catBits-1)]
 		}
-		z[k] = float64(s)
+		z = append(z, float64(s))
 	}
 	return z
 }
@@ -107,7 +108,7 @@ func trainCategorizer(ex []Example, cfg Config, noise int8, skip ...string) *Cat
 		for _, s := range ss {
 			v := ex[s.doc].Vec
 			i := int(s.line)
-			p := softmax(c.logits(v, i))
+			p := softmax(c.logits(v, i, nil))
 			lr := float32(cfg.Rate/(1+float64(step)/float64(len(ss)))) * ex[s.doc].weight()
 			row := v.Row(i)
 			hs := v.Hashed(i)

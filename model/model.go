@@ -16,7 +16,6 @@ import (
 	"fmt"
 	"io"
 	"math"
-	"sort"
 
 	"github.com/chaff-dev/chaff/features"
 	"github.com/chaff-dev/chaff/signals"
@@ -141,36 +140,55 @@ type Contribution struct {
 	Weight  float64 // positive towards noise
 }
 
-// Explain returns the k inputs that weighed most on line i's score, by
-// the path attribution of the forest (or the linear terms of a one-stage
-// model); the n-gram vocabulary counts as one input.
-func (m *Model) Explain(d *signals.Doc, v *features.Vectors, z1 []float32, i, k int) []Contribution {
-	contrib := make([]float64, features.Dense+len(extraNames))
+// Explainer finds the inputs that weighed most on a line's score. It
+// keeps scratch space between calls: use one per goroutine.
+type Explainer struct {
+	m       *Model
+	row     []float32
+	contrib []float64
+}
+
+// Explainer returns an Explainer for m.
+func (m *Model) Explainer() *Explainer {
+	n := features.Dense + len(extraNames)
+	return &Explainer{m: m, row: make([]float32, n), contrib: make([]float64, n)}
+}
+
+// Explain appends to dst the k inputs that weighed most on line i's
+// score, strongest first, by the path attribution of the forest (or the
+// linear terms of a one-stage model, where the n-gram vocabulary counts as
+// one input).
+func (e *Explainer) Explain(dst []Contribution, d *signals.Doc, v *features.Vectors, z1 []float32, i, k int) []Contribution {
+	m := e.m
+	clear(e.contrib)
 	if m.Forest != nil {
-		row := make([]float32, len(contrib))
-		stage2Row(d, v, z1, i, row)
-		m.Forest.Attribute(row, contrib)
+		stage2Row(d, v, z1, i, e.row)
+		m.Forest.Attribute(e.row, e.contrib)
 	} else {
 		for j, x := range v.Row(i) {
-			contrib[j] = float64(m.Dense[j] * x)
+			e.contrib[j] = float64(m.Dense[j] * x)
 		}
 		var h float32
 		for _, j := range v.Hashed(i) {
 			h += m.Hashed[j]
 		}
-		contrib[features.Dense] = float64(h)
+		e.contrib[features.Dense] = float64(h)
 	}
-	cs := make([]Contribution, 0, 8)
-	for j, w := range contrib {
-		if j > 0 && math.Abs(w) > 1e-3 {
-			cs = append(cs, Contribution{m.featureName(j), w})
+	e.contrib[0] = 0 // the constant part explains nothing
+	for range k {
+		best := -1
+		for j, w := range e.contrib {
+			if math.Abs(w) > 1e-3 && (best < 0 || math.Abs(w) > math.Abs(e.contrib[best])) {
+				best = j
+			}
 		}
+		if best < 0 {
+			break
+		}
+		dst = append(dst, Contribution{m.featureName(best), e.contrib[best]})
+		e.contrib[best] = 0
 	}
-	sort.Slice(cs, func(a, b int) bool { return math.Abs(cs[a].Weight) > math.Abs(cs[b].Weight) })
-	if len(cs) > k {
-		cs = cs[:k]
-	}
-	return cs
+	return dst
 }
 
 // Write saves the model.

@@ -1,0 +1,44 @@
+package classify_test
+
+import (
+	"testing"
+
+	"github.com/chaff-dev/chaff/aeb"
+	"github.com/chaff-dev/chaff/classify"
+)
+
+// BenchmarkClassify classifies the naive text dumps of the
+// article-extraction benchmark: raw scraped text, as text mode gets it.
+func BenchmarkClassify(b *testing.B) {
+	dumps, err := aeb.LoadOutput(aeb.OutputPath("../../shared/bench/aeb", aeb.DumpSystem))
+	if err != nil {
+		b.Skipf("benchmark dumps not available (../shared/bench/aeb): %v", err)
+	}
+	docs := make([][]byte, 0, len(dumps))
+	size := 0
+	for _, d := range dumps {
+		docs = append(docs, []byte(d))
+		size += len(d)
+	}
+	for _, bc := range []struct {
+		name string
+		cfg  classify.Config
+	}{
+		{"decisions", classify.Config{SkipReasons: true}},
+		{"with-reasons", classify.Config{}},
+	} {
+		b.Run(bc.name, func(b *testing.B) {
+			cl, err := classify.New(bc.cfg)
+			if err != nil {
+				b.Fatal(err)
+			}
+			b.SetBytes(int64(size))
+			b.ReportAllocs()
+			for b.Loop() {
+				for _, d := range docs {
+					cl.Classify(d)
+				}
+			}
+		})
+	}
+}
