@@ -113,7 +113,9 @@ func (r *runner) work(_ context.Context, it item) (*result, error) {
 		}
 		r.rep.mark(d, res.cd)
 	}
-	return res, r.renderDoc(d, res.cd, res)
+	err = r.renderDoc(d, res.cd, res)
+	res.cd = nil // rendered: the sink needs only the output
+	return res, err
 }
 
 // sink reports errors and writes results, in input order.
