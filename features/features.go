@@ -30,7 +30,7 @@ func buildNames() []string {
 		"prev:short", "next:short", "prev:evidence", "next:evidence",
 		"language-known", "very-long", "blank-before", "blank-after",
 		"prose-density", "relative-size", "main-distance", "inside-main",
-		"after-title", "after-title-repeat"}
+		"after-title", "after-title-repeat", "main-overlap", "title-overlap", "copies"}
 	for i := 0; i < signals.NumShapes; i++ {
 		n = append(n, "shape:"+signals.Shape(1 << i).Names()[0])
 	}
@@ -160,6 +160,9 @@ func dense(d *signals.Doc, i int, x []float32) {
 	put(b2f(c.MainDist == 0))
 	put(b2f(d.Title >= 0 && i > d.Title))
 	put(logn(c.AfterRep))
+	put(float32(c.MainOverlap))
+	put(float32(c.TitleOverlap))
+	put(float32(c.Copies))
 	for s := 0; s < signals.NumShapes; s++ {
 		put(b2f(l.Shape&(1<<s) != 0))
 	}

@@ -40,7 +40,8 @@ type Model struct {
 // extraNames names the stage-two inputs that follow the dense features.
 var extraNames = []string{"ngram-score", "ngram-score:prev", "ngram-score:prev2",
 	"ngram-score:next", "ngram-score:next2", "ngram-score:window-mean",
-	"ngram-score:window-max", "ngram-score:window-min"}
+	"ngram-score:window-max", "ngram-score:window-min",
+	"block-share", "in-top-block", "top-block-distance"}
 
 // featureName names input j of stage two.
 func (m *Model) featureName(j int) string {
@@ -66,13 +67,17 @@ func (m *Model) Score(d *signals.Doc, v *features.Vectors) Scores {
 		}
 	}
 	row := make([]float32, features.Dense+len(extraNames))
+	var bl []blockInfo
+	if m.Forest != nil {
+		bl = blocks(d, s.Z1)
+	}
 	for i := range d.Lines {
 		if d.Lines[i].Blank() {
 			continue
 		}
 		z := s.Z1[i]
 		if m.Forest != nil {
-			stage2Row(d, v, s.Z1, i, row)
+			stage2Row(d, v, s.Z1, bl, i, row)
 			z = m.Forest.Predict(row)
 		}
 		s.P[i] = sigmoid(z)
@@ -94,7 +99,7 @@ const window = 4
 
 // stage2Row fills row with the stage-two inputs of line i: its dense
 // features, then the stage-one scores around it.
-func stage2Row(d *signals.Doc, v *features.Vectors, z1 []float32, i int, row []float32) {
+func stage2Row(d *signals.Doc, v *features.Vectors, z1 []float32, bl []blockInfo, i int, row []float32) {
 	copy(row, v.Row(i))
 	x := row[features.Dense:]
 	l := &d.Lines[i]
@@ -122,6 +127,7 @@ func stage2Row(d *signals.Doc, v *features.Vectors, z1 []float32, i int, row []f
 	}
 	x[0], x[1], x[2], x[3], x[4] = z1[i], at(p1), at(p2), at(n1), at(n2)
 	x[5], x[6], x[7] = sum/cnt, hi, lo
+	x[8], x[9], x[10] = bl[i].share, bl[i].top, bl[i].dist
 }
 
 func dot(w, x []float32) float32 {
@@ -162,7 +168,7 @@ func (e *Explainer) Explain(dst []Contribution, d *signals.Doc, v *features.Vect
 	m := e.m
 	clear(e.contrib)
 	if m.Forest != nil {
-		stage2Row(d, v, z1, i, e.row)
+		stage2Row(d, v, z1, blocks(d, z1), i, e.row)
 		m.Forest.Attribute(e.row, e.contrib)
 	} else {
 		for j, x := range v.Row(i) {

@@ -154,6 +154,7 @@ func trainStage2(ex []Example, cfg Config) *Forest {
 		}
 	}
 	ss := samples(ex)
+	bl := make([][]blockInfo, len(ex))
 	width := features.Dense + len(extraNames)
 	flat := make([]float32, len(ss)*width)
 	rows := make([][]float32, len(ss))
@@ -162,7 +163,10 @@ func trainStage2(ex []Example, cfg Config) *Forest {
 	for k, s := range ss {
 		e := &ex[s.doc]
 		rows[k] = flat[k*width : (k+1)*width]
-		stage2Row(e.Doc, e.Vec, z1[s.doc], int(s.line), rows[k])
+		if bl[s.doc] == nil {
+			bl[s.doc] = blocks(e.Doc, z1[s.doc])
+		}
+		stage2Row(e.Doc, e.Vec, z1[s.doc], bl[s.doc], int(s.line), rows[k])
 		y[k] = float32(e.Noise[s.line])
 		w[k] = weight(&cfg, e, int(s.line))
 	}

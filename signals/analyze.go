@@ -77,6 +77,7 @@ func Analyze(env *Env, data []byte, spans []lines.Span) *Doc {
 	}
 	fillContext(d)
 	findTitle(d)
+	vocabulary(d, stop)
 	for i := range d.Lines {
 		gatherEvidence(d, i)
 	}

@@ -27,6 +27,12 @@ type Context struct {
 	RelSize   float64 // the line's letters over the largest line's letters in the document
 	MainDist  int     // non-blank lines from the main text: 0 inside, then 1, 2, … up to MaxDist
 	AfterRep  int     // non-blank lines since the first repeat of the title (0 before it or without one), capped at MaxDist
+	// MainOverlap is the share of the line's content words that the main
+	// text's other paragraphs use too.
+	MainOverlap float64
+	// TitleOverlap is the share of the line's content words in the title.
+	TitleOverlap float64
+	Copies       int // other lines of the document with the same words, capped at 5
 }
 
 // MaxDist caps line distances.
