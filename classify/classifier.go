@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/chaff-dev/chaff/features"
+	"github.com/chaff-dev/chaff/htmltext"
 	"github.com/chaff-dev/chaff/label"
 	"github.com/chaff-dev/chaff/lang"
 	"github.com/chaff-dev/chaff/lexicon"
@@ -22,7 +23,8 @@ const DefaultThreshold = 0.5
 // value gives the embedded model, lexicon and stopwords and the default
 // policy.
 type Config struct {
-	Model     *model.Model     // nil: the embedded default model
+	Model     *model.Model     // nil: the embedded default model for text
+	HTMLModel *model.Model     // nil: the embedded default model for HTML
 	Lexicon   *lexicon.Lexicon // nil: the embedded default lexicon
 	Languages *lang.Detector   // nil: the embedded stopword lists
 	Threshold float64          // 0: DefaultThreshold
@@ -38,6 +40,7 @@ type Config struct {
 type Classifier struct {
 	env       signals.Env
 	model     *model.Model
+	htmlModel *model.Model
 	threshold float64
 	keep      map[label.Category]bool
 	reasons   bool
@@ -45,11 +48,16 @@ type Classifier struct {
 
 // New builds a Classifier.
 func New(cfg Config) (*Classifier, error) {
-	c := &Classifier{model: cfg.Model, threshold: cfg.Threshold, keep: map[label.Category]bool{}, reasons: !cfg.SkipReasons}
+	c := &Classifier{model: cfg.Model, htmlModel: cfg.HTMLModel, threshold: cfg.Threshold, keep: map[label.Category]bool{}, reasons: !cfg.SkipReasons}
 	c.env.Lexicon, c.env.Lang = cfg.Lexicon, cfg.Languages
 	var err error
 	if c.model == nil {
 		if c.model, err = model.Default(); err != nil {
+			return nil, err
+		}
+	}
+	if c.htmlModel == nil {
+		if c.htmlModel, err = model.DefaultHTML(); err != nil {
 			return nil, err
 		}
 	}
@@ -82,22 +90,50 @@ func New(cfg Config) (*Classifier, error) {
 
 // Document is a classified document.
 type Document struct {
-	Data  []byte // the input, unchanged
+	// Data is the text the lines are cut from: the input itself in text
+	// mode, the page's text (one line per block) in HTML mode.
+	Data  []byte
 	Lines []Line // one per line of Data; their Text and EOL slice Data
 	Lang  string // detected language, "" when unknown
+	HTML  bool   // made from an HTML page
 }
 
-// Classify labels every line of data. data is not modified and the lines
-// refer to it.
+// Classify labels every line of a text document. data is not modified
+// and the lines refer to it.
 func (c *Classifier) Classify(data []byte) *Document {
+	return c.classify(data, nil, c.model)
+}
+
+// ClassifyHTML turns an HTML page into lines, one per block of text in
+// reading order (see package htmltext), and labels them with the DOM
+// signals and the HTML model. contentType is the HTTP header, if known,
+// for the charset.
+func (c *Classifier) ClassifyHTML(data []byte, contentType string) (*Document, error) {
+	page, err := htmltext.Extract(data, contentType, htmltext.DefaultOptions())
+	if err != nil {
+		return nil, err
+	}
+	return c.ClassifyPage(page), nil
+}
+
+// ClassifyPage labels the lines of a page htmltext.Extract made.
+func (c *Classifier) ClassifyPage(page *htmltext.Page) *Document {
+	doc := c.classify(page.Text, page, c.htmlModel)
+	for i := range doc.Lines {
+		doc.Lines[i].Path = page.Lines[i].Path
+	}
+	return doc
+}
+
+func (c *Classifier) classify(data []byte, page *htmltext.Page, m *model.Model) *Document {
 	spans := lines.Split(data)
 	sd := signals.Analyze(&c.env, data, spans)
-	vec := features.Build(sd)
-	scores := c.model.Score(sd, vec)
-	doc := &Document{Data: data, Lines: make([]Line, len(spans)), Lang: sd.Lang}
+	vec := features.Build(sd, page)
+	scores := m.Score(sd, vec)
+	doc := &Document{Data: data, Lines: make([]Line, len(spans)), Lang: sd.Lang, HTML: page != nil}
 	var ex *model.Explainer
 	if c.reasons {
-		ex = c.model.Explainer()
+		ex = m.Explainer()
 	}
 	for i, s := range spans {
 		l := &doc.Lines[i]
@@ -107,7 +143,7 @@ func (c *Classifier) Classify(data []byte) *Document {
 			l.Label = label.Blank
 			continue
 		}
-		c.decide(sd, vec, scores, i, l)
+		c.decide(m, sd, vec, scores, i, l)
 		if ex != nil {
 			c.explain(ex, sd, vec, scores, i, l)
 		}
@@ -125,7 +161,7 @@ func (c *Classifier) ClassifyReader(r io.Reader) (*Document, error) {
 }
 
 // decide labels one non-blank line from its evidence and its model score.
-func (c *Classifier) decide(sd *signals.Doc, vec *features.Vectors, scores model.Scores, i int, l *Line) {
+func (c *Classifier) decide(m *model.Model, sd *signals.Doc, vec *features.Vectors, scores model.Scores, i int, l *Line) {
 	p := scores.P[i]
 	sl := &sd.Lines[i]
 	best := sl.Best()
@@ -134,9 +170,9 @@ func (c *Classifier) decide(sd *signals.Doc, vec *features.Vectors, scores model
 	case sl.Ctx.IsTitle && p < titleVeto:
 		l.Label, l.Kind = label.Keep, label.Title
 	case p >= c.threshold:
-		l.Label, l.Cat = label.Drop, c.category(sl, vec, i, best)
+		l.Label, l.Cat = label.Drop, category(m, sl, vec, i, best)
 	default:
-		l.Label, l.Kind = label.Keep, c.kind(sl, vec, i)
+		l.Label, l.Kind = label.Keep, kind(m, sl, vec, i)
 	}
 	if l.Label == label.Drop && c.keep[l.Cat] {
 		l.Label, l.Kind = label.Keep, label.Body
@@ -176,9 +212,9 @@ const titleVeto = 0.98
 // category names the noise of a dropped line: the model's category
 // classifier when it has one, which weighs the lexicon and rule evidence
 // among its inputs; else the strongest evidence; else by position.
-func (c *Classifier) category(sl *signals.Line, vec *features.Vectors, i int, best *signals.Evidence) label.Category {
-	if c.model.Categories != nil {
-		name := c.model.Categories.Best(vec, i)
+func category(m *model.Model, sl *signals.Line, vec *features.Vectors, i int, best *signals.Evidence) label.Category {
+	if m.Categories != nil {
+		name := m.Categories.Best(vec, i)
 		return label.Category(name)
 	}
 	return fallbackCategory(sl, best)
@@ -200,9 +236,9 @@ func fallbackCategory(sl *signals.Line, best *signals.Evidence) label.Category {
 
 // kind tells a heading from a paragraph among kept lines: the model's kind
 // classifier when it has one, else kindOf.
-func (c *Classifier) kind(sl *signals.Line, vec *features.Vectors, i int) label.Kind {
-	if c.model.Kinds != nil {
-		name := c.model.Kinds.Best(vec, i)
+func kind(m *model.Model, sl *signals.Line, vec *features.Vectors, i int) label.Kind {
+	if m.Kinds != nil {
+		name := m.Kinds.Best(vec, i)
 		return label.Kind(name)
 	}
 	return kindOf(sl)

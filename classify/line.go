@@ -24,6 +24,7 @@ type Line struct {
 	Cat     label.Category // set when Label is Drop
 	Score   float64        // how sure the classifier is that the line is noise, in [0,1]
 	Reasons []Reason       // strongest first
+	Path    string         // in HTML mode, the block's DOM path, e.g. "body>div#main>p"
 }
 
 // Class returns the kind of a kept line, the category of a dropped one and
@@ -47,6 +48,7 @@ type lineJSON struct {
 	Cat     label.Category `json:"category,omitempty"`
 	Score   float64        `json:"score"`
 	Reasons []Reason       `json:"reasons,omitempty"`
+	Path    string         `json:"path,omitempty"`
 	Text    string         `json:"text"`
 }
 
@@ -54,5 +56,5 @@ type lineJSON struct {
 // text is replaced by U+FFFD there, as JSON requires; Offset still locates
 // the exact bytes.
 func (l Line) MarshalJSON() ([]byte, error) {
-	return json.Marshal(lineJSON{l.Number, l.Offset, l.Label, l.Kind, l.Cat, l.Score, l.Reasons, string(l.Text)})
+	return json.Marshal(lineJSON{l.Number, l.Offset, l.Label, l.Kind, l.Cat, l.Score, l.Reasons, l.Path, string(l.Text)})
 }

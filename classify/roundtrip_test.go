@@ -17,29 +17,28 @@ import (
 var roundTripCases = []struct {
 	name  string
 	input string
-	lines int    // expected number of lines
-	bug   string // set while the case shows a known bug: the case is skipped
+	lines int // expected number of lines
 }{
-	{"empty", "", 0, ""},
-	{"LF", "First line of text.\nSecond line of text.\n", 2, ""},
-	{"CRLF", "First line of text.\r\nSecond line of text.\r\n", 2, ""},
-	{"lone CR", "First line of text.\rSecond line of text.\r", 2, ""},
-	{"mixed", "one\ntwo\r\nthree\rfour\n\r\n\r\rfive", 8, ""},
-	{"CR LF apart", "a\r\r\nb\n\rc", 5, ""},
-	{"no final newline", "A single line without a terminator", 1, ""},
-	{"no final newline after lines", "line one\nline two", 2, ""},
-	{"only LF", "\n\n\n", 3, ""},
-	{"only CRLF", "\r\n\r\n", 2, ""},
-	{"only CR", "\r\r", 2, ""},
-	{"only spaces", "   \t  ", 1, ""},
-	{"invalid UTF-8", "caf\xe9 au lait\n\xff\xfe\xfd\nLe march\xc3 est ouvert.\n\xc3\x28\n", 4, ""},
-	{"NBSP blank lines", "Paragraph one is here.\n\u00a0\n\u00a0\u00a0 \t\nParagraph two.\n", 4, ""},
-	{"ideographic space blank line", "東京で新しい駅が開業した。\n\u3000\u3000\n次の段落。\n", 3, ""},
-	{"BOM", "\ufeffTitle of the page\nBody text of the page, long enough to be a sentence.\n", 2, ""},
-	{"BOM-only and zero-width blank lines", "Paragraph one is here.\n\ufeff\n\u200b\u2060\nParagraph two.\n", 4, bugZeroWidth},
-	{"text after 5000 spaces", "Paragraph one is here.\n" + strings.Repeat(" ", 5000) + "Lire aussi\n", 2, bugLongBlank},
-	{"binary-ish", "\x01\x02\x03\x7f\x1b[31mred\x1b[0m\n\x80\x81\x82\n\tTAB\x0b\x0c\n\xef\xbb\n", 4, ""},
-	{"long words", strings.Repeat("abcdefghij", 1000) + "\n" + strings.Repeat("x ", 3000), 2, ""},
+	{"empty", "", 0},
+	{"LF", "First line of text.\nSecond line of text.\n", 2},
+	{"CRLF", "First line of text.\r\nSecond line of text.\r\n", 2},
+	{"lone CR", "First line of text.\rSecond line of text.\r", 2},
+	{"mixed", "one\ntwo\r\nthree\rfour\n\r\n\r\rfive", 8},
+	{"CR LF apart", "a\r\r\nb\n\rc", 5},
+	{"no final newline", "A single line without a terminator", 1},
+	{"no final newline after lines", "line one\nline two", 2},
+	{"only LF", "\n\n\n", 3},
+	{"only CRLF", "\r\n\r\n", 2},
+	{"only CR", "\r\r", 2},
+	{"only spaces", "   \t  ", 1},
+	{"invalid UTF-8", "caf\xe9 au lait\n\xff\xfe\xfd\nLe march\xc3 est ouvert.\n\xc3\x28\n", 4},
+	{"NBSP blank lines", "Paragraph one is here.\n\u00a0\n\u00a0\u00a0 \t\nParagraph two.\n", 4},
+	{"ideographic space blank line", "東京で新しい駅が開業した。\n\u3000\u3000\n次の段落。\n", 3},
+	{"BOM", "\ufeffTitle of the page\nBody text of the page, long enough to be a sentence.\n", 2},
+	{"BOM-only and zero-width blank lines", "Paragraph one is here.\n\ufeff\n\u200b\u2060\nParagraph two.\n", 4},
+	{"text after 5000 spaces", "Paragraph one is here.\n" + strings.Repeat(" ", 5000) + "Lire aussi\n", 2},
+	{"binary-ish", "\x01\x02\x03\x7f\x1b[31mred\x1b[0m\n\x80\x81\x82\n\tTAB\x0b\x0c\n\xef\xbb\n", 4},
+	{"long words", strings.Repeat("abcdefghij", 1000) + "\n" + strings.Repeat("x ", 3000), 2},
 	{"article", `Le conseil municipal adopte le budget
 Par Jeanne Martin, publié le 3 mars 2024 à 10h12
 2 min de lecture
@@ -47,7 +46,7 @@ Par Jeanne Martin, publié le 3 mars 2024 à 10h12
 Le conseil municipal a adopté lundi soir le budget de l'année, après quatre heures de débats parfois vifs entre la majorité et l'opposition.
 Lire aussi : Les dix villes où il fait bon vivre en 2024
 Publicité
-`, 7, ""},
+`, 7},
 }
 
 // TestRoundTrip checks, for every case and with and without reasons, that
@@ -58,9 +57,6 @@ func TestRoundTrip(t *testing.T) {
 	for _, tc := range roundTripCases {
 		for name, cl := range cls {
 			t.Run(tc.name+"/"+name, func(t *testing.T) {
-				if tc.bug != "" {
-					t.Skip("bug: " + tc.bug)
-				}
 				in := []byte(tc.input)
 				doc := cl.c.Classify(in)
 				if len(doc.Lines) != tc.lines {
@@ -80,9 +76,6 @@ func TestRoundTripReader(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, tc := range roundTripCases {
-		if tc.bug != "" {
-			continue
-		}
 		doc, err := cl.ClassifyReader(strings.NewReader(tc.input))
 		if err != nil {
 			t.Fatalf("%s: %v", tc.name, err)
@@ -95,27 +88,6 @@ func TestRoundTripReader(t *testing.T) {
 			}
 		}
 	}
-}
-
-// Known bugs: Classify decides blankness with signals.Stats.Blank, which
-// disagrees with lines.IsBlank (the definition LABELING.md, gold and aeb
-// use) in two ways. Remove these once the classifier is fixed.
-const (
-	bugZeroWidth = "a line of only U+FEFF, U+200B or U+2060 (with or without spaces) is blank for lines.IsBlank but classified keep/drop"
-	bugLongBlank = "a line whose first 4096 bytes (signals.MaxScan) are white space is labelled blank whatever follows, so clean loses its text"
-)
-
-// knownBlankBug names the known bug that explains a disagreement between
-// the label of text and lines.IsBlank, or returns "".
-func knownBlankBug(text []byte) string {
-	const maxScan = 4096
-	switch {
-	case len(text) > maxScan && lines.IsBlank(text[:maxScan]) && !lines.IsBlank(text):
-		return bugLongBlank
-	case lines.IsBlank(text) && bytes.ContainsAny(text, "\ufeff\u200b\u2060"):
-		return bugZeroWidth
-	}
-	return ""
 }
 
 type namedClassifier struct {
@@ -188,7 +160,7 @@ func checkDoc(t testing.TB, orig, data []byte, doc *classify.Document, skipReaso
 		joined.Write(l.EOL)
 		off += int64(len(l.Text) + len(l.EOL))
 
-		if blank := lines.IsBlank(l.Text); blank != (l.Label == label.Blank) && knownBlankBug(l.Text) == "" {
+		if blank := lines.IsBlank(l.Text); blank != (l.Label == label.Blank) {
 			t.Errorf("%s: label %s, but lines.IsBlank says %v", where, l.Label, blank)
 		}
 		if math.IsNaN(l.Score) || l.Score < 0 || l.Score > 1 {
@@ -242,7 +214,7 @@ func checkDoc(t testing.TB, orig, data []byte, doc *classify.Document, skipReaso
 // instrumentation they slow the fuzzer down to a few executions a second.
 func FuzzClassify(f *testing.F) {
 	for _, tc := range roundTripCases {
-		if tc.bug == "" && len(tc.input) <= 2048 {
+		if len(tc.input) <= 2048 {
 			f.Add([]byte(tc.input), false)
 		}
 	}

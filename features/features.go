@@ -6,6 +6,7 @@ package features
 import (
 	"math"
 
+	"github.com/chaff-dev/chaff/htmltext"
 	"github.com/chaff-dev/chaff/signals"
 	"github.com/chaff-dev/chaff/textnorm"
 )
@@ -37,8 +38,31 @@ func buildNames() []string {
 	for _, c := range categories {
 		n = append(n, "evidence:"+c)
 	}
+	n = append(n, "html", "link-density", "readability-article", "page-has-article", "dom-depth", "heading-level")
+	for _, f := range domFlags {
+		n = append(n, "dom:"+f.String())
+	}
+	for _, t := range domTokens {
+		n = append(n, "class:"+t.String())
+	}
 	return n
 }
+
+// domFlags and domTokens list the element flags and class-name tokens of
+// package htmltext, each of which is a dense feature in HTML mode.
+var domFlags, domTokens = func() ([]htmltext.Flags, []htmltext.Tokens) {
+	var fs []htmltext.Flags
+	var ts []htmltext.Tokens
+	for i := 0; i < 64; i++ {
+		if f := htmltext.Flags(1) << i; f.String() != "" {
+			fs = append(fs, f)
+		}
+		if t := htmltext.Tokens(1) << i; t.String() != "" {
+			ts = append(ts, t)
+		}
+	}
+	return fs, ts
+}()
 
 // Dense is the number of dense features.
 var Dense = len(names)
@@ -49,31 +73,44 @@ func Name(i int) string { return names[i] }
 // HashBits sets the size of the hashed feature space: 1<<HashBits slots.
 const HashBits = 18
 
-// Vectors holds the features of every line of a document: Dense values
-// per line in X, hashed feature indices per line in H[Off[i]:Off[i+1]].
+// Vectors holds the features of every line of a document: Width dense
+// values per line in X, hashed feature indices per line in
+// H[Off[i]:Off[i+1]]. In text mode Width leaves out the HTML features,
+// which would all be zero; in HTML mode it is Dense.
 type Vectors struct {
-	X   []float32
-	H   []uint32
-	Off []int32
+	X     []float32
+	H     []uint32
+	Off   []int32
+	Width int
 }
 
-// Row returns the dense features of line i.
-func (v *Vectors) Row(i int) []float32 { return v.X[i*Dense : (i+1)*Dense] }
+// Row returns the dense features of line i: the first Width of them, the
+// others are zero.
+func (v *Vectors) Row(i int) []float32 { return v.X[i*v.Width : (i+1)*v.Width] }
 
 // Hashed returns the hashed feature indices of line i.
 func (v *Vectors) Hashed(i int) []uint32 { return v.H[v.Off[i]:v.Off[i+1]] }
 
 // Build computes the features of every line of d. Blank lines get zero
-// vectors: they are labelled blank without a model.
-func Build(d *signals.Doc) *Vectors {
+// vectors: they are labelled blank without a model. page is nil in text
+// mode; in HTML mode it is the page d was made from, one block per line,
+// and its DOM signals fill the html features.
+func Build(d *signals.Doc, page *htmltext.Page) *Vectors {
 	n := len(d.Lines)
-	v := &Vectors{X: make([]float32, n*Dense), Off: make([]int32, n+1), H: make([]uint32, 0, n*12)}
+	width := domStart
+	if page != nil {
+		width = Dense
+	}
+	v := &Vectors{X: make([]float32, n*width), Off: make([]int32, n+1), H: make([]uint32, 0, n*12), Width: width}
 	var sc textnorm.Scanner
 	var buf []byte
 	for i := range d.Lines {
 		l := &d.Lines[i]
 		if !l.Blank() {
 			dense(d, i, v.Row(i))
+			if page != nil {
+				dom(page, i, v.Row(i)[domStart:])
+			}
 			if l.Words <= maxHashedWords {
 				v.H, buf = hashed(v.H, d.Text(i), l, &sc, buf)
 			}
@@ -174,6 +211,29 @@ func dense(d *signals.Doc, i int, x []float32) {
 			}
 		}
 		put(float32(best))
+	}
+}
+
+// domStart is the index of the first HTML-mode feature.
+var domStart = len(names) - 6 - len(domFlags) - len(domTokens)
+
+// dom fills the HTML-mode features of line i from its block.
+func dom(page *htmltext.Page, i int, x []float32) {
+	b := &page.Lines[i]
+	x[0] = 1
+	x[1] = float32(b.LinkDensity)
+	x[2] = b2f(b.InArticle)
+	x[3] = b2f(page.HasArticle)
+	x[4] = logn(b.Depth)
+	x[5] = float32(b.Tags.HeadingLevel())
+	k := 6
+	for _, f := range domFlags {
+		x[k] = b2f(b.Tags&f != 0)
+		k++
+	}
+	for _, t := range domTokens {
+		x[k] = b2f(b.Noise&t != 0)
+		k++
 	}
 }
 

@@ -5,6 +5,7 @@ import (
 
 	"github.com/chaff-dev/chaff/classify"
 	"github.com/chaff-dev/chaff/gold"
+	"github.com/chaff-dev/chaff/htmltext"
 	"github.com/chaff-dev/chaff/model"
 	"github.com/chaff-dev/chaff/signals"
 )
@@ -29,10 +30,12 @@ func Folds(n, k int, seed uint64) [][]int {
 // other folds only, and returns the classified documents in input order.
 // base supplies the lexicon, stopwords and policy; its Model is replaced
 // by each fold's model. extra documents, if any, are added to every
-// fold's training set with extraWeight, and never scored.
-func CrossValidate(env *signals.Env, docs, extra []*gold.Doc, extraWeight float32, k int, cfg model.Config, base classify.Config) ([]*classify.Document, error) {
-	ex := Examples(env, docs)
-	exExtra := weighed(Examples(env, extra), extraWeight)
+// fold's training set with extraWeight, and never scored. In HTML mode
+// pages[k] is the page docs[k] was extracted from (extra documents are then
+// not allowed); pages is nil in text mode.
+func CrossValidate(env *signals.Env, docs, extra []*gold.Doc, extraWeight float32, pages []*htmltext.Page, k int, cfg model.Config, base classify.Config) ([]*classify.Document, error) {
+	ex := Examples(env, docs, pages)
+	exExtra := weighed(Examples(env, extra, nil), extraWeight)
 	out := make([]*classify.Document, len(docs))
 	for _, held := range Folds(len(docs), k, cfg.Seed) {
 		isHeld := make(map[int]bool, len(held))
@@ -46,14 +49,19 @@ func CrossValidate(env *signals.Env, docs, extra []*gold.Doc, extraWeight float3
 			}
 		}
 		c := base
-		c.Model = model.Train(train, cfg)
+		m := model.Train(train, cfg)
+		c.Model, c.HTMLModel = m, m
 		c.Lexicon, c.Languages = env.Lexicon, env.Lang
 		cl, err := classify.New(c)
 		if err != nil {
 			return nil, err
 		}
 		for _, d := range held {
-			out[d] = cl.Classify(docs[d].Data)
+			if pages != nil {
+				out[d] = cl.ClassifyPage(pages[d])
+			} else {
+				out[d] = cl.Classify(docs[d].Data)
+			}
 		}
 	}
 	return out, nil

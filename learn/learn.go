@@ -6,6 +6,7 @@ package learn
 import (
 	"github.com/chaff-dev/chaff/features"
 	"github.com/chaff-dev/chaff/gold"
+	"github.com/chaff-dev/chaff/htmltext"
 	"github.com/chaff-dev/chaff/label"
 	"github.com/chaff-dev/chaff/lines"
 	"github.com/chaff-dev/chaff/model"
@@ -14,10 +15,15 @@ import (
 
 // Examples measures labelled documents into model examples. Lines whose
 // gold label is keep are content, drop are noise; blank lines are not
-// learnt from.
-func Examples(env *signals.Env, docs []*gold.Doc) []model.Example {
+// learnt from. pages is nil in text mode; in HTML mode pages[k] is the page
+// docs[k]'s text was extracted from.
+func Examples(env *signals.Env, docs []*gold.Doc, pages []*htmltext.Page) []model.Example {
 	ex := make([]model.Example, len(docs))
 	for k, d := range docs {
+		var page *htmltext.Page
+		if pages != nil {
+			page = pages[k]
+		}
 		sd := signals.Analyze(env, d.Data, lines.Split(d.Data))
 		y := make([]int8, len(d.Rows))
 		class := make([]string, len(d.Rows))
@@ -34,7 +40,7 @@ func Examples(env *signals.Env, docs []*gold.Doc) []model.Example {
 				class[i] = r.Class
 			}
 		}
-		ex[k] = model.Example{Doc: sd, Vec: features.Build(sd), Noise: y, Class: class}
+		ex[k] = model.Example{Doc: sd, Vec: features.Build(sd, page), Noise: y, Class: class}
 	}
 	return ex
 }
@@ -43,7 +49,7 @@ func Examples(env *signals.Env, docs []*gold.Doc) []model.Example {
 // documents weigh extraWeight times as much: hand-labelled fixtures beside
 // many automatically labelled pages.
 func Train(env *signals.Env, docs, extra []*gold.Doc, extraWeight float32, cfg model.Config) *model.Model {
-	return model.Train(append(Examples(env, docs), weighed(Examples(env, extra), extraWeight)...), cfg)
+	return model.Train(append(Examples(env, docs, nil), weighed(Examples(env, extra, nil), extraWeight)...), cfg)
 }
 
 func weighed(ex []model.Example, w float32) []model.Example {
@@ -51,4 +57,10 @@ func weighed(ex []model.Example, w float32) []model.Example {
 		ex[i].Weight = w
 	}
 	return ex
+}
+
+// TrainHTML measures labelled HTML pages (docs[k] holds the text and
+// labels of pages[k]) and fits an HTML-mode model to them.
+func TrainHTML(env *signals.Env, docs []*gold.Doc, pages []*htmltext.Page, cfg model.Config) *model.Model {
+	return model.Train(Examples(env, docs, pages), cfg)
 }

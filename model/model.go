@@ -100,7 +100,7 @@ const window = 4
 // stage2Row fills row with the stage-two inputs of line i: its dense
 // features, then the stage-one scores around it.
 func stage2Row(d *signals.Doc, v *features.Vectors, z1 []float32, bl []blockInfo, i int, row []float32) {
-	copy(row, v.Row(i))
+	clear(row[copy(row, v.Row(i)):features.Dense])
 	x := row[features.Dense:]
 	l := &d.Lines[i]
 	at := func(j int) float32 {
@@ -130,9 +130,11 @@ func stage2Row(d *signals.Doc, v *features.Vectors, z1 []float32, bl []blockInfo
 	x[8], x[9], x[10] = bl[i].share, bl[i].top, bl[i].dist
 }
 
+// dot is the dot product of w with x, which may be shorter than w: the
+// missing values are zero.
 func dot(w, x []float32) float32 {
 	var z float32
-	for j := range w {
+	for j := range x {
 		z += w[j] * x[j]
 	}
 	return z

@@ -115,7 +115,7 @@ func trainStage1(ex []Example, cfg Config) ([]float32, []float32) {
 			y := float32(e.Noise[i])
 			lr := float32(cfg.Rate / (1 + float64(step)/float64(len(ss))))
 			g := (float32(sigmoid(z)) - y) * lr * weight(&cfg, e, i)
-			for j := range w {
+			for j := range x {
 				w[j] = w[j]*decay - g*x[j]
 			}
 			for _, j := range hs {

@@ -24,7 +24,12 @@ type Line struct {
 	Ctx      Context
 	Evidence []Evidence // category evidence, strongest first
 	prose    bool
+	blank    bool
 }
+
+// Blank reports whether the line holds only white space (lines.IsBlank
+// over the whole line, not only the measured part).
+func (l *Line) Blank() bool { return l.blank }
 
 // IsProse reports whether the line reads like running text.
 func (l *Line) IsProse() bool { return l.prose }
@@ -66,7 +71,7 @@ func Analyze(env *Env, data []byte, spans []lines.Span) *Doc {
 		l := &d.Lines[i]
 		text := data[s.Start:s.End]
 		l.Stats, fold = Measure(text, stop, &sc, fold)
-		if l.Blank() {
+		if l.blank = lines.IsBlank(text); l.blank {
 			continue
 		}
 		l.Shape = Find(text, &l.Stats)

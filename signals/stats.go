@@ -119,9 +119,6 @@ func (s *Stats) EndsSentence() bool {
 	return false
 }
 
-// Blank reports whether the line holds no visible rune.
-func (s *Stats) Blank() bool { return s.Runes == 0 && s.Invalid == 0 }
-
 // Prose reports whether the line reads like a paragraph of running text:
 // long enough, rich in stopwords (or, where no stopword list applies, in
 // words) and ending like a sentence.

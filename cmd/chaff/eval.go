@@ -13,6 +13,7 @@ import (
 	"github.com/chaff-dev/chaff/classify"
 	"github.com/chaff-dev/chaff/evaluate"
 	"github.com/chaff-dev/chaff/gold"
+	"github.com/chaff-dev/chaff/htmltext"
 	"github.com/chaff-dev/chaff/learn"
 )
 
@@ -35,8 +36,10 @@ func runEval(e *env, args []string) error {
 
 Score chaff on the article-extraction benchmark in DIR beside every system
 whose output is in DIR/output, all with the benchmark's own metric, sorted
-by F1. chaff reads the naive text dump of each page (output/html-text.json)
-and its extraction is the kept lines joined by newlines.
+by F1. In text mode (the default) chaff reads the naive text dump of each
+page (output/html-text.json); in HTML mode it reads the page itself
+(html/<id>.html.gz), one line per block of text. Its extraction is the kept
+lines joined by newlines.
 
 With --folds K (default 5) the pages are split into K folds; each fold is
 classified by a model trained on the other folds only, labels derived from
@@ -59,7 +62,7 @@ Flags:
 	lf.add(fs)
 	tf.add(fs)
 	fs.StringVar(&bench, "bench", "", "benchmark directory: ground-truth.json and output/*.json (required)")
-	fs.StringVar(&mode, "mode", "text", "what chaff reads: text (the naive text dumps); html is not available yet")
+	fs.StringVar(&mode, "mode", "text", "what chaff reads: text (the naive text dumps) or html (the pages)")
 	fs.IntVar(&folds, "folds", 5, "cross-validation folds, by page; 0 scores --model (or the embedded model) without cross-validation")
 	fs.BoolVar(&keepTitle, "keep-title", false, "count the title line as extracted text; off because the benchmark's articleBody leaves the headline out")
 	fs.StringVar(&format, "format", "table", "output: table or json")
@@ -77,9 +80,7 @@ Flags:
 		return usagef("unexpected argument %q", fs.Arg(0))
 	case bench == "":
 		return usagef("--bench DIR is required")
-	case mode == "html":
-		return usagef("--mode html: not available yet, HTML input is not wired into the classifier; use --mode text")
-	case mode != "text":
+	case mode != "text" && mode != "html":
 		return usagef("--mode %q: want text or html", mode)
 	case folds < 0 || folds == 1:
 		return usagef("--folds %d: want 0 (no cross-validation) or at least 2", folds)
@@ -89,6 +90,8 @@ Flags:
 		return usagef("--model is scored with --folds 0 only; cross-validation trains its own models")
 	case folds == 0 && len(extra) > 0:
 		return usagef("--gold adds training documents to cross-validation; it needs --folds 2 or more")
+	case mode == "html" && len(extra) > 0:
+		return usagef("--gold documents are text; HTML mode trains on pages only")
 	}
 	mcfg, err := tf.config()
 	if err != nil {
@@ -98,7 +101,14 @@ Flags:
 	if err != nil {
 		return err
 	}
-	b, docs, err := evaluate.BenchDocs(bench)
+	var b *aeb.Bench
+	var docs []*gold.Doc
+	var pages []*htmltext.Page
+	if mode == "html" {
+		b, docs, pages, err = evaluate.BenchPages(bench)
+	} else {
+		b, docs, err = evaluate.BenchDocs(bench)
+	}
 	if err != nil {
 		return err
 	}
@@ -120,7 +130,7 @@ Flags:
 		if err != nil {
 			return err
 		}
-		if classified, err = learn.CrossValidate(env, docs, extraDocs, float32(tf.goldW), folds, mcfg, base); err != nil {
+		if classified, err = learn.CrossValidate(env, docs, extraDocs, float32(tf.goldW), pages, folds, mcfg, base); err != nil {
 			return err
 		}
 		row.System, row.CrossValidated = fmt.Sprintf("chaff (%d-fold cross-validated)", folds), true
@@ -129,8 +139,12 @@ Flags:
 		if err != nil {
 			return err
 		}
-		for _, d := range docs {
-			classified = append(classified, cl.Classify(d.Data))
+		for k, d := range docs {
+			if pages != nil {
+				classified = append(classified, cl.ClassifyPage(pages[k]))
+			} else {
+				classified = append(classified, cl.Classify(d.Data))
+			}
 		}
 		row.System = "chaff (not cross-validated: trained on these pages?)"
 	}

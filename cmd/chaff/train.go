@@ -97,8 +97,12 @@ every NAME.txt/NAME.gold pair under a file or directory (repeatable);
 against its ground truth. Give either or both. The file is written
 atomically and is byte for byte the same for the same data, flags and seed.
 
-The embedded default model is made, from the repository's root, with:
+With --html, the model is for HTML input: it is trained on the
+benchmark's HTML pages (--bench is then required and --gold not allowed).
+
+The embedded default models are made, from the repository's root, with:
   chaff train --bench ../shared/bench/aeb --gold fixtures -o model/default.model
+  chaff train --bench ../shared/bench/aeb --html -o model/default-html.model
 
 Flags:
 `)
@@ -108,7 +112,9 @@ Flags:
 	var tf trainFlags
 	var golds pathList
 	var bench, out string
+	var html bool
 	lf.add(fs)
+	fs.BoolVar(&html, "html", false, "train the HTML-mode model on the benchmark's HTML pages")
 	tf.add(fs)
 	fs.Var(&golds, "gold", "file or directory of labelled documents (repeatable)")
 	fs.StringVar(&bench, "bench", "", "benchmark directory whose labelled text dumps are trained on")
@@ -128,9 +134,15 @@ Flags:
 	if len(golds) == 0 && bench == "" {
 		return usagef("nothing to train on: give --gold PATH or --bench DIR")
 	}
+	if html && (bench == "" || len(golds) > 0) {
+		return usagef("--html trains on the benchmark's pages: give --bench DIR and no --gold")
+	}
 	cfg, err := tf.config()
 	if err != nil {
 		return err
+	}
+	if html {
+		return trainHTML(e, bench, out, cfg)
 	}
 	// The benchmark's pages are the main training set; hand-labelled
 	// documents beside them weigh --gold-weight, alone they weigh 1.
@@ -198,4 +210,30 @@ func writeAtomic(path string, fill func(io.Writer) error) (err error) {
 		return err
 	}
 	return os.Rename(f.Name(), path)
+}
+
+// trainHTML trains the HTML-mode model on the benchmark's pages.
+func trainHTML(e *env, bench, out string, cfg model.Config) error {
+	_, docs, pages, err := evaluate.BenchPages(bench)
+	if err != nil {
+		return err
+	}
+	env, err := defaultEnv()
+	if err != nil {
+		return err
+	}
+	start := time.Now()
+	m := learn.TrainHTML(env, docs, pages, cfg)
+	took := time.Since(start)
+	if err := writeAtomic(out, m.Write); err != nil {
+		return err
+	}
+	n := labelledLines(docs)
+	e.log.WithFields(map[string]any{
+		"pages":   len(docs),
+		"lines":   n,
+		"took":    took.Round(time.Millisecond).String(),
+		"lines/s": fmt.Sprintf("%.0f", float64(n)/took.Seconds()),
+	}).Infof("wrote %s: %s", out, m.About)
+	return nil
 }
