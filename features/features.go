@@ -38,7 +38,8 @@ func buildNames() []string {
 	for _, c := range categories {
 		n = append(n, "evidence:"+c)
 	}
-	n = append(n, "html", "link-density", "readability-article", "page-has-article", "dom-depth", "heading-level")
+	n = append(n, "html", "link-density", "readability-article", "page-has-article", "dom-depth", "heading-level",
+		"container-share", "container-article", "container-link-density", "container-lines")
 	for _, f := range domFlags {
 		n = append(n, "dom:"+f.String())
 	}
@@ -102,6 +103,11 @@ func Build(d *signals.Doc, page *htmltext.Page) *Vectors {
 		width = Dense
 	}
 	v := &Vectors{X: make([]float32, n*width), Off: make([]int32, n+1), H: make([]uint32, 0, n*12), Width: width}
+	var cs map[string]*container
+	var total float64
+	if page != nil {
+		cs, total = containers(d, page)
+	}
 	var sc textnorm.Scanner
 	var buf []byte
 	for i := range d.Lines {
@@ -109,7 +115,7 @@ func Build(d *signals.Doc, page *htmltext.Page) *Vectors {
 		if !l.Blank() {
 			dense(d, i, v.Row(i))
 			if page != nil {
-				dom(page, i, v.Row(i)[domStart:])
+				dom(page, cs, total, i, v.Row(i)[domStart:])
 			}
 			if l.Words <= maxHashedWords {
 				v.H, buf = hashed(v.H, d.Text(i), l, &sc, buf)
@@ -215,10 +221,42 @@ func dense(d *signals.Doc, i int, x []float32) {
 }
 
 // domStart is the index of the first HTML-mode feature.
-var domStart = len(names) - 6 - len(domFlags) - len(domTokens)
+var domStart = len(names) - 10 - len(domFlags) - len(domTokens)
 
-// dom fills the HTML-mode features of line i from its block.
-func dom(page *htmltext.Page, i int, x []float32) {
+// container sums the lines that share a DOM path: siblings in one
+// element, the unit boilerplate detectors such as boilerpipe and
+// trafilatura judge.
+type container struct {
+	letters, article, linked float64
+	lines                    int
+}
+
+// containers sums the lines of the page by DOM path.
+func containers(d *signals.Doc, page *htmltext.Page) (map[string]*container, float64) {
+	cs := map[string]*container{}
+	total := 0.0
+	for i := range page.Lines {
+		b := &page.Lines[i]
+		c := cs[b.Path]
+		if c == nil {
+			c = &container{}
+			cs[b.Path] = c
+		}
+		n := float64(d.Lines[i].Letters)
+		c.letters += n
+		c.linked += n * b.LinkDensity
+		if b.InArticle {
+			c.article += n
+		}
+		c.lines++
+		total += n
+	}
+	return cs, total
+}
+
+// dom fills the HTML-mode features of line i from its block and its
+// container.
+func dom(page *htmltext.Page, cs map[string]*container, total float64, i int, x []float32) {
 	b := &page.Lines[i]
 	x[0] = 1
 	x[1] = float32(b.LinkDensity)
@@ -226,7 +264,14 @@ func dom(page *htmltext.Page, i int, x []float32) {
 	x[3] = b2f(page.HasArticle)
 	x[4] = logn(b.Depth)
 	x[5] = float32(b.Tags.HeadingLevel())
-	k := 6
+	c := cs[b.Path]
+	if c.letters > 0 {
+		x[6] = float32(c.letters / max(total, 1))
+		x[7] = float32(c.article / c.letters)
+		x[8] = float32(c.linked / c.letters)
+	}
+	x[9] = logn(c.lines)
+	k := 10
 	for _, f := range domFlags {
 		x[k] = b2f(b.Tags&f != 0)
 		k++

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"compress/gzip"
 	"encoding/json"
 	"flag"
 	"os"
@@ -65,6 +66,18 @@ func synthBench(t *testing.T) string {
 		truth[id] = map[string]string{"articleBody": b, "url": "https://example.org/" + id}
 		dump := "Home\nNews\nSport\nWeather\nLocal headline of the day\n\n" + b + "\n\nShare on Facebook\nShare on Twitter\nMost read\nWeather warning for the coast tonight\n© 2025 Example Media. All rights reserved.\n"
 		dumps[id] = map[string]string{"articleBody": dump}
+		page := "<html><body><nav><a href=/>Home</a> <a href=/news>News</a></nav><article><h1>Local headline of the day</h1><p>" +
+			strings.ReplaceAll(b, "\n", "</p><p>") + "</p></article><footer><p>© 2025 Example Media. All rights reserved.</p></footer></body></html>"
+		var gz bytes.Buffer
+		zw := gzip.NewWriter(&gz)
+		zw.Write([]byte(page))
+		zw.Close()
+		if err := os.MkdirAll(filepath.Join(dir, "html"), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, "html", id+".html.gz"), gz.Bytes(), 0o644); err != nil {
+			t.Fatal(err)
+		}
 		perfect[id] = map[string]string{"articleBody": b}
 		empty[id] = map[string]string{"articleBody": ""}
 	}
@@ -95,7 +108,7 @@ func TestEvalTrainCheckUsage(t *testing.T) {
 		want string // in stderr
 	}{
 		{"eval without bench", []string{"eval"}, "--bench"},
-		{"eval html mode", []string{"eval", "--bench", bench, "--mode", "html"}, "not available yet"},
+		{"eval html mode with gold", []string{"eval", "--bench", bench, "--mode", "html", "--gold", "x"}, "HTML mode trains on pages only"},
 		{"eval unknown mode", []string{"eval", "--bench", bench, "--mode", "pdf"}, "want text or html"},
 		{"eval one fold", []string{"eval", "--bench", bench, "--folds", "1"}, "--folds"},
 		{"eval negative folds", []string{"eval", "--bench", bench, "--folds", "-2"}, "--folds"},
@@ -153,6 +166,7 @@ func TestEvalSynthetic(t *testing.T) {
 		cv        bool
 	}{
 		{"cross-validated", []string{"--folds", "2", "--epochs", "2"}, "chaff (2-fold cross-validated)", true},
+		{"html mode", []string{"--mode", "html", "--folds", "2", "--epochs", "2"}, "chaff (2-fold cross-validated)", true},
 		{"cross-validated one stage", []string{"--folds", "3", "--epochs", "1", "--stage2-folds", "0", "--keep-title"}, "chaff (3-fold cross-validated)", true},
 		{"given model", []string{"--folds", "0", "--model", trainTiny(t, bench)}, "chaff (not cross-validated: trained on these pages?)", false},
 	}
@@ -205,6 +219,19 @@ func TestEvalSynthetic(t *testing.T) {
 				t.Errorf("chaff %+v does not beat the naive dump %+v", c, bySystem["html-text"])
 			}
 		})
+	}
+}
+
+// TestEvalHTMLMissingPage checks that a page missing from html/ is an
+// error that names it, not a usage error and not a silent gap.
+func TestEvalHTMLMissingPage(t *testing.T) {
+	bench := synthBench(t)
+	if err := os.Remove(filepath.Join(bench, "html", "cpage.html.gz")); err != nil {
+		t.Fatal(err)
+	}
+	code, _, errs := runCapture(t, "eval", "--bench", bench, "--mode", "html", "--folds", "2", "--epochs", "1")
+	if code != exitFail || !strings.Contains(errs, "cpage.html.gz") {
+		t.Fatalf("exit %d, stderr %q: want exit 1 naming cpage.html.gz", code, errs)
 	}
 }
 

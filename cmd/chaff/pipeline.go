@@ -101,11 +101,11 @@ func (r *runner) work(_ context.Context, it item) (*result, error) {
 		return nil, nil
 	}
 	d := it.doc
-	text, err := documentText(d, r.rf.html)
+	cd, err := classifyDocument(r.cl, d, r.rf.html)
 	if err != nil {
 		return nil, err
 	}
-	res := &result{cd: r.cl.Classify(text)}
+	res := &result{cd: cd}
 	if r.rep != nil {
 		if r.rep.inSink {
 			// The flags depend on document order: marked in the sink.

@@ -100,14 +100,22 @@ func cleanText(t *testing.T, text []byte) []byte {
 	return b.Bytes()
 }
 
-// pageText is the text chaff classifies for an HTML page.
-func pageText(t *testing.T, page string) []byte {
+// cleanPage is what the clean command should write for one HTML page.
+func cleanPage(t *testing.T, page string) []byte {
 	t.Helper()
-	text, err := htmlText([]byte(page))
+	cl, err := classify.New(classify.Config{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	return text
+	doc, err := cl.ClassifyHTML([]byte(page), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b bytes.Buffer
+	if err := render.Clean(&b, doc, render.Policy{}); err != nil {
+		t.Fatal(err)
+	}
+	return b.Bytes()
 }
 
 // jsonObjects parses JSON lines.
@@ -218,10 +226,10 @@ func TestMixedDirectory(t *testing.T) {
 	if len(warcRecs) != 2 || str(t, warcRecs[0]["url"]) != "https://example.org/p1" || str(t, warcRecs[1]["id"]) != "<urn:uuid:3>" {
 		t.Fatalf("b.warc.jsonl records: %s", read("b.warc.jsonl"))
 	}
-	if got, want := str(t, warcRecs[0]["text"]), string(cleanText(t, pageText(t, htmlPage("Budget", article(3))))); got != want {
+	if got, want := str(t, warcRecs[0]["text"]), string(cleanPage(t, htmlPage("Budget", article(3)))); got != want {
 		t.Errorf("WARC record text = %q, want the cleaned page text %q", got, want)
 	}
-	if got, want := read("c.html.txt"), string(cleanText(t, pageText(t, htmlPage("Rénovation", article(5))))); got != want || strings.Contains(got, "<") {
+	if got, want := read("c.html.txt"), string(cleanPage(t, htmlPage("Rénovation", article(5)))); got != want || strings.Contains(got, "<") {
 		t.Errorf("c.html.txt = %q, want %q", got, want)
 	}
 	s := readStats(t, statsPath)

@@ -9,21 +9,30 @@ import (
 	"github.com/chaff-dev/chaff/label"
 )
 
-// htmlText turns an HTML document into the text chaff classifies. It is the
-// one place to change when classify learns to read HTML itself.
-func htmlText(body []byte) ([]byte, error) { return htmltext.ExtractText(body) }
+// classifyDocument classifies d: as text, or, for HTML (or for every
+// document with forceHTML), as a page in HTML mode.
+func classifyDocument(cl *classify.Classifier, d *input.Document, forceHTML bool) (*classify.Document, error) {
+	if d.Format != input.HTML && !forceHTML {
+		return cl.Classify(d.Body), nil
+	}
+	doc, err := cl.ClassifyHTML(d.Body, d.ContentType)
+	if err != nil {
+		return nil, fmt.Errorf("HTML: %w", err)
+	}
+	return doc, nil
+}
 
-// documentText returns the text of d to classify: the body itself, or the
-// text extracted from it for HTML (or for every document with forceHTML).
+// documentText returns the lines of d that classifyDocument would label,
+// without labelling them: the body itself, or the text of the HTML page.
 func documentText(d *input.Document, forceHTML bool) ([]byte, error) {
 	if d.Format != input.HTML && !forceHTML {
 		return d.Body, nil
 	}
-	text, err := htmlText(d.Body)
+	page, err := htmltext.Extract(d.Body, d.ContentType, htmltext.Options{})
 	if err != nil {
 		return nil, fmt.Errorf("HTML: %w", err)
 	}
-	return text, nil
+	return page.Text, nil
 }
 
 // docCounts are the line counts of one classified document.

@@ -118,11 +118,7 @@ func runReport(e *env, args []string) error {
 		if it.err != nil {
 			return nil, nil
 		}
-		text, err := documentText(it.doc, rf.html)
-		if err != nil {
-			return nil, err
-		}
-		return cl.Classify(text), nil
+		return classifyDocument(cl, it.doc, rf.html)
 	}
 	sink := func(it item, cd *classify.Document, err error) error {
 		switch {

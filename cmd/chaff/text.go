@@ -43,6 +43,7 @@ func textCommand(e *env, name string, m mode, args []string) error {
 	if err != nil {
 		return err
 	}
+	cfg.SkipReasons = m == modeClean // clean shows no reasons: explaining costs as much as scoring
 	cl, err := classify.New(cfg)
 	if err != nil {
 		return err

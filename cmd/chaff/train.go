@@ -40,6 +40,8 @@ type trainFlags struct {
 	stage2 int
 	weigh  bool
 	goldW  float64
+	trees  int
+	depth  int
 }
 
 func (tf *trainFlags) add(fs *flag.FlagSet) {
@@ -47,6 +49,8 @@ func (tf *trainFlags) add(fs *flag.FlagSet) {
 	fs.IntVar(&tf.epochs, "epochs", 8, "passes over the training lines")
 	fs.IntVar(&tf.stage2, "stage2-folds", 3, "inner folds for the neighbour stage of the model; 0 trains a one-stage model")
 	fs.BoolVar(&tf.weigh, "weigh-words", true, "weigh each line by the log of its word count, as the benchmark counts words")
+	fs.IntVar(&tf.trees, "trees", 120, "boosted trees of the neighbour stage")
+	fs.IntVar(&tf.depth, "depth", 5, "depth of each tree")
 	fs.Float64Var(&tf.goldW, "gold-weight", 8, "how much a line of the --gold documents weighs beside a line of the benchmark's automatically labelled pages")
 }
 
@@ -60,7 +64,11 @@ func (tf *trainFlags) config() (model.Config, error) {
 	if tf.stage2 < 0 || tf.stage2 == 1 {
 		return model.Config{}, usagef("--stage2-folds %d: want 0 (one stage) or at least 2", tf.stage2)
 	}
-	return model.Config{Seed: tf.seed, Epochs: tf.epochs, Folds: tf.stage2, Weighed: tf.weigh}, nil
+	if tf.trees < 1 || tf.depth < 1 || tf.depth > 12 {
+		return model.Config{}, usagef("--trees %d --depth %d: want at least one tree of depth 1 to 12", tf.trees, tf.depth)
+	}
+	return model.Config{Seed: tf.seed, Epochs: tf.epochs, Folds: tf.stage2, Weighed: tf.weigh,
+		Forest: model.ForestConfig{Trees: tf.trees, Depth: tf.depth}}, nil
 }
 
 // defaultEnv is the signals environment of the embedded resources.
