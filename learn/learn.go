@@ -52,9 +52,12 @@ func Train(env *signals.Env, docs, extra []*gold.Doc, extraWeight float32, cfg m
 	return model.Train(append(Examples(env, docs, nil), weighed(Examples(env, extra, nil), extraWeight)...), cfg)
 }
 
+// weighed gives hand-labelled examples their weight and marks them for
+// the forest's tuning rounds.
 func weighed(ex []model.Example, w float32) []model.Example {
 	for i := range ex {
 		ex[i].Weight = w
+		ex[i].Tune = true
 	}
 	return ex
 }

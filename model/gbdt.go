@@ -71,6 +71,9 @@ type ForestConfig struct {
 	MinLeaf float64 // minimum hessian sum in a leaf (default 5)
 	Lambda  float64 // L2 penalty on leaf values (default 1)
 	MaxBins int     // bins per feature (default 32)
+	// Tune is the number of extra rounds grown on the tuning rows only
+	// (see trainForest), after the main rounds; 0 grows none.
+	Tune int
 }
 
 func (c *ForestConfig) defaults() {
@@ -133,8 +136,10 @@ func bin(c []float32, v float32) uint8 {
 	return uint8(lo)
 }
 
-// trainForest grows a forest on rows x with labels y in {0,1} and weights w.
-func trainForest(x [][]float32, y, w []float32, cfg ForestConfig) *Forest {
+// trainForest grows a forest on rows x with labels y in {0,1} and weights
+// w, then cfg.Tune more trees with the weights tune: zero but on the rows
+// of hand-labelled documents, whose remaining errors the extra trees fit.
+func trainForest(x [][]float32, y, w, tune []float32, cfg ForestConfig) *Forest {
 	cfg.defaults()
 	n := len(x)
 	d := len(x[0])
@@ -159,11 +164,15 @@ func trainForest(x [][]float32, y, w []float32, cfg ForestConfig) *Forest {
 	g := make([]float32, n)
 	h := make([]float32, n)
 	idx := make([]int32, n)
-	for t := 0; t < cfg.Trees; t++ {
+	for t := 0; t < cfg.Trees+cfg.Tune; t++ {
+		wt := w
+		if t >= cfg.Trees {
+			wt = tune
+		}
 		for i := range x {
 			p := float32(1 / (1 + math.Exp(-float64(margin[i]))))
-			g[i] = (p - y[i]) * w[i]
-			h[i] = max(p*(1-p), 1e-6) * w[i]
+			g[i] = (p - y[i]) * wt[i]
+			h[i] = max(p*(1-p), 1e-6) * wt[i]
 			idx[i] = int32(i)
 		}
 		tb := treeBuilder{bins: bins, d: d, g: g, h: h, cfg: &cfg, cuts: f.Cuts}

@@ -223,7 +223,18 @@ func Read(r io.Reader) (*Model, error) {
 	if err := m.check(); err != nil {
 		return nil, err
 	}
+	m.prepare()
 	return &m, nil
+}
+
+// prepare lays out the weights for scoring, once, before the model is
+// shared.
+func (m *Model) prepare() {
+	for _, c := range []*Categorizer{m.Categories, m.Kinds} {
+		if c != nil {
+			c.prepare()
+		}
+	}
 }
 
 func (m *Model) check() error {
@@ -237,6 +248,19 @@ func (m *Model) check() error {
 	}
 	if len(m.Hashed) != 1<<features.HashBits {
 		return fmt.Errorf("model: %d hashed weights, want %d", len(m.Hashed), 1<<features.HashBits)
+	}
+	for _, c := range []*Categorizer{m.Categories, m.Kinds} {
+		if c == nil {
+			continue
+		}
+		if len(c.Names) == 0 || len(c.Names) > 64 || len(c.Dense) != len(c.Names) || len(c.Hashed) != len(c.Names) {
+			return fmt.Errorf("model: malformed class head")
+		}
+		for k := range c.Names {
+			if len(c.Dense[k]) != features.Dense || len(c.Hashed[k]) != 1<<catBits {
+				return fmt.Errorf("model: class head %q has the wrong size", c.Names[k])
+			}
+		}
 	}
 	if m.Forest != nil {
 		if len(m.Forest.Cuts) != features.Dense+len(extraNames) {

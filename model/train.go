@@ -20,6 +20,9 @@ type Example struct {
 	Class []string
 	// Weight of the document's lines; 0 means 1.
 	Weight float32
+	// Tune marks a hand-labelled document: the forest's extra tuning
+	// rounds (ForestConfig.Tune) fit its lines only.
+	Tune bool
 }
 
 func (e *Example) weight() float32 {
@@ -62,6 +65,7 @@ func Train(ex []Example, cfg Config) *Model {
 	m.Dense, m.Hashed = trainStage1(ex, cfg)
 	m.Categories = trainCategorizer(ex, cfg, 1)
 	m.Kinds = trainCategorizer(ex, cfg, 0, "title")
+	m.prepare()
 	if cfg.Folds > 1 && len(ex) >= cfg.Folds {
 		m.Forest = trainStage2(ex, cfg)
 		m.About = fmt.Sprintf("n-gram logistic regression and a forest of %d boosted trees: %d documents, seed %d, %d epochs, %d inner folds", len(m.Forest.Trees), len(ex), cfg.Seed, cfg.Epochs, cfg.Folds)
@@ -160,6 +164,7 @@ func trainStage2(ex []Example, cfg Config) *Forest {
 	rows := make([][]float32, len(ss))
 	y := make([]float32, len(ss))
 	w := make([]float32, len(ss))
+	tune := make([]float32, len(ss))
 	for k, s := range ss {
 		e := &ex[s.doc]
 		rows[k] = flat[k*width : (k+1)*width]
@@ -169,6 +174,9 @@ func trainStage2(ex []Example, cfg Config) *Forest {
 		stage2Row(e.Doc, e.Vec, z1[s.doc], bl[s.doc], int(s.line), rows[k])
 		y[k] = float32(e.Noise[s.line])
 		w[k] = weight(&cfg, e, int(s.line))
+		if e.Tune {
+			tune[k] = w[k]
+		}
 	}
-	return trainForest(rows, y, w, cfg.Forest)
+	return trainForest(rows, y, w, tune, cfg.Forest)
 }

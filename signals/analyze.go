@@ -49,7 +49,7 @@ type Doc struct {
 func (d *Doc) Text(i int) []byte { s := d.Spans[i]; return d.Data[s.Start:s.End] }
 
 // langSample is how much of a document language detection reads.
-const langSample = 64 << 10
+const langSample = 16 << 10
 
 // Analyze measures every line of data. spans must be lines.Split(data).
 func Analyze(env *Env, data []byte, spans []lines.Span) *Doc {

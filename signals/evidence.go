@@ -65,6 +65,9 @@ func gatherEvidence(d *Doc, i int) {
 	if sh&Ellipsis != 0 && l.Words <= 12 && !l.prose {
 		add("truncation", "shape:cut-marker", "a cut marker outside a paragraph", 0.6)
 	}
+	if sh&Stars != 0 && l.Words <= 12 {
+		add("social", "shape:rating", "a rating in stars", 0.85)
+	}
 	if sh&Copyright != 0 && l.Words <= 20 {
 		add("legal", "shape:copyright", "a copyright sign", 0.85)
 	}

@@ -29,11 +29,12 @@ const (
 	Separated                   // two or more " | ", " · ", " • " or " > " separators: menus, breadcrumbs
 	AllCaps                     // every letter upper case (four or more letters)
 	Copyright                   // ©, (c) or &copy;
+	Stars                       // a rating: three or more star signs in a row, "★★★★☆"
 )
 
 var shapeNames = [...]string{"numeric", "change", "percent", "pair", "date", "time",
 	"ends-date", "bullet", "arrows", "url", "email", "banner", "ellipsis",
-	"separated", "all-caps", "copyright"}
+	"separated", "all-caps", "copyright", "stars"}
 
 // Names returns the names of the shapes in s, for reasons.
 func (s Shape) Names() []string {
@@ -93,6 +94,9 @@ func Find(line []byte, st *Stats) Shape {
 	}
 	if st.Letters >= 4 && st.Upper == st.Letters {
 		s |= AllCaps
+	}
+	if hasStars(t) {
+		s |= Stars
 	}
 	if bytes.Contains(t, []byte("©")) || bytes.Contains(t, []byte("(c)")) || bytes.Contains(t, []byte("(C)")) || bytes.Contains(t, []byte("&copy;")) {
 		s |= Copyright
@@ -338,4 +342,22 @@ func monthBefore(t []byte) bool {
 	}
 	var buf [48]byte
 	return isMonth(textnorm.Fold(buf[:0], word))
+}
+
+// hasStars reports a run of three or more rating stars, as review and
+// rating widgets print them.
+func hasStars(t []byte) bool {
+	run := 0
+	for _, r := range string(t) {
+		switch r {
+		case '★', '☆', '⭐', '✩', '✪', '✫', '✬', '✭', '✮', '✯', '✰', '⯨', '⯪':
+			run++
+			if run == 3 {
+				return true
+			}
+		default:
+			run = 0
+		}
+	}
+	return false
 }
