@@ -187,7 +187,7 @@ func (c *Classifier) explain(ex *model.Explainer, sd *signals.Doc, vec *features
 	cts := ex.Explain(buf[:0], sd, vec, scores.Z1, i, 3)
 	l.Reasons = make([]Reason, 0, len(sl.Evidence)+len(cts)+1)
 	for _, e := range sl.Evidence {
-		l.Reasons = append(l.Reasons, Reason{Code: e.Code, Text: e.Text, Weight: e.Strength})
+		l.Reasons = append(l.Reasons, Reason{Code: e.Code(), Text: e.Text(), Weight: e.Strength})
 	}
 	for _, ct := range cts {
 		dir := "towards noise"

@@ -1,8 +1,6 @@
 package signals
 
 import (
-	"bytes"
-
 	"github.com/chaff-dev/chaff/lang"
 	"github.com/chaff-dev/chaff/lexicon"
 	"github.com/chaff-dev/chaff/lines"
@@ -81,8 +79,9 @@ func Analyze(env *Env, data []byte, spans []lines.Span) *Doc {
 		}
 	}
 	fillContext(d)
-	findTitle(d)
-	vocabulary(d, stop)
+	lw := tokenize(d, stop)
+	findTitle(d, lw.keys)
+	vocabulary(d, lw)
 	for i := range d.Lines {
 		gatherEvidence(d, i)
 	}
@@ -99,7 +98,7 @@ const titleSearch = 40
 // the first one the document repeats further down (scrapers often print
 // the headline twice), else the first one. Later copies are marked
 // TitleRep, and AfterRep counts the lines since the first copy.
-func findTitle(d *Doc) {
+func findTitle(d *Doc, keys []uint64) {
 	var cands []int
 	for i, seen := 0, 0; i < len(d.Lines); i++ {
 		l := &d.Lines[i]
@@ -119,14 +118,14 @@ func findTitle(d *Doc) {
 	}
 	first := cands[0]
 	for _, c := range cands {
-		if len(repeats(d, c)) > 0 {
+		if len(repeats(d, keys, c)) > 0 {
 			first = c
 			break
 		}
 	}
 	d.Title = first
 	d.Lines[first].Ctx.IsTitle = true
-	for _, i := range repeats(d, first) {
+	for _, i := range repeats(d, keys, first) {
 		d.Lines[i].Ctx.TitleRep = true
 	}
 	// Scraped pages print the headline in <title> and again above the
@@ -144,15 +143,10 @@ func findTitle(d *Doc) {
 }
 
 // repeats returns the later lines that say the same words as line t.
-func repeats(d *Doc, t int) []int {
+func repeats(d *Doc, keys []uint64, t int) []int {
 	var out []int
-	key := fold(d.Text(t))
 	for i := t + 1; i < len(d.Lines); i++ {
-		l := &d.Lines[i]
-		if l.Blank() || l.Words > d.Lines[t].Words+2 || l.Words+2 < d.Lines[t].Words {
-			continue
-		}
-		if bytes.Equal(fold(d.Text(i)), key) {
+		if !d.Lines[i].Blank() && keys[i] == keys[t] {
 			out = append(out, i)
 		}
 	}
@@ -179,19 +173,4 @@ func headlineShaped(l *Line) bool {
 		return false
 	}
 	return true
-}
-
-// fold returns the line's word tokens folded and joined by spaces.
-func fold(text []byte) []byte {
-	var out, buf []byte
-	var sc textnorm.Scanner
-	sc.Reset(text)
-	for sc.Next() {
-		buf = textnorm.Fold(buf[:0], sc.Raw())
-		if len(out) > 0 {
-			out = append(out, ' ')
-		}
-		out = append(out, buf...)
-	}
-	return out
 }

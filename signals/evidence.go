@@ -3,14 +3,45 @@ package signals
 import (
 	"fmt"
 	"sort"
+
+	"github.com/chaff-dev/chaff/lexicon"
 )
 
-// Evidence is one reason to put a line in a noise category.
+// Evidence is one reason to put a line in a noise category. Its code and
+// text are formatted only when asked for: most lines are never explained.
 type Evidence struct {
 	Category string  // noise category, as in LABELING.md
-	Code     string  // short stable code: "lexicon:reading-time(fr)", "shape:price-change"
-	Text     string  // readable phrase
 	Strength float64 // how much it says, in [0,1]; 0.8 and above is decisive
+	rule     string  // "shape:price-change", or "" for a lexicon match
+	text     string  // the rule's readable phrase
+	match    *lexicon.Match
+	run      int // the length of the run, for context:menu-run
+}
+
+// Code is a short stable code: "lexicon:reading-time(fr)",
+// "lexicon~:script-warning(en)" for a fuzzy match, "shape:price-change".
+func (e *Evidence) Code() string {
+	if e.match == nil {
+		return e.rule
+	}
+	kind := "lexicon"
+	if e.match.Fuzzy {
+		kind = "lexicon~"
+	}
+	return kind + ":" + e.match.Category + "(" + e.match.Lang + ")"
+}
+
+// Text is a readable phrase.
+func (e *Evidence) Text() string {
+	switch {
+	case e.match == nil && e.run > 0:
+		return fmt.Sprintf(e.text, e.run)
+	case e.match == nil:
+		return e.text
+	case e.match.Fuzzy:
+		return fmt.Sprintf("resembles the %s phrase %q (similarity %.2f)", e.match.Category, e.match.Phrase, e.match.Similarity)
+	}
+	return fmt.Sprintf("matches the %s phrase %q", e.match.Category, e.match.Phrase)
 }
 
 // Decisive is the strength from which evidence decides on its own.
@@ -32,18 +63,15 @@ func gatherEvidence(d *Doc, i int) {
 		return
 	}
 	add := func(cat, code, text string, s float64) {
-		l.Evidence = append(l.Evidence, Evidence{cat, code, text, s})
+		l.Evidence = append(l.Evidence, Evidence{Category: cat, Strength: s, rule: code, text: text})
 	}
-	for _, m := range l.Lex {
+	for k := range l.Lex {
+		m := &l.Lex[k]
 		s := lexStrength(l, m.Coverage)
-		code := fmt.Sprintf("lexicon:%s(%s)", m.Category, m.Lang)
-		text := fmt.Sprintf("matches the %s phrase %q", m.Category, m.Phrase)
 		if m.Fuzzy {
-			code = fmt.Sprintf("lexicon~:%s(%s)", m.Category, m.Lang)
-			text = fmt.Sprintf("resembles the %s phrase %q (similarity %.2f)", m.Category, m.Phrase, m.Similarity)
 			s *= m.Similarity
 		}
-		add(m.Category, code, text, s)
+		l.Evidence = append(l.Evidence, Evidence{Category: m.Category, Strength: s, match: m})
 	}
 	sh := l.Shape
 	switch {
@@ -78,7 +106,7 @@ func gatherEvidence(d *Doc, i int) {
 		add("title-repeat", "context:title-repeat", "the headline again", 0.95)
 	}
 	if l.Ctx.ShortRun >= 5 && l.Ctx.Zone != Main && l.Words <= 3 {
-		add("navigation", "context:menu-run", fmt.Sprintf("one of %d short lines in a row", l.Ctx.ShortRun), 0.5)
+		l.Evidence = append(l.Evidence, Evidence{Category: "navigation", Strength: 0.5, rule: "context:menu-run", text: "one of %d short lines in a row", run: l.Ctx.ShortRun})
 	}
 	sort.SliceStable(l.Evidence, func(a, b int) bool { return l.Evidence[a].Strength > l.Evidence[b].Strength })
 }

@@ -9,12 +9,17 @@ import (
 // vocabTokens bounds the content words read per line.
 const vocabTokens = 64
 
-// vocabulary sets MainOverlap, TitleOverlap and Copies: whether a line
-// speaks of what the main text speaks of (related-article headlines and
-// comment threads mostly do not), of what the title says, and whether the
-// document prints the same line elsewhere (menus at the top and the
-// bottom).
-func vocabulary(d *Doc, stop StopSet) {
+// lineWords holds, per line, the hashes of its content words,
+// words[off[i]:off[i+1]], and a key of all its folded words, equal for two
+// lines that say the same words.
+type lineWords struct {
+	off   []int32
+	words []uint64
+	keys  []uint64
+}
+
+// tokenize hashes the words of every line of d.
+func tokenize(d *Doc, stop StopSet) *lineWords {
 	seed := maphash.MakeSeed()
 	n := len(d.Lines)
 	off := make([]int32, n+1)
@@ -47,6 +52,16 @@ func vocabulary(d *Doc, stop StopSet) {
 		}
 		off[i+1] = int32(len(words))
 	}
+	return &lineWords{off: off, words: words, keys: lineKey}
+}
+
+// vocabulary sets MainOverlap, TitleOverlap and Copies: whether a line
+// speaks of what the main text speaks of (related-article headlines and
+// comment threads mostly do not), of what the title says, and whether the
+// document prints the same line elsewhere (menus at the top and the
+// bottom).
+func vocabulary(d *Doc, lw *lineWords) {
+	off, words, lineKey := lw.off, lw.words, lw.keys
 	main := map[uint64]int32{}
 	copies := map[uint64]int32{}
 	for i := range d.Lines {

@@ -22,6 +22,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"sort"
 	"strings"
 
@@ -147,13 +148,35 @@ func (lf *logFlags) apply(log *logrus.Logger) error {
 }
 
 // parse parses a command's flags, turning flag errors into usage errors.
+// Flags may come before, between or after the inputs, as in
+// "chaff check fixtures --min-f1 0.9"; after "--" everything is an input.
 func parse(fs *flag.FlagSet, e *env, args []string) error {
 	fs.SetOutput(e.stderr)
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return err
+	var inputs []string
+	rest := args
+	for {
+		if i := slices.Index(rest, "--"); i == 0 {
+			inputs = append(inputs, rest[1:]...)
+			break
 		}
-		return usagef("%v", err)
+		if err := fs.Parse(rest); err != nil {
+			if errors.Is(err, flag.ErrHelp) {
+				return err
+			}
+			return usagef("%v", err)
+		}
+		consumed := len(rest) - fs.NArg()
+		if consumed > 0 && rest[consumed-1] == "--" {
+			inputs = append(inputs, fs.Args()...)
+			break
+		}
+		rest = fs.Args()
+		if len(rest) == 0 {
+			break
+		}
+		inputs = append(inputs, rest[0])
+		rest = rest[1:]
 	}
-	return nil
+	// Leave the inputs as the flag set's arguments.
+	return fs.Parse(append([]string{"--"}, inputs...))
 }
