@@ -10,14 +10,30 @@ import (
 	"testing"
 	"time"
 
-	"github.com/chaff-dev/chaff/htmltext"
+	"github.com/chaff-dev/chaff/classify"
+	"github.com/chaff-dev/chaff/render"
 	gotrafilatura "github.com/markusmobius/go-trafilatura"
 )
 
-// chaffHTML is the chaff side of the comparison: raw HTML in, text out.
-// Point it at the full chaff HTML pipeline once that exists; it is the
-// only line to change.
-var chaffHTML func(page []byte) ([]byte, error) = htmltext.ExtractText
+// newChaff returns the chaff side of the comparison: raw HTML in, cleaned
+// text out, through the whole HTML pipeline (charset, parse, blocks,
+// go-readability, signals, the embedded HTML model, clean), as
+// `chaff clean --html` runs it without explanations.
+func newChaff(b *testing.B) func(page []byte) ([]byte, error) {
+	cl, err := classify.New(classify.Config{SkipReasons: true})
+	if err != nil {
+		b.Fatal(err)
+	}
+	return func(page []byte) ([]byte, error) {
+		doc, err := cl.ClassifyHTML(page, "")
+		if err != nil {
+			return nil, err
+		}
+		var out bytes.Buffer
+		err = render.Clean(&out, doc, render.Policy{})
+		return out.Bytes(), err
+	}
+}
 
 // benchDir is the shared article-extraction benchmark, beside the repo.
 const benchDir = "../../../shared/bench/aeb"
@@ -60,6 +76,7 @@ func loadPages(b *testing.B) ([]page, int64) {
 // iteration and reports pages/s next to MB/s and allocations.
 func BenchmarkExtract(b *testing.B) {
 	pages, size := loadPages(b)
+	chaffHTML := newChaff(b)
 	systems := []struct {
 		name string
 		run  func([]byte) error

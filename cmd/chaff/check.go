@@ -6,7 +6,9 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
+	"path/filepath"
 	"strings"
 
 	"github.com/chaff-dev/chaff/classify"
@@ -32,7 +34,8 @@ the baseline (written by --write-baseline). Without either gate, any
 mismatching line fails the check. Exit status 0: passed; 1: a gate failed;
 2: usage error.
 
---update rewrites each .gold file from chaff's predictions (the .txt files
+--update writes a first draft of the .gold file of every .txt without one,
+and rewrites each .gold file from chaff's predictions (the .txt files
 are never touched) for a person to review in the diff; rows with an unknown
 class whose label chaff agrees with are left as they are.
 
@@ -98,6 +101,15 @@ Flags:
 	if err != nil {
 		return err
 	}
+	if update {
+		n, err := draftMissingGold(cl, dir)
+		if err != nil {
+			return err
+		}
+		if n > 0 {
+			e.log.WithField("files", n).Info("drafted gold files for new documents from chaff's predictions: review every line")
+		}
+	}
 	docs, err := gold.LoadAll(dir)
 	if err != nil {
 		return err
@@ -152,6 +164,40 @@ Flags:
 		e.log.Errorf("%d lines differ from the gold labels", len(r.Mismatches))
 	}
 	return errFailed
+}
+
+// draftMissingGold writes a gold file, from the classifier's predictions,
+// beside every text document under dir that has none: the first draft of
+// a new fixture, for a person to correct. It returns how many it wrote.
+func draftMissingGold(cl *classify.Classifier, dir string) (int, error) {
+	n := 0
+	err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(path, gold.DocExt) {
+			return err
+		}
+		goldPath := strings.TrimSuffix(path, gold.DocExt) + gold.Ext
+		if _, err := os.Stat(goldPath); err == nil {
+			return nil
+		}
+		data, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		got := cl.Classify(data)
+		rows := make([]gold.Row, len(got.Lines))
+		for i := range got.Lines {
+			rows[i] = gold.Row{Label: got.Lines[i].Label, Class: got.Lines[i].Class()}
+			if rows[i].Class == "" {
+				rows[i].Class = gold.Unknown
+			}
+		}
+		if err := writeAtomic(goldPath, func(w io.Writer) error { return gold.Write(w, data, rows) }); err != nil {
+			return err
+		}
+		n++
+		return nil
+	})
+	return n, err
 }
 
 // updateGold rewrites the gold file of every document from the

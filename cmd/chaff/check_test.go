@@ -250,3 +250,27 @@ func TestWriteCheckTable(t *testing.T) {
 	}
 	compareGolden(t, "check_table.golden", buf.Bytes())
 }
+
+// TestCheckUpdateDraftsNewFixture checks that --update writes a gold file
+// for a new document that has none, and that the draft then checks clean.
+func TestCheckUpdateDraftsNewFixture(t *testing.T) {
+	dir, modelPath := checkSetup(t)
+	txt := filepath.Join(dir, "new_page.txt")
+	if err := os.WriteFile(txt, []byte("A headline for a new page\n\nThe first paragraph of the article says what happened, where and when it happened.\nShare on Facebook\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, _, errs := runCapture(t, "check", "--model", modelPath, "--update", dir)
+	if code != exitOK || !strings.Contains(errs, "drafted gold files") {
+		t.Fatalf("check --update: exit %d: %s", code, errs)
+	}
+	d, err := gold.Load(txt)
+	if err != nil {
+		t.Fatalf("the drafted gold does not load: %v", err)
+	}
+	if len(d.Rows) != 4 {
+		t.Fatalf("drafted %d rows, want 4", len(d.Rows))
+	}
+	if code, _, errs := runCapture(t, "check", "--model", modelPath, dir); code != exitOK {
+		t.Fatalf("check after drafting: exit %d: %s", code, errs)
+	}
+}
