@@ -71,8 +71,8 @@ type ForestConfig struct {
 	MinLeaf float64 // minimum hessian sum in a leaf (default 5)
 	Lambda  float64 // L2 penalty on leaf values (default 1)
 	MaxBins int     // bins per feature (default 32)
-	// Tune is the number of extra rounds grown on the tuning rows only
-	// (see trainForest), after the main rounds; 0 grows none.
+	// Tune is the most extra trees grown on the rows of hand-labelled
+	// documents after the main ones (see Forest.tune); 0 grows none.
 	Tune int
 }
 
@@ -136,20 +136,11 @@ func bin(c []float32, v float32) uint8 {
 	return uint8(lo)
 }
 
-// trainForest grows a forest on rows x with labels y in {0,1} and weights
-// w, then cfg.Tune more trees with the weights tune: zero but on the rows
-// of hand-labelled documents, whose remaining errors the extra trees fit.
-func trainForest(x [][]float32, y, w, tune []float32, cfg ForestConfig) *Forest {
+// trainForest grows cfg.Trees trees on rows x with labels y in {0,1} and
+// weights w.
+func trainForest(x [][]float32, y, w []float32, cfg ForestConfig) *Forest {
 	cfg.defaults()
-	n := len(x)
-	d := len(x[0])
-	f := &Forest{Cuts: cuts(x, d, cfg.MaxBins)}
-	bins := make([]uint8, n*d)
-	for i := range x {
-		for j := 0; j < d; j++ {
-			bins[i*d+j] = bin(f.Cuts[j], x[i][j])
-		}
-	}
+	f := &Forest{Cuts: cuts(x, len(x[0]), cfg.MaxBins)}
 	var pos, tot float64
 	for i := range y {
 		pos += float64(y[i] * w[i])
@@ -157,22 +148,62 @@ func trainForest(x [][]float32, y, w, tune []float32, cfg ForestConfig) *Forest 
 	}
 	p0 := math.Min(math.Max(pos/tot, 1e-6), 1-1e-6)
 	f.Base = float32(math.Log(p0 / (1 - p0)))
+	f.boost(x, y, w, cfg, cfg.Trees, nil)
+	return f
+}
+
+// tuneMargin is how far on the right side of the decision a tuned row's
+// logit must be for tuning to stop: a probability below 0.27 or above 0.73.
+const tuneMargin = 1
+
+// tune grows up to cfg.Tune more trees on rows x (labels y, weights w)
+// until every row with a non-zero weight is decided right by tuneMargin.
+// The rows are those of hand-labelled documents exactly as the model will
+// score them, so the forest ends up agreeing with their labels wherever
+// the trees can separate them.
+func (f *Forest) tune(x [][]float32, y, w []float32, cfg ForestConfig) {
+	cfg.defaults()
+	f.boost(x, y, w, cfg, cfg.Tune, func(margin []float32) bool {
+		for i := range margin {
+			if w[i] == 0 {
+				continue
+			}
+			if y[i] == 1 && margin[i] < tuneMargin || y[i] == 0 && margin[i] > -tuneMargin {
+				return false
+			}
+		}
+		return true
+	})
+}
+
+// boost adds up to rounds trees fitted to the logistic loss of rows x,
+// starting from the forest's current predictions; done, if given, stops
+// it early.
+func (f *Forest) boost(x [][]float32, y, w []float32, cfg ForestConfig, rounds int, done func([]float32) bool) {
+	n := len(x)
+	if n == 0 {
+		return
+	}
+	d := len(x[0])
+	bins := make([]uint8, n*d)
 	margin := make([]float32, n)
-	for i := range margin {
-		margin[i] = f.Base
+	for i := range x {
+		for j := 0; j < d; j++ {
+			bins[i*d+j] = bin(f.Cuts[j], x[i][j])
+		}
+		margin[i] = f.Predict(x[i])
 	}
 	g := make([]float32, n)
 	h := make([]float32, n)
 	idx := make([]int32, n)
-	for t := 0; t < cfg.Trees+cfg.Tune; t++ {
-		wt := w
-		if t >= cfg.Trees {
-			wt = tune
+	for t := 0; t < rounds; t++ {
+		if done != nil && done(margin) {
+			return
 		}
 		for i := range x {
 			p := float32(1 / (1 + math.Exp(-float64(margin[i]))))
-			g[i] = (p - y[i]) * wt[i]
-			h[i] = max(p*(1-p), 1e-6) * wt[i]
+			g[i] = (p - y[i]) * w[i]
+			h[i] = max(p*(1-p), 1e-6) * w[i]
 			idx[i] = int32(i)
 		}
 		tb := treeBuilder{bins: bins, d: d, g: g, h: h, cfg: &cfg, cuts: f.Cuts}
@@ -183,7 +214,6 @@ func trainForest(x [][]float32, y, w, tune []float32, cfg ForestConfig) *Forest 
 		}
 		f.Trees = append(f.Trees, tree)
 	}
-	return f
 }
 
 func leafValue(nodes []Node, x []float32) float32 {

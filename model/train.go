@@ -20,8 +20,8 @@ type Example struct {
 	Class []string
 	// Weight of the document's lines; 0 means 1.
 	Weight float32
-	// Tune marks a hand-labelled document: the forest's extra tuning
-	// rounds (ForestConfig.Tune) fit its lines only.
+	// Tune marks a hand-labelled document: the forest's tuning trees
+	// (ForestConfig.Tune) fit its lines until they are decided right.
 	Tune bool
 }
 
@@ -68,6 +68,7 @@ func Train(ex []Example, cfg Config) *Model {
 	m.prepare()
 	if cfg.Folds > 1 && len(ex) >= cfg.Folds {
 		m.Forest = trainStage2(ex, cfg)
+		m.tuneForest(ex, cfg)
 		m.About = fmt.Sprintf("n-gram logistic regression and a forest of %d boosted trees: %d documents, seed %d, %d epochs, %d inner folds", len(m.Forest.Trees), len(ex), cfg.Seed, cfg.Epochs, cfg.Folds)
 	} else {
 		m.About = fmt.Sprintf("logistic regression: %d documents, seed %d, %d epochs", len(ex), cfg.Seed, cfg.Epochs)
@@ -157,14 +158,20 @@ func trainStage2(ex []Example, cfg Config) *Forest {
 			z1[d] = z
 		}
 	}
+	rows, y, w := stage2Rows(ex, z1, &cfg)
+	return trainForest(rows, y, w, cfg.Forest)
+}
+
+// stage2Rows builds the stage-two rows of the examples' labelled lines
+// from the stage-one logits z1, with their labels and weights.
+func stage2Rows(ex []Example, z1 [][]float32, cfg *Config) (rows [][]float32, y, w []float32) {
 	ss := samples(ex)
 	bl := make([][]blockInfo, len(ex))
 	width := features.Dense + len(extraNames)
 	flat := make([]float32, len(ss)*width)
-	rows := make([][]float32, len(ss))
-	y := make([]float32, len(ss))
-	w := make([]float32, len(ss))
-	tune := make([]float32, len(ss))
+	rows = make([][]float32, len(ss))
+	y = make([]float32, len(ss))
+	w = make([]float32, len(ss))
 	for k, s := range ss {
 		e := &ex[s.doc]
 		rows[k] = flat[k*width : (k+1)*width]
@@ -173,10 +180,34 @@ func trainStage2(ex []Example, cfg Config) *Forest {
 		}
 		stage2Row(e.Doc, e.Vec, z1[s.doc], bl[s.doc], int(s.line), rows[k])
 		y[k] = float32(e.Noise[s.line])
-		w[k] = weight(&cfg, e, int(s.line))
+		w[k] = weight(cfg, e, int(s.line))
+	}
+	return rows, y, w
+}
+
+// tuneForest grows the forest's tuning trees on the hand-labelled
+// examples (Example.Tune), scored as the finished model scores them: with
+// the final stage one, not the out-of-fold one stage two learnt from.
+func (m *Model) tuneForest(ex []Example, cfg Config) {
+	var tune []Example
+	for _, e := range ex {
 		if e.Tune {
-			tune[k] = w[k]
+			tune = append(tune, e)
 		}
 	}
-	return trainForest(rows, y, w, tune, cfg.Forest)
+	if len(tune) == 0 || cfg.Forest.Tune == 0 {
+		return
+	}
+	z1 := make([][]float32, len(tune))
+	for d := range tune {
+		z := make([]float32, len(tune[d].Doc.Lines))
+		for i := range z {
+			if !tune[d].Doc.Lines[i].Blank() {
+				z[i] = m.stage1(tune[d].Vec, i)
+			}
+		}
+		z1[d] = z
+	}
+	rows, y, w := stage2Rows(tune, z1, &cfg)
+	m.Forest.tune(rows, y, w, cfg.Forest)
 }

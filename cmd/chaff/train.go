@@ -52,7 +52,7 @@ func (tf *trainFlags) add(fs *flag.FlagSet) {
 	fs.BoolVar(&tf.weigh, "weigh-words", true, "weigh each line by the log of its word count, as the benchmark counts words")
 	fs.IntVar(&tf.trees, "trees", forestDefault.Trees, "boosted trees of the neighbour stage")
 	fs.IntVar(&tf.depth, "depth", forestDefault.Depth, "depth of each tree")
-	fs.IntVar(&tf.tune, "tune-trees", 60, "extra trees fitted to the --gold documents only, after the main ones: hand-labelled lines the benchmark contradicts")
+	fs.IntVar(&tf.tune, "tune-trees", 200, "at most this many extra trees fitted to the --gold documents, until each of their lines is decided as labelled")
 	fs.Float64Var(&tf.goldW, "gold-weight", 10, "how much a line of the --gold documents weighs beside a line of the benchmark's automatically labelled pages")
 }
 
