@@ -215,3 +215,34 @@ func (r *Report) WriteMismatches(w io.Writer) {
 		fmt.Fprintln(w, m.String())
 	}
 }
+
+// Merge adds the counts of reports made on disjoint documents, as the
+// folds of a cross-validation are, into one report.
+func Merge(reports ...*Report) *Report {
+	m := &Report{Classes: map[string]*Counts{}, Confusion: map[string]map[string]int{}, PerDoc: map[string]int{}}
+	for _, r := range reports {
+		m.Docs += r.Docs
+		m.Lines += r.Lines
+		for c, n := range r.Classes {
+			mc := m.counts(c)
+			mc.TP, mc.FP, mc.FN = mc.TP+n.TP, mc.FP+n.FP, mc.FN+n.FN
+		}
+		for g, row := range r.Confusion {
+			if m.Confusion[g] == nil {
+				m.Confusion[g] = map[string]int{}
+			}
+			for p, n := range row {
+				m.Confusion[g][p] += n
+			}
+		}
+		m.Mismatches = append(m.Mismatches, r.Mismatches...)
+		for d, n := range r.PerDoc {
+			m.PerDoc[d] += n
+		}
+	}
+	sort.SliceStable(m.Mismatches, func(i, j int) bool {
+		a, b := m.Mismatches[i], m.Mismatches[j]
+		return a.Doc < b.Doc || a.Doc == b.Doc && a.Line < b.Line
+	})
+	return m
+}

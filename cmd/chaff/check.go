@@ -14,6 +14,8 @@ import (
 	"github.com/chaff-dev/chaff/classify"
 	"github.com/chaff-dev/chaff/evaluate"
 	"github.com/chaff-dev/chaff/gold"
+	"github.com/chaff-dev/chaff/learn"
+	"github.com/chaff-dev/chaff/model"
 )
 
 // checkSuite names the JUnit test suite of chaff check.
@@ -34,6 +36,10 @@ the baseline (written by --write-baseline). Without either gate, any
 mismatching line fails the check. Exit status 0: passed; 1: a gate failed;
 2: usage error.
 
+--folds K cross-validates: each fold of the fixtures is checked by a model
+trained without it (on the other folds, and on --bench's dumps if given):
+the honest figure for pages the model has not seen.
+
 --update writes a first draft of the .gold file of every .txt without one,
 and rewrites each .gold file from chaff's predictions (the .txt files
 are never touched) for a person to review in the diff; rows with an unknown
@@ -48,8 +54,14 @@ Flags:
 	var minF1, tolerance float64
 	var baseline, writeBaseline, junit, format string
 	var update bool
+	var folds int
+	var bench string
+	var tf trainFlags
 	lf.add(fs)
 	cf.add(fs)
+	tf.add(fs)
+	fs.IntVar(&folds, "folds", 0, "cross-validate: split the fixtures into this many folds by document and check each with a model trained without it (0: check the given model)")
+	fs.StringVar(&bench, "bench", "", "with --folds: also train every fold on this benchmark's labelled text dumps, as the embedded model is")
 	fs.Float64Var(&minF1, "min-f1", 0, "fail when a class with gold lines has an F1 below this, in [0,1] (0: no minimum)")
 	fs.StringVar(&baseline, "baseline", "", "baseline JSON of per-class F1 to compare with (see --write-baseline)")
 	fs.Float64Var(&tolerance, "tolerance", 0.02, "how far a class's F1 may fall below the baseline's")
@@ -80,6 +92,12 @@ Flags:
 		return usagef("--format %q: want table or json", format)
 	case update && (baseline != "" || minF1 > 0):
 		return usagef("--update rewrites the gold files; it cannot be combined with --baseline or --min-f1")
+	case folds < 0 || folds == 1:
+		return usagef("--folds %d: want 0 (no cross-validation) or at least 2", folds)
+	case folds > 0 && (update || cf.modelPath != ""):
+		return usagef("--folds trains its own models: it cannot be combined with --update or --model")
+	case bench != "" && folds == 0:
+		return usagef("--bench trains the folds' models: it needs --folds")
 	}
 	cfg, err := cf.config()
 	if err != nil {
@@ -114,7 +132,17 @@ Flags:
 	if err != nil {
 		return err
 	}
-	r := evaluate.Check(cl, docs)
+	var r *evaluate.Report
+	if folds > 0 {
+		if folds > len(docs) {
+			return usagef("--folds %d: %s has only %d documents", folds, dir, len(docs))
+		}
+		if r, err = crossCheck(e, cfg, tf, docs, folds, bench); err != nil {
+			return err
+		}
+	} else {
+		r = evaluate.Check(cl, docs)
+	}
 
 	if update {
 		n, err := updateGold(cl, docs)
@@ -164,6 +192,57 @@ Flags:
 		e.log.Errorf("%d lines differ from the gold labels", len(r.Mismatches))
 	}
 	return errFailed
+}
+
+// crossCheck checks every fixture with a model trained without it: the
+// documents are split into folds, and each fold is checked by a model
+// trained on the other folds (and on the benchmark's dumps, if bench is
+// given), as the embedded model is trained on all of them. The figures are
+// those of documents the model never saw.
+func crossCheck(e *env, base classify.Config, tf trainFlags, docs []*gold.Doc, k int, bench string) (*evaluate.Report, error) {
+	mcfg, err := tf.config()
+	if err != nil {
+		return nil, err
+	}
+	env, err := defaultEnv()
+	if err != nil {
+		return nil, err
+	}
+	var benchDocs []*gold.Doc
+	if bench != "" {
+		if _, benchDocs, err = evaluate.BenchDocs(bench); err != nil {
+			return nil, err
+		}
+	}
+	var reports []*evaluate.Report
+	for f, held := range learn.Folds(len(docs), k, tf.seed) {
+		isHeld := map[int]bool{}
+		var test, train []*gold.Doc
+		for _, d := range held {
+			isHeld[d] = true
+			test = append(test, docs[d])
+		}
+		for d := range docs {
+			if !isHeld[d] {
+				train = append(train, docs[d])
+			}
+		}
+		var m *model.Model
+		if len(benchDocs) > 0 {
+			m = learn.Train(env, benchDocs, train, float32(tf.goldW), mcfg)
+		} else {
+			m = learn.Train(env, train, nil, 1, mcfg)
+		}
+		c := base
+		c.Model, c.Lexicon, c.Languages = m, env.Lexicon, env.Lang
+		cl, err := classify.New(c)
+		if err != nil {
+			return nil, err
+		}
+		reports = append(reports, evaluate.Check(cl, test))
+		e.log.WithField("fold", fmt.Sprintf("%d/%d", f+1, k)).Info("checked the held-out fixtures")
+	}
+	return evaluate.Merge(reports...), nil
 }
 
 // draftMissingGold writes a gold file, from the classifier's predictions,

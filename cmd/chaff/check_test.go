@@ -274,3 +274,25 @@ func TestCheckUpdateDraftsNewFixture(t *testing.T) {
 		t.Fatalf("check after drafting: exit %d: %s", code, errs)
 	}
 }
+
+// TestCheckFolds checks that --folds checks every fixture once, each with
+// a model trained without it.
+func TestCheckFolds(t *testing.T) {
+	dir := fixtureCopy(t, "en/en_news_port_strike", "it/it_clean_orti_urbani", "de/de_news_schwimmbad", "fr/fr_news_tramway")
+	code, out, errs := runCapture(t, "check", "--folds", "2", "--epochs", "1", "--stage2-folds", "0", "--format", "json", "--min-f1", "0.01", dir)
+	if code == exitUsage {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	if strings.Count(errs, "checked the held-out fixtures") != 2 {
+		t.Errorf("want two folds logged, stderr: %s", errs)
+	}
+	var got struct {
+		Docs int `json:"docs"`
+	}
+	if err := json.Unmarshal([]byte(out), &got); err != nil || got.Docs != 4 {
+		t.Fatalf("docs %d (%v), want 4 checked once each:\n%s", got.Docs, err, out)
+	}
+	if code, _, _ := runCapture(t, "check", "--folds", "2", "--model", "m.bin", dir); code != exitUsage {
+		t.Errorf("--folds with --model: exit %d, want %d", code, exitUsage)
+	}
+}
