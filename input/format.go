@@ -2,6 +2,7 @@ package input
 
 import (
 	"bytes"
+	"encoding/json"
 	"fmt"
 	"path/filepath"
 	"strings"
@@ -18,18 +19,22 @@ const (
 	HTML  Format = "html"
 	JSONL Format = "jsonl"
 	WARC  Format = "warc"
+	// JSON is one JSON document holding records: an array of objects, an
+	// object mapping ids to objects, or either under one member of a
+	// wrapping object, as benchmark outputs are ({"output": {id: {...}}}).
+	JSON Format = "json"
 )
 
 // ParseFormat parses a format name as given on a command line: "auto" (or
-// ""), "text", "html", "jsonl" or "warc".
+// ""), "text", "html", "jsonl", "json" or "warc".
 func ParseFormat(s string) (Format, error) {
 	switch f := Format(strings.ToLower(strings.TrimSpace(s))); f {
 	case "auto", Auto:
 		return Auto, nil
-	case Text, HTML, JSONL, WARC:
+	case Text, HTML, JSONL, JSON, WARC:
 		return f, nil
 	default:
-		return Auto, fmt.Errorf("input: unknown format %q (want auto, text, html, jsonl or warc)", s)
+		return Auto, fmt.Errorf("input: unknown format %q (want auto, text, html, jsonl, json or warc)", s)
 	}
 }
 
@@ -59,7 +64,8 @@ const sniffSize = 8 << 10
 
 // detect picks the format of a source from its name (compression suffix
 // removed) and the first bytes of its decompressed content. A ".json" file
-// is only taken as JSON Lines if it starts with '{'.
+// is JSON Lines when its first line is a whole JSON object, one JSON
+// document of records when it starts with '{' or '[' otherwise.
 func detect(name string, head []byte) (Format, error) {
 	head = bytes.TrimPrefix(head, utf8BOM)
 	ext := strings.ToLower(filepath.Ext(TrimCompressionExt(name)))
@@ -69,8 +75,16 @@ func detect(name string, head []byte) (Format, error) {
 	case ".jsonl", ".ndjson":
 		return JSONL, nil
 	case ".json":
-		if c := firstNonSpace(head); c != '{' && c != 0 {
-			return Auto, fmt.Errorf("%s file does not start with '{': not JSON Lines (force a format to read it otherwise)", ext)
+		switch c := firstNonSpace(head); {
+		case c == '[':
+			return JSON, nil
+		case c != '{' && c != 0:
+			return Auto, fmt.Errorf("%s file does not start with '{' or '[': not JSON (force a format to read it otherwise)", ext)
+		}
+		// A first line longer than head is taken for a long JSONL record.
+		first, _, whole := bytes.Cut(bytes.TrimLeft(head, " \t\r\n"), []byte("\n"))
+		if whole && !json.Valid(bytes.TrimRight(first, "\r")) {
+			return JSON, nil
 		}
 		return JSONL, nil
 	case ".html", ".htm", ".xhtml":

@@ -74,7 +74,7 @@ func (o *Options) setDefaults() {
 
 func (o *Options) validate() error {
 	switch o.Format {
-	case Auto, Text, HTML, JSONL, WARC:
+	case Auto, Text, HTML, JSONL, JSON, WARC:
 	default:
 		return fmt.Errorf("unknown format %q", string(o.Format))
 	}

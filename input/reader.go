@@ -208,6 +208,8 @@ func (r *Reader) readStream(s *source, in io.Reader) bool {
 	switch format {
 	case JSONL:
 		return r.readJSONL(s, br)
+	case JSON:
+		return r.readJSON(s, br)
 	case WARC:
 		return r.readWARC(s, br)
 	default:

@@ -72,7 +72,7 @@ func TestDirectory(t *testing.T) {
 	checkOutcomes(t, rest, []string{
 		`doc noext#0  html "<!DOCTYPE html><p>sniffed</p>"`,
 		`doc page.data#0  html "<html>gz sniffed</html>"`,
-		`err input: z.json: .json file does not start with '{'`,
+		`err input: z.json: no records: want an array of objects`,
 	})
 	if !counts.Balanced() || counts.SourceErrors != 3 || counts.Sources != 11 {
 		t.Errorf("counts = %+v", counts)

@@ -37,9 +37,9 @@ func (rf *reportFlags) add(fs *flag.FlagSet) {
 	fs.StringVar(&rf.format, "format", "text", "summary on stdout: text or json (the whole report)")
 	fs.StringVar(&rf.htmlFile, "html", "", "also write the report as one self-contained HTML page to `FILE` (written atomically)")
 	fs.StringVar(&rf.title, "title", "chaff report", "title of the HTML page")
-	fs.StringVar(&rf.inputFormat, "input-format", "auto", "input format: auto, text, html, jsonl or warc (auto: by extension, then content)")
+	fs.StringVar(&rf.inputFormat, "input-format", "auto", "input format: auto, text, html, jsonl, json (one document of records) or warc (auto: by extension, then content)")
 	fs.Var(&rf.include, "include", "read only files under directory arguments whose name or relative path matches this `GLOB` (repeatable, comma-separated)")
-	fs.Var(&rf.exclude, "exclude", "skip files and directories whose name or relative path matches this `GLOB` (repeatable, comma-separated)")
+	fs.Var(&rf.exclude, "exclude", "skip files and directories whose name or relative path matches this `GLOB` (repeatable, comma-separated); chaff's own label files, *.gold, are always skipped in directories")
 	fs.StringVar(&rf.textField, "text-field", "text", "JSONL field holding the document text")
 	fs.StringVar(&rf.idField, "id-field", "id", "JSONL field holding the document id")
 	fs.StringVar(&rf.urlField, "url-field", "url", "JSONL field holding the document URL (its host is the document's site)")
@@ -64,7 +64,7 @@ func (rf *reportFlags) inputOptions(stdin io.Reader) (input.Options, error) {
 	case rf.textField == "" || rf.idField == "" || rf.urlField == "":
 		return input.Options{}, usagef("--text-field, --id-field and --url-field must not be empty")
 	}
-	return input.Options{Format: f, Include: rf.include, Exclude: rf.exclude, TextField: rf.textField,
+	return input.Options{Format: f, Include: rf.include, Exclude: withGold(rf.exclude), TextField: rf.textField,
 		IDField: rf.idField, URLField: rf.urlField, Stdin: stdin}, nil
 }
 

@@ -3,8 +3,10 @@ package main
 import (
 	"flag"
 	"runtime"
+	"slices"
 	"strings"
 
+	"github.com/chaff-dev/chaff/gold"
 	"github.com/chaff-dev/chaff/input"
 )
 
@@ -46,9 +48,9 @@ type runFlags struct {
 func (rf *runFlags) add(fs *flag.FlagSet, mode mode) {
 	fs.IntVar(&rf.jobs, "j", runtime.NumCPU(), "number of documents classified at once")
 	fs.StringVar(&rf.outDir, "output", "", "write one file per input under `DIR`, mirroring the input paths, each written atomically (default: stdout)")
-	fs.StringVar(&rf.format, "format", "auto", "input format: auto, text, html, jsonl or warc (auto: by extension, then content)")
+	fs.StringVar(&rf.format, "format", "auto", "input format: auto, text, html, jsonl, json (one document of records) or warc (auto: by extension, then content)")
 	fs.Var(&rf.include, "include", "read only files under directory arguments whose name or relative path matches this `GLOB` (repeatable, comma-separated)")
-	fs.Var(&rf.exclude, "exclude", "skip files and directories whose name or relative path matches this `GLOB` (repeatable, comma-separated)")
+	fs.Var(&rf.exclude, "exclude", "skip files and directories whose name or relative path matches this `GLOB` (repeatable, comma-separated); chaff's own label files, *.gold, are always skipped in directories")
 	fs.StringVar(&rf.textField, "text-field", "text", "JSONL field holding the document text")
 	fs.StringVar(&rf.idField, "id-field", "id", "JSONL field holding the document id")
 	fs.StringVar(&rf.urlField, "url-field", "url", "JSONL field holding the document URL (its host is the site for --repeated)")
@@ -77,7 +79,7 @@ func (rf *runFlags) inputOptions() (input.Options, error) {
 	return input.Options{
 		Format:    f,
 		Include:   rf.include,
-		Exclude:   rf.exclude,
+		Exclude:   withGold(rf.exclude),
 		TextField: rf.textField,
 		IDField:   rf.idField,
 		URLField:  rf.urlField,
@@ -100,4 +102,11 @@ func (rf *runFlags) validate() error {
 		return usagef("--mark leaves the text whole: --output-field has no use with it")
 	}
 	return rf.rep.validate()
+}
+
+// withGold adds chaff's gold label files to the exclude patterns: a
+// directory of labelled fixtures holds NAME.txt documents beside NAME.gold
+// labels, and only the documents are inputs.
+func withGold(exclude []string) []string {
+	return append(slices.Clone(exclude), "*"+gold.Ext)
 }
