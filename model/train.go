@@ -146,16 +146,9 @@ func trainStage2(ex []Example, cfg Config) *Forest {
 		w, h := trainStage1(train, cfg)
 		m := &Model{Dense: w, Hashed: h}
 		for d := range ex {
-			if d%cfg.Folds != f {
-				continue
+			if d%cfg.Folds == f {
+				z1[d] = m.logits1(&ex[d])
 			}
-			z := make([]float32, len(ex[d].Doc.Lines))
-			for i := range z {
-				if !ex[d].Doc.Lines[i].Blank() {
-					z[i] = m.stage1(ex[d].Vec, i)
-				}
-			}
-			z1[d] = z
 		}
 	}
 	rows, y, w := stage2Rows(ex, z1, &cfg)
@@ -200,14 +193,20 @@ func (m *Model) tuneForest(ex []Example, cfg Config) {
 	}
 	z1 := make([][]float32, len(tune))
 	for d := range tune {
-		z := make([]float32, len(tune[d].Doc.Lines))
-		for i := range z {
-			if !tune[d].Doc.Lines[i].Blank() {
-				z[i] = m.stage1(tune[d].Vec, i)
-			}
-		}
-		z1[d] = z
+		z1[d] = m.logits1(&tune[d])
 	}
 	rows, y, w := stage2Rows(tune, z1, &cfg)
 	m.Forest.tune(rows, y, w, cfg.Forest)
+}
+
+// logits1 returns the stage-one logit of every line of e (0 for blank
+// lines).
+func (m *Model) logits1(e *Example) []float32 {
+	z := make([]float32, len(e.Doc.Lines))
+	for i := range z {
+		if !e.Doc.Lines[i].Blank() {
+			z[i] = m.stage1(e.Vec, i)
+		}
+	}
+	return z
 }
