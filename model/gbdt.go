@@ -163,6 +163,9 @@ const tuneMargin = 1
 // the trees can separate them.
 func (f *Forest) tune(x [][]float32, y, w []float32, cfg ForestConfig) {
 	cfg.defaults()
+	// A team's hand-labelled set may be a few dozen lines: leaves must be
+	// allowed to hold few of them, or no tuning tree could split at all.
+	cfg.MinLeaf = min(cfg.MinLeaf, 0.5)
 	f.boost(x, y, w, cfg, cfg.Tune, func(margin []float32) bool {
 		for i := range margin {
 			if w[i] == 0 {

@@ -83,7 +83,7 @@ func Find(line []byte, st *Stats) Shape {
 	if bytes.Contains(t, []byte("://")) || bytes.Contains(t, []byte("www.")) {
 		s |= URL
 	}
-	if at := bytes.IndexByte(t, '@'); at > 0 && bytes.IndexByte(t[at:], '.') > 1 && !bytes.ContainsRune(t[:at], ' ') {
+	if hasEmail(t) {
 		s |= Email
 	}
 	if hasEllipsisMark(t) {
@@ -358,6 +358,26 @@ func hasStars(t []byte) bool {
 		default:
 			run = 0
 		}
+	}
+	return false
+}
+
+// hasEmail finds a word of the form local@domain.tld.
+func hasEmail(t []byte) bool {
+	for at := bytes.IndexByte(t, '@'); at >= 0; {
+		start := bytes.LastIndexAny(t[:at], " \t\u00a0<(:;,") + 1
+		end := at + 1
+		for end < len(t) && !bytes.ContainsAny(t[end:end+1], " \t<>),;") {
+			end++
+		}
+		if dot := bytes.LastIndexByte(t[at:end], '.'); at > start && dot > 1 && at+dot < end-1 {
+			return true
+		}
+		next := bytes.IndexByte(t[at+1:], '@')
+		if next < 0 {
+			break
+		}
+		at += 1 + next
 	}
 	return false
 }
