@@ -200,7 +200,7 @@ Flags:
 // given), as the embedded model is trained on all of them. The figures are
 // those of documents the model never saw.
 func crossCheck(e *env, base classify.Config, tf trainFlags, docs []*gold.Doc, k int, bench string) (*evaluate.Report, error) {
-	mcfg, err := tf.config()
+	mcfg, err := tf.config(false)
 	if err != nil {
 		return nil, err
 	}

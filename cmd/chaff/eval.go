@@ -93,7 +93,7 @@ Flags:
 	case mode == "html" && len(extra) > 0:
 		return usagef("--gold documents are text; HTML mode trains on pages only")
 	}
-	mcfg, err := tf.config()
+	mcfg, err := tf.config(mode == "html")
 	if err != nil {
 		return err
 	}
