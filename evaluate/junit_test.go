@@ -3,32 +3,10 @@ package evaluate
 import (
 	"bytes"
 	"encoding/xml"
-	"flag"
-	"os"
-	"path/filepath"
+	"github.com/chaff-dev/chaff/internal/golden"
 	"strings"
 	"testing"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files in testdata")
-
-// golden compares got with testdata/name, or rewrites it with -update.
-func golden(t *testing.T, name string, got []byte) {
-	t.Helper()
-	path := filepath.Join("testdata", name)
-	if *update {
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to create it)", err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Errorf("%s differs from the output (go test -update rewrites it):\n--- got\n%s\n--- want\n%s", path, got, want)
-	}
-}
 
 type xmlSuite struct {
 	Name     string `xml:"name,attr"`
@@ -51,7 +29,7 @@ func TestWriteJUnit(t *testing.T) {
 	if err := r.WriteJUnit(&buf, "chaff check", failures); err != nil {
 		t.Fatal(err)
 	}
-	golden(t, "junit.golden.xml", buf.Bytes())
+	golden.Compare(t, "junit.golden.xml", buf.Bytes())
 
 	var s xmlSuite
 	if err := xml.Unmarshal(buf.Bytes(), &s); err != nil {

@@ -4,9 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"encoding/json"
-	"flag"
-	"os"
-	"path/filepath"
+	"github.com/chaff-dev/chaff/internal/golden"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -15,8 +13,6 @@ import (
 	"github.com/chaff-dev/chaff/label"
 	"github.com/chaff-dev/chaff/render"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files in testdata")
 
 // ln describes one line of a hand-made document: its text and terminator,
 // its label and its kind (keep) or category (drop).
@@ -58,28 +54,6 @@ func build(lns ...ln) *classify.Document {
 		off = next
 	}
 	return doc
-}
-
-// compareGolden compares got with testdata/name, or rewrites it with
-// -update.
-func compareGolden(t *testing.T, name string, got []byte) {
-	t.Helper()
-	path := filepath.Join("testdata", name)
-	if *update {
-		if err := os.MkdirAll("testdata", 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (go test -update creates it)", err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Errorf("%s differs (go test -update rewrites it):\n--- got\n%s\n--- want\n%s", path, got, want)
-	}
 }
 
 // article is a document with every label, kind, terminator and a few
@@ -206,7 +180,7 @@ func TestLabels(t *testing.T) {
 	if err := render.Labels(&b, file, doc); err != nil {
 		t.Fatal(err)
 	}
-	compareGolden(t, "labels.golden.jsonl", b.Bytes())
+	golden.Compare(t, "labels.golden.jsonl", b.Bytes())
 
 	sc := bufio.NewScanner(&b)
 	sc.Buffer(nil, 1<<20)
@@ -306,7 +280,7 @@ func TestAnnotate(t *testing.T) {
 		if color {
 			name = "annotate-color.golden"
 		}
-		compareGolden(t, name, b.Bytes())
+		golden.Compare(t, name, b.Bytes())
 		outs[color] = b.String()
 	}
 

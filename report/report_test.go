@@ -3,11 +3,9 @@ package report
 import (
 	"bytes"
 	"encoding/json"
-	"flag"
 	"fmt"
+	"github.com/chaff-dev/chaff/internal/golden"
 	"math"
-	"os"
-	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
@@ -15,8 +13,6 @@ import (
 	"github.com/chaff-dev/chaff/classify"
 	"github.com/chaff-dev/chaff/label"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
 
 func buildSmall() *Report {
 	b := NewBuilder(Options{})
@@ -253,24 +249,7 @@ func TestWriteTextGolden(t *testing.T) {
 	if err := buildSmall().WriteText(&out); err != nil {
 		t.Fatal(err)
 	}
-	golden(t, "small.txt", out.Bytes())
-}
-
-func golden(t *testing.T, name string, got []byte) {
-	t.Helper()
-	path := filepath.Join("testdata", name)
-	if *update {
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to create it)", err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Errorf("output differs from %s (go test -update rewrites it):\n%s", path, got)
-	}
+	golden.Compare(t, "small.txt", out.Bytes())
 }
 
 // TestHTMLEscapes feeds markup through every field that reaches the page.

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"encoding/xml"
+	"github.com/chaff-dev/chaff/internal/golden"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -248,7 +249,7 @@ func TestWriteCheckTable(t *testing.T) {
 	if err := writeCheck(&buf, "table", r, []string{"min F1 0.900"}, failures); err != nil {
 		t.Fatal(err)
 	}
-	compareGolden(t, "check_table.golden", buf.Bytes())
+	golden.Compare(t, "check_table.golden", buf.Bytes())
 }
 
 // TestCheckUpdateDraftsNewFixture checks that --update writes a gold file

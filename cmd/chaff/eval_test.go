@@ -4,7 +4,7 @@ import (
 	"bytes"
 	"compress/gzip"
 	"encoding/json"
-	"flag"
+	"github.com/chaff-dev/chaff/internal/golden"
 	"os"
 	"path/filepath"
 	"strings"
@@ -12,8 +12,6 @@ import (
 
 	"github.com/sirupsen/logrus"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files in testdata")
 
 // runCapture runs chaff in process with args and returns the exit status,
 // stdout and stderr.
@@ -23,24 +21,6 @@ func runCapture(t *testing.T, args ...string) (int, string, string) {
 	e := &env{stdin: strings.NewReader(""), stdout: &out, stderr: &errb, log: logrus.New()}
 	code := run(e, args)
 	return code, out.String(), errb.String()
-}
-
-// compareGolden compares got with testdata/name, or rewrites it with -update.
-func compareGolden(t *testing.T, name string, got []byte) {
-	t.Helper()
-	path := filepath.Join("testdata", name)
-	if *update {
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to create it)", err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Errorf("%s differs (go test -update rewrites it):\n--- got\n%s\n--- want\n%s", path, got, want)
-	}
 }
 
 // synthBench writes a benchmark of six small pages: a ground truth, the
@@ -264,7 +244,7 @@ func TestWriteScores(t *testing.T) {
 	if err := writeScores(&buf, rows); err != nil {
 		t.Fatal(err)
 	}
-	compareGolden(t, "eval_table.golden", buf.Bytes())
+	golden.Compare(t, "eval_table.golden", buf.Bytes())
 }
 
 // TestEvalRealBench scores chaff by cross-validation on the shared

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"github.com/chaff-dev/chaff/internal/golden"
 	"os"
 	"path/filepath"
 	"slices"
@@ -133,7 +134,7 @@ func TestTextCleanGolden(t *testing.T) {
 			if strings.Contains(stdout, "\n\n\n") || strings.HasPrefix(stdout, "\n") {
 				t.Errorf("clean output has a leading blank line or a run of blank lines:\n%q", stdout)
 			}
-			compareGolden(t, tc.golden, []byte(stdout))
+			golden.Compare(t, tc.golden, []byte(stdout))
 		})
 	}
 }
