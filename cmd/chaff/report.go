@@ -18,42 +18,26 @@ import (
 
 // reportFlags are the flags of chaff report besides the classifier's.
 type reportFlags struct {
-	format      string // output: text or json
-	htmlFile    string
-	title       string
-	inputFormat string
-	include     listFlag
-	exclude     listFlag
-	textField   string
-	idField     string
-	urlField    string
-	html        bool
-	jobs        int
-	top         int
-	sample      int
+	inputFlags
+	format   string // output: text or json
+	htmlFile string
+	title    string
+	jobs     int
+	top      int
+	sample   int
 }
 
 func (rf *reportFlags) add(fs *flag.FlagSet) {
 	fs.StringVar(&rf.format, "format", "text", "summary on stdout: text or json (the whole report)")
 	fs.StringVar(&rf.htmlFile, "html", "", "also write the report as one self-contained HTML page to `FILE` (written atomically)")
 	fs.StringVar(&rf.title, "title", "chaff report", "title of the HTML page")
-	fs.StringVar(&rf.inputFormat, "input-format", "auto", "input format: auto, text, html, jsonl, json (one document of records) or warc (auto: by extension, then content)")
-	fs.Var(&rf.include, "include", "read only files under directory arguments whose name or relative path matches this `GLOB` (repeatable, comma-separated)")
-	fs.Var(&rf.exclude, "exclude", "skip files and directories whose name or relative path matches this `GLOB` (repeatable, comma-separated); chaff's own label files, *.gold, are always skipped in directories")
-	fs.StringVar(&rf.textField, "text-field", "text", "JSONL field holding the document text")
-	fs.StringVar(&rf.idField, "id-field", "id", "JSONL field holding the document id")
-	fs.StringVar(&rf.urlField, "url-field", "url", "JSONL field holding the document URL (its host is the document's site)")
-	fs.BoolVar(&rf.html, "html-input", false, "treat every document body as HTML (including JSONL text fields) and extract its text first")
+	rf.inputFlags.add(fs, "input-format", "html-input", "its host is the document's site")
 	fs.IntVar(&rf.jobs, "j", runtime.NumCPU(), "number of documents classified at once")
 	fs.IntVar(&rf.top, "top", 50, "frequent noise lines kept in the report")
 	fs.IntVar(&rf.sample, "sample", 200, "noisiest documents kept for the drill-down (the first 100 failures are added)")
 }
 
 func (rf *reportFlags) inputOptions(stdin io.Reader) (input.Options, error) {
-	f, err := input.ParseFormat(rf.inputFormat)
-	if err != nil {
-		return input.Options{}, usagef("--input-format: %v", err)
-	}
 	switch {
 	case rf.format != "text" && rf.format != "json":
 		return input.Options{}, usagef("--format %q: want text or json", rf.format)
@@ -61,11 +45,10 @@ func (rf *reportFlags) inputOptions(stdin io.Reader) (input.Options, error) {
 		return input.Options{}, usagef("-j %d: want at least 1", rf.jobs)
 	case rf.top < 1 || rf.sample < 1:
 		return input.Options{}, usagef("--top and --sample must be at least 1")
-	case rf.textField == "" || rf.idField == "" || rf.urlField == "":
-		return input.Options{}, usagef("--text-field, --id-field and --url-field must not be empty")
 	}
-	return input.Options{Format: f, Include: rf.include, Exclude: withGold(rf.exclude), TextField: rf.textField,
-		IDField: rf.idField, URLField: rf.urlField, Stdin: stdin}, nil
+	opts, err := rf.inputFlags.inputOptions()
+	opts.Stdin = stdin
+	return opts, err
 }
 
 const reportHelp = `Classify every document of the inputs and report, for scraper QA, how much

@@ -28,16 +28,10 @@ func (l *listFlag) Set(s string) error {
 // runFlags are the flags of clean, label and annotate that choose inputs,
 // outputs and the corpus pipeline.
 type runFlags struct {
+	inputFlags
 	jobs        int
 	outDir      string
-	format      string
-	include     listFlag
-	exclude     listFlag
-	textField   string
-	idField     string
-	urlField    string
 	outputField string
-	html        bool
 	mark        bool
 	maxDrop     float64
 	statsFile   string
@@ -48,13 +42,7 @@ type runFlags struct {
 func (rf *runFlags) add(fs *flag.FlagSet, mode mode) {
 	fs.IntVar(&rf.jobs, "j", runtime.NumCPU(), "number of documents classified at once")
 	fs.StringVar(&rf.outDir, "output", "", "write one file per input under `DIR`, mirroring the input paths, each written atomically (default: stdout)")
-	fs.StringVar(&rf.format, "format", "auto", "input format: auto, text, html, jsonl, json (one document of records) or warc (auto: by extension, then content)")
-	fs.Var(&rf.include, "include", "read only files under directory arguments whose name or relative path matches this `GLOB` (repeatable, comma-separated)")
-	fs.Var(&rf.exclude, "exclude", "skip files and directories whose name or relative path matches this `GLOB` (repeatable, comma-separated); chaff's own label files, *.gold, are always skipped in directories")
-	fs.StringVar(&rf.textField, "text-field", "text", "JSONL field holding the document text")
-	fs.StringVar(&rf.idField, "id-field", "id", "JSONL field holding the document id")
-	fs.StringVar(&rf.urlField, "url-field", "url", "JSONL field holding the document URL (its host is the site for --repeated)")
-	fs.BoolVar(&rf.html, "html", false, "treat every document body as HTML (including JSONL text fields) and extract its text first")
+	rf.inputFlags.add(fs, "format", "html", "its host is the site for --repeated")
 	fs.StringVar(&rf.statsFile, "stats", "", "also write the final summary as JSON to `FILE`")
 	fs.StringVar(&rf.progress, "progress", "auto", "progress bar on stderr: auto (when stderr is a terminal), always or never")
 	if mode == modeClean {
@@ -65,24 +53,51 @@ func (rf *runFlags) add(fs *flag.FlagSet, mode mode) {
 	rf.rep.add(fs)
 }
 
+// inputFlags are the flags that choose and read inputs, shared by clean,
+// label, annotate and report.
+type inputFlags struct {
+	inFormat  string
+	include   listFlag
+	exclude   listFlag
+	textField string
+	idField   string
+	urlField  string
+	html      bool
+
+	formatFlag string // the name of the format flag, for messages
+}
+
+// add registers the input flags; report names its format and HTML flags
+// differently because its own --format and --html are about its output.
+func (in *inputFlags) add(fs *flag.FlagSet, formatFlag, htmlFlag, site string) {
+	fs.StringVar(&in.inFormat, formatFlag, "auto", "input format: auto, text, html, jsonl, json (one document of records) or warc (auto: by extension, then content)")
+	fs.Var(&in.include, "include", "read only files under directory arguments whose name or relative path matches this `GLOB` (repeatable, comma-separated)")
+	fs.Var(&in.exclude, "exclude", "skip files and directories whose name or relative path matches this `GLOB` (repeatable, comma-separated); chaff's own label files, *.gold, are always skipped in directories")
+	fs.StringVar(&in.textField, "text-field", "text", "JSONL field holding the document text")
+	fs.StringVar(&in.idField, "id-field", "id", "JSONL field holding the document id")
+	fs.StringVar(&in.urlField, "url-field", "url", "JSONL field holding the document URL ("+site+")")
+	fs.BoolVar(&in.html, htmlFlag, false, "treat every document body as HTML (including JSONL text fields) and classify it as a page")
+	in.formatFlag = formatFlag
+}
+
 // inputOptions turns the flags into input options.
-func (rf *runFlags) inputOptions() (input.Options, error) {
-	f, err := input.ParseFormat(rf.format)
+func (in *inputFlags) inputOptions() (input.Options, error) {
+	f, err := input.ParseFormat(in.inFormat)
 	if err != nil {
-		return input.Options{}, usagef("--format: %v", err)
+		return input.Options{}, usagef("--%s: %v", in.formatFlag, err)
 	}
-	for _, name := range []struct{ flag, v string }{{"text-field", rf.textField}, {"id-field", rf.idField}, {"url-field", rf.urlField}} {
+	for _, name := range []struct{ flag, v string }{{"text-field", in.textField}, {"id-field", in.idField}, {"url-field", in.urlField}} {
 		if name.v == "" {
 			return input.Options{}, usagef("--%s must not be empty", name.flag)
 		}
 	}
 	return input.Options{
 		Format:    f,
-		Include:   rf.include,
-		Exclude:   withGold(rf.exclude),
-		TextField: rf.textField,
-		IDField:   rf.idField,
-		URLField:  rf.urlField,
+		Include:   in.include,
+		Exclude:   withGold(in.exclude),
+		TextField: in.textField,
+		IDField:   in.idField,
+		URLField:  in.urlField,
 	}, nil
 }
 
