@@ -1,6 +1,7 @@
 package model
 
 import (
+	"fmt"
 	"math"
 	"slices"
 )
@@ -11,6 +12,8 @@ type Forest struct {
 	Base  float32
 	Trees []Tree
 	Cuts  [][]float32 // per feature, the ascending bin edges splits are chosen from
+
+	flat *flatForest // the trees laid out for scoring, once grown (see prepare)
 }
 
 // Tree is one regression tree stored as flat nodes; node 0 is the root.
@@ -26,10 +29,13 @@ type Node struct {
 	Value       float32
 }
 
-// Predict returns the forest's logit for x. It walks the trees itself
-// rather than through leafValue: it is the hot path of scoring, and the
-// call cost 8 % of text-mode throughput.
+// Predict returns the forest's logit for x: from the flat layout once
+// the forest is prepared, else by walking each tree's nodes (while it
+// grows).
 func (f *Forest) Predict(x []float32) float32 {
+	if f.flat != nil {
+		return f.flat.predict(f.Base, x)
+	}
 	z := f.Base
 	for t := range f.Trees {
 		nodes := f.Trees[t].Nodes
@@ -64,6 +70,34 @@ func (f *Forest) Attribute(x []float32, contrib []float64) {
 		contrib[0] += float64(nodes[0].Value) // a tree's root value is its constant part
 	}
 }
+
+// check reports a forest (nil is fine) whose trees do not fit inputs of
+// the given width or are malformed.
+func (f *Forest) check(width int) error {
+	if f == nil {
+		return nil
+	}
+	if len(f.Cuts) != width {
+		return fmt.Errorf("model: forest over %d inputs, want %d", len(f.Cuts), width)
+	}
+	for t := range f.Trees {
+		nodes := f.Trees[t].Nodes
+		if len(nodes) == 0 {
+			return fmt.Errorf("model: tree %d is empty", t)
+		}
+		for k, n := range nodes {
+			// Children come after their parent: no path can loop.
+			if n.Left > 0 && (int(n.Left) >= len(nodes) || int(n.Right) >= len(nodes) ||
+				n.Left <= int32(k) || n.Right <= int32(k) || n.Feature < 0 || int(n.Feature) >= width) {
+				return fmt.Errorf("model: tree %d is malformed", t)
+			}
+		}
+	}
+	return nil
+}
+
+// prepare lays the grown forest out for scoring.
+func (f *Forest) prepare() { f.flat = flatten(f) }
 
 // ForestConfig sets how a forest is grown.
 type ForestConfig struct {
@@ -185,6 +219,7 @@ func (f *Forest) tune(x [][]float32, y, w []float32, cfg ForestConfig) {
 // starting from the forest's current predictions; done, if given, stops
 // it early.
 func (f *Forest) boost(x [][]float32, y, w []float32, cfg ForestConfig, rounds int, done func([]float32) bool) {
+	f.flat = nil // the trees change
 	n := len(x)
 	if n == 0 {
 		return

@@ -197,3 +197,50 @@ func TestBin(t *testing.T) {
 		}
 	}
 }
+
+// TestFlatLayout checks that the flat layout scores exactly as walking the
+// nodes, for trees whose leaves sit at every depth, and that forests too
+// deep for it keep walking their nodes.
+func TestFlatLayout(t *testing.T) {
+	x, y, w := xorRows(600, 5)
+	xt, _, _ := xorRows(200, 6)
+	xt = append(xt, []float32{1, float32(math.NaN()), 0.5}, []float32{1, float32(math.Inf(-1)), float32(math.Inf(1))})
+	for _, tc := range []struct {
+		depth, minLeaf int
+		flat           bool
+	}{
+		{1, 1, true}, {3, 1, true}, {5, 40, true}, {flatDepth, 1, true}, {flatDepth + 1, 1, false},
+	} {
+		f := trainForest(x, y, w, ForestConfig{Trees: 30, Depth: min(tc.depth, 5), MinLeaf: float64(tc.minLeaf)})
+		if tc.depth > 5 {
+			f.Trees = append(f.Trees, chain(tc.depth))
+		}
+		f.prepare()
+		if (f.flat != nil) != tc.flat {
+			t.Fatalf("depth %d: flat layout %v, want %v", tc.depth, f.flat != nil, tc.flat)
+		}
+		for _, row := range xt {
+			got := f.Predict(row)
+			want := f.Base
+			for _, tr := range f.Trees {
+				want += leafValue(tr.Nodes, row)
+			}
+			if got != want && !(math.IsNaN(float64(got)) && math.IsNaN(float64(want))) {
+				t.Fatalf("depth %d: Predict(%v) = %v, walking the nodes gives %v", tc.depth, row, got, want)
+			}
+		}
+	}
+}
+
+// chain returns a tree of depth splits, each on input 1 at a lower
+// threshold, with a leaf on the other side of each.
+func chain(depth int) Tree {
+	var nodes []Node
+	for d := range depth {
+		n := int32(len(nodes))
+		nodes = append(nodes, Node{Feature: 1, Threshold: 1 / float32(d+2), Left: n + 2, Right: n + 1, Value: float32(d)})
+		nodes = append(nodes, Node{Value: float32(100 + d)})
+	}
+	nodes = append(nodes, Node{Value: -1})
+	return Tree{Nodes: nodes}
+}
