@@ -184,7 +184,7 @@ func (c *Classifier) decide(m *model.Model, sd *signals.Doc, vec *features.Vecto
 func (c *Classifier) explain(ex *model.Explainer, sd *signals.Doc, vec *features.Vectors, scores model.Scores, i int, l *Line) {
 	sl := &sd.Lines[i]
 	var buf [3]model.Contribution
-	cts := ex.Explain(buf[:0], sd, vec, scores.Z1, i, 3)
+	cts := ex.Explain(buf[:0], sd, vec, &scores, i, 3)
 	l.Reasons = make([]Reason, 0, len(sl.Evidence)+len(cts)+1)
 	for _, e := range sl.Evidence {
 		l.Reasons = append(l.Reasons, Reason{Code: e.Code(), Text: e.Text(), Weight: e.Strength})

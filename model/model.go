@@ -1,4 +1,4 @@
-// Package model scores lines as noise in two stages.
+// Package model scores lines as noise in two or three stages.
 //
 // Stage one is a logistic regression over a line's dense features and its
 // hashed word and character n-grams: it learns a vocabulary of noise. Stage
@@ -6,8 +6,10 @@
 // plus the stage-one scores of the line and of its neighbours: it learns
 // the interactions (a short line is noise in a menu, content between two
 // paragraphs) that a linear model cannot, in the spirit of boilerpipe's
-// decision trees over neighbouring blocks. Every decision can be explained
-// by the named features on its trees' paths.
+// decision trees over neighbouring blocks. Stage three, when trained, is a
+// second forest over stage two's inputs plus the stage-two scores around
+// the line (auto-context stacking). Every decision can be explained by the
+// named features on the paths of the last stage's trees.
 package model
 
 import (
@@ -28,6 +30,11 @@ type Model struct {
 	Dense  []float32 // stage-one weights of the dense features
 	Hashed []float32 // stage-one weights of the hashed features
 	Forest *Forest   // stage two; nil for a one-stage model
+	// Context is stage three, a forest over stage two's inputs plus the
+	// stage-two scores of the line and its neighbours (auto-context: the
+	// neighbours' decisions are better evidence than their first
+	// guesses); nil for a model without it.
+	Context *Forest
 	// Categories names the category of a dropped line; nil when the
 	// training data named none.
 	Categories *Categorizer
@@ -43,18 +50,30 @@ var extraNames = []string{"ngram-score", "ngram-score:prev", "ngram-score:prev2"
 	"ngram-score:window-max", "ngram-score:window-min",
 	"block-share", "in-top-block", "top-block-distance"}
 
+// contextNames names the stage-three inputs that follow stage two's.
+var contextNames = []string{"stage2-score", "stage2-score:prev", "stage2-score:prev2",
+	"stage2-score:next", "stage2-score:next2", "stage2-score:window-mean",
+	"stage2-score:window-max", "stage2-score:window-min",
+	"stage2:block-share", "stage2:in-top-block", "stage2:top-block-distance"}
+
 // featureName names input j of stage two.
 func (m *Model) featureName(j int) string {
-	if j < len(m.Names) {
+	switch {
+	case j < len(m.Names):
 		return m.Names[j]
+	case j < stage2Width:
+		return extraNames[j-len(m.Names)]
 	}
-	return extraNames[j-len(m.Names)]
+	return contextNames[j-stage2Width]
 }
 
 // Scores holds the outcome of scoring one document.
 type Scores struct {
 	P  []float64 // probability of noise per line; 0 for blank lines
 	Z1 []float32 // stage-one logits per line
+	Z2 []float32 // stage-two logits per line; nil for a one-stage model
+
+	bl1, bl2 []blockInfo // the blocks of Z1 and of Z2, for Explain
 }
 
 // Score scores every line of a document.
@@ -66,21 +85,35 @@ func (m *Model) Score(d *signals.Doc, v *features.Vectors) Scores {
 			s.Z1[i] = m.stage1(v, i)
 		}
 	}
-	row := make([]float32, features.Dense+len(extraNames))
-	var bl []blockInfo
+	final := s.Z1
 	if m.Forest != nil {
-		bl = blocks(d, s.Z1)
+		s.Z2 = make([]float32, n)
+		s.bl1 = blocks(d, s.Z1)
+		row := make([]float32, stage2Width)
+		for i := range d.Lines {
+			if !d.Lines[i].Blank() {
+				stage2Row(d, v, s.Z1, s.bl1, i, row)
+				s.Z2[i] = m.Forest.Predict(row)
+			}
+		}
+		final = s.Z2
+	}
+	if m.Context != nil {
+		z3 := make([]float32, n)
+		s.bl2 = blocks(d, s.Z2)
+		row := make([]float32, stage3Width)
+		for i := range d.Lines {
+			if !d.Lines[i].Blank() {
+				stage3Row(d, v, &s, i, row)
+				z3[i] = m.Context.Predict(row)
+			}
+		}
+		final = z3
 	}
 	for i := range d.Lines {
-		if d.Lines[i].Blank() {
-			continue
+		if !d.Lines[i].Blank() {
+			s.P[i] = sigmoid(final[i])
 		}
-		z := s.Z1[i]
-		if m.Forest != nil {
-			stage2Row(d, v, s.Z1, bl, i, row)
-			z = m.Forest.Predict(row)
-		}
-		s.P[i] = sigmoid(z)
 	}
 	return s
 }
@@ -94,20 +127,43 @@ func (m *Model) stage1(v *features.Vectors, i int) float32 {
 }
 
 // window is how many non-blank neighbours on each side stage two looks at
-// for the mean, max and min of their stage-one scores.
-const window = 4
+// for the mean, max and min of their stage-one scores; contextWindow, the
+// same for stage three and the stage-two scores.
+const (
+	window        = 4
+	contextWindow = 6
+)
+
+// The widths of the stage-two and stage-three rows.
+var (
+	stage2Width = features.Dense + len(extraNames)
+	stage3Width = stage2Width + len(contextNames)
+)
 
 // stage2Row fills row with the stage-two inputs of line i: its dense
 // features, then the stage-one scores around it.
 func stage2Row(d *signals.Doc, v *features.Vectors, z1 []float32, bl []blockInfo, i int, row []float32) {
 	clear(row[copy(row, v.Row(i)):features.Dense])
-	x := row[features.Dense:]
+	neighbourhood(d, z1, bl, i, window, row[features.Dense:stage2Width])
+}
+
+// stage3Row fills row with the stage-three inputs of line i: its stage-two
+// inputs, then the stage-two scores around it.
+func stage3Row(d *signals.Doc, v *features.Vectors, s *Scores, i int, row []float32) {
+	stage2Row(d, v, s.Z1, s.bl1, i, row)
+	neighbourhood(d, s.Z2, s.bl2, i, contextWindow, row[stage2Width:stage3Width])
+}
+
+// neighbourhood writes to x what the scores z say around line i: its own,
+// the two previous and two next non-blank lines', the mean, max and min
+// over win lines on each side, and its place among the blocks bl.
+func neighbourhood(d *signals.Doc, z []float32, bl []blockInfo, i, win int, x []float32) {
 	l := &d.Lines[i]
 	at := func(j int) float32 {
 		if j < 0 {
 			return 0
 		}
-		return z1[j]
+		return z[j]
 	}
 	p1, n1 := l.Ctx.Prev, l.Ctx.Next
 	p2, n2 := -1, -1
@@ -117,15 +173,15 @@ func stage2Row(d *signals.Doc, v *features.Vectors, z1 []float32, bl []blockInfo
 	if n1 >= 0 {
 		n2 = d.Lines[n1].Ctx.Next
 	}
-	sum, cnt := z1[i], float32(1)
-	lo, hi := z1[i], z1[i]
-	for k, j := 0, p1; k < window && j >= 0; k, j = k+1, d.Lines[j].Ctx.Prev {
-		sum, cnt, lo, hi = sum+z1[j], cnt+1, min(lo, z1[j]), max(hi, z1[j])
+	sum, cnt := z[i], float32(1)
+	lo, hi := z[i], z[i]
+	for k, j := 0, p1; k < win && j >= 0; k, j = k+1, d.Lines[j].Ctx.Prev {
+		sum, cnt, lo, hi = sum+z[j], cnt+1, min(lo, z[j]), max(hi, z[j])
 	}
-	for k, j := 0, n1; k < window && j >= 0; k, j = k+1, d.Lines[j].Ctx.Next {
-		sum, cnt, lo, hi = sum+z1[j], cnt+1, min(lo, z1[j]), max(hi, z1[j])
+	for k, j := 0, n1; k < win && j >= 0; k, j = k+1, d.Lines[j].Ctx.Next {
+		sum, cnt, lo, hi = sum+z[j], cnt+1, min(lo, z[j]), max(hi, z[j])
 	}
-	x[0], x[1], x[2], x[3], x[4] = z1[i], at(p1), at(p2), at(n1), at(n2)
+	x[0], x[1], x[2], x[3], x[4] = z[i], at(p1), at(p2), at(n1), at(n2)
 	x[5], x[6], x[7] = sum/cnt, hi, lo
 	x[8], x[9], x[10] = bl[i].share, bl[i].top, bl[i].dist
 }
@@ -154,25 +210,31 @@ type Explainer struct {
 	m       *Model
 	row     []float32
 	contrib []float64
+	inner   []float64 // stage two's attribution, under stage three
 }
 
 // Explainer returns an Explainer for m.
 func (m *Model) Explainer() *Explainer {
-	n := features.Dense + len(extraNames)
-	return &Explainer{m: m, row: make([]float32, n), contrib: make([]float64, n)}
+	n := stage3Width
+	return &Explainer{m: m, row: make([]float32, n), contrib: make([]float64, n), inner: make([]float64, stage2Width)}
 }
 
 // Explain appends to dst the k inputs that weighed most on line i's
-// score, strongest first, by the path attribution of the forest (or the
-// linear terms of a one-stage model, where the n-gram vocabulary counts as
-// one input).
-func (e *Explainer) Explain(dst []Contribution, d *signals.Doc, v *features.Vectors, z1 []float32, i, k int) []Contribution {
+// score s (from Score), strongest first, by the path attribution of the
+// last forest (or the linear terms of a one-stage model, where the n-gram
+// vocabulary counts as one input).
+func (e *Explainer) Explain(dst []Contribution, d *signals.Doc, v *features.Vectors, s *Scores, i, k int) []Contribution {
 	m := e.m
 	clear(e.contrib)
-	if m.Forest != nil {
-		stage2Row(d, v, z1, blocks(d, z1), i, e.row)
+	switch {
+	case m.Context != nil:
+		stage3Row(d, v, s, i, e.row)
+		m.Context.Attribute(e.row, e.contrib)
+		e.expandOwnScore()
+	case m.Forest != nil:
+		stage2Row(d, v, s.Z1, s.bl1, i, e.row)
 		m.Forest.Attribute(e.row, e.contrib)
-	} else {
+	default:
 		for j, x := range v.Row(i) {
 			e.contrib[j] = float64(m.Dense[j] * x)
 		}
@@ -197,6 +259,31 @@ func (e *Explainer) Explain(dst []Contribution, d *signals.Doc, v *features.Vect
 		e.contrib[best] = 0
 	}
 	return dst
+}
+
+// expandOwnScore hands what stage three owes to the line's own stage-two
+// score, an aggregate no reader can act on, to the signals that made that
+// score, in the proportions of stage two's own attribution of it; when
+// the two disagree in sign the aggregate stays as it is.
+func (e *Explainer) expandOwnScore() {
+	own := e.contrib[stage2Width]
+	if own == 0 {
+		return
+	}
+	clear(e.inner)
+	e.m.Forest.Attribute(e.row[:stage2Width], e.inner)
+	var sum float64
+	for _, c := range e.inner[1:] { // inner[0] holds the trees' constant part
+		sum += c
+	}
+	if sum == 0 || own/sum <= 0 {
+		return
+	}
+	r := own / sum
+	for j := 1; j < stage2Width; j++ {
+		e.contrib[j] += r * e.inner[j]
+	}
+	e.contrib[stage2Width] = 0
 }
 
 // Write saves the model.
@@ -230,6 +317,11 @@ func Read(r io.Reader) (*Model, error) {
 // prepare lays out the weights for scoring, once, before the model is
 // shared.
 func (m *Model) prepare() {
+	for _, f := range []*Forest{m.Forest, m.Context} {
+		if f != nil {
+			f.prepare()
+		}
+	}
 	for _, c := range []*Categorizer{m.Categories, m.Kinds} {
 		if c != nil {
 			c.prepare()
@@ -262,20 +354,15 @@ func (m *Model) check() error {
 			}
 		}
 	}
-	if m.Forest != nil {
-		if len(m.Forest.Cuts) != features.Dense+len(extraNames) {
-			return fmt.Errorf("model: forest over %d inputs, want %d", len(m.Forest.Cuts), features.Dense+len(extraNames))
-		}
-		for t := range m.Forest.Trees {
-			nodes := m.Forest.Trees[t].Nodes
-			for _, n := range nodes {
-				if n.Left > 0 && (int(n.Left) >= len(nodes) || int(n.Right) >= len(nodes) || n.Feature < 0 || int(n.Feature) >= len(m.Forest.Cuts)) {
-					return fmt.Errorf("model: tree %d is malformed", t)
-				}
-			}
-			if len(nodes) == 0 {
-				return fmt.Errorf("model: tree %d is empty", t)
-			}
+	if m.Context != nil && m.Forest == nil {
+		return errors.New("model: a context stage without stage two")
+	}
+	for _, st := range []struct {
+		f     *Forest
+		width int
+	}{{m.Forest, stage2Width}, {m.Context, stage3Width}} {
+		if err := st.f.check(st.width); err != nil {
+			return err
 		}
 	}
 	return nil

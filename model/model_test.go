@@ -170,7 +170,11 @@ func TestTrainLearnsAndIsDeterministic(t *testing.T) {
 
 func TestExplain(t *testing.T) {
 	ex := examples(t)
-	for _, cfg := range []Config{{Seed: 1, Epochs: 2}, {Seed: 1, Epochs: 2, Folds: 2, Forest: ForestConfig{Trees: 10, MinLeaf: 1}}} {
+	for _, cfg := range []Config{
+		{Seed: 1, Epochs: 2},
+		{Seed: 1, Epochs: 2, Folds: 2, Forest: ForestConfig{Trees: 10, MinLeaf: 1}},
+		{Seed: 1, Epochs: 2, Folds: 2, Context: true, Forest: ForestConfig{Trees: 10, MinLeaf: 1}},
+	} {
 		m := Train(ex, cfg)
 		e := ex[0]
 		s := m.Score(e.Doc, e.Vec)
@@ -181,7 +185,7 @@ func TestExplain(t *testing.T) {
 				continue
 			}
 			for _, k := range []int{0, 1, 3, 8} {
-				got := x.Explain(nil, e.Doc, e.Vec, s.Z1, i, k)
+				got := x.Explain(nil, e.Doc, e.Vec, &s, i, k)
 				if len(got) > k {
 					t.Fatalf("Explain(k=%d) returned %d contributions", k, len(got))
 				}
@@ -200,7 +204,7 @@ func TestExplain(t *testing.T) {
 			}
 			// dst is appended to.
 			pre := []Contribution{{"x", 1}}
-			if got := x.Explain(pre, e.Doc, e.Vec, s.Z1, i, 2); len(got) < 1 || got[0].Feature != "x" {
+			if got := x.Explain(pre, e.Doc, e.Vec, &s, i, 2); len(got) < 1 || got[0].Feature != "x" {
 				t.Errorf("Explain did not append to dst: %+v", got)
 			}
 		}

@@ -41,6 +41,9 @@ type Config struct {
 	Folds   int     // inner folds for stage two's out-of-fold inputs (0 or 1: one stage)
 	Forest  ForestConfig
 	Weighed bool // weigh each line by the log of its word count, as the benchmark counts words
+	// Context grows stage three (Model.Context) on stage two's scores
+	// computed out of fold; it needs Folds > 1.
+	Context bool
 }
 
 func (c *Config) defaults() {
@@ -67,9 +70,19 @@ func Train(ex []Example, cfg Config) *Model {
 	m.Kinds = trainCategorizer(ex, cfg, 0, "title")
 	m.prepare()
 	if cfg.Folds > 1 && len(ex) >= cfg.Folds {
-		m.Forest = trainStage2(ex, cfg)
+		sc := outOfFoldStage1(ex, cfg)
+		rows, y, w := stageRows(ex, sc, stage2Width, &cfg)
+		m.Forest = trainForest(rows, y, w, cfg.Forest)
+		stages := "a forest"
+		if cfg.Context {
+			outOfFoldStage2(ex, sc, cfg)
+			rows, y, w = stageRows(ex, sc, stage3Width, &cfg)
+			m.Context = trainForest(rows, y, w, cfg.Forest)
+			stages = "two stacked forests"
+		}
 		m.tuneForest(ex, cfg)
-		m.About = fmt.Sprintf("n-gram logistic regression and a forest of %d boosted trees: %d documents, seed %d, %d epochs, %d inner folds", len(m.Forest.Trees), len(ex), cfg.Seed, cfg.Epochs, cfg.Folds)
+		m.prepare()
+		m.About = fmt.Sprintf("n-gram logistic regression and %s of %d boosted trees: %d documents, seed %d, %d epochs, %d inner folds", stages, len(m.Forest.Trees), len(ex), cfg.Seed, cfg.Epochs, cfg.Folds)
 	} else {
 		m.About = fmt.Sprintf("logistic regression: %d documents, seed %d, %d epochs", len(ex), cfg.Seed, cfg.Epochs)
 	}
@@ -132,10 +145,11 @@ func trainStage1(ex []Example, cfg Config) ([]float32, []float32) {
 	return w, h
 }
 
-// trainStage2 grows the forest on stage-one scores computed out of fold,
-// so that it sees the stage-one errors it will meet on new pages.
-func trainStage2(ex []Example, cfg Config) *Forest {
-	z1 := make([][]float32, len(ex))
+// outOfFoldStage1 returns, per example, the stage-one logits of its lines
+// from a stage one trained on the other inner folds, so that the stages
+// above learn from the errors stage one makes on pages it never saw.
+func outOfFoldStage1(ex []Example, cfg Config) []Scores {
+	sc := make([]Scores, len(ex))
 	for f := 0; f < cfg.Folds; f++ {
 		var train []Example
 		for d := range ex {
@@ -147,20 +161,52 @@ func trainStage2(ex []Example, cfg Config) *Forest {
 		m := &Model{Dense: w, Hashed: h}
 		for d := range ex {
 			if d%cfg.Folds == f {
-				z1[d] = m.logits1(&ex[d])
+				sc[d].Z1 = m.logits1(&ex[d])
+				sc[d].bl1 = blocks(ex[d].Doc, sc[d].Z1)
 			}
 		}
 	}
-	rows, y, w := stage2Rows(ex, z1, &cfg)
-	return trainForest(rows, y, w, cfg.Forest)
+	return sc
 }
 
-// stage2Rows builds the stage-two rows of the examples' labelled lines
-// from the stage-one logits z1, with their labels and weights.
-func stage2Rows(ex []Example, z1 [][]float32, cfg *Config) (rows [][]float32, y, w []float32) {
+// outOfFoldStage2 adds to sc the stage-two logits of every line, each from
+// a forest grown on the other inner folds.
+func outOfFoldStage2(ex []Example, sc []Scores, cfg Config) {
+	rows, y, w := stageRows(ex, sc, stage2Width, &cfg)
 	ss := samples(ex)
-	bl := make([][]blockInfo, len(ex))
-	width := features.Dense + len(extraNames)
+	row := make([]float32, stage2Width)
+	for f := 0; f < cfg.Folds; f++ {
+		var fr [][]float32
+		var fy, fw []float32
+		for k, s := range ss {
+			if int(s.doc)%cfg.Folds != f {
+				fr, fy, fw = append(fr, rows[k]), append(fy, y[k]), append(fw, w[k])
+			}
+		}
+		forest := trainForest(fr, fy, fw, cfg.Forest)
+		forest.prepare()
+		for d := range ex {
+			if d%cfg.Folds != f {
+				continue
+			}
+			e := &ex[d]
+			sc[d].Z2 = make([]float32, len(e.Doc.Lines))
+			for i := range e.Doc.Lines {
+				if !e.Doc.Lines[i].Blank() {
+					stage2Row(e.Doc, e.Vec, sc[d].Z1, sc[d].bl1, i, row)
+					sc[d].Z2[i] = forest.Predict(row)
+				}
+			}
+			sc[d].bl2 = blocks(e.Doc, sc[d].Z2)
+		}
+	}
+}
+
+// stageRows builds the rows of the examples' labelled lines for the stage
+// whose rows are width wide (stage2Width or stage3Width), from the scores
+// of the stages below, with their labels and weights.
+func stageRows(ex []Example, sc []Scores, width int, cfg *Config) (rows [][]float32, y, w []float32) {
+	ss := samples(ex)
 	flat := make([]float32, len(ss)*width)
 	rows = make([][]float32, len(ss))
 	y = make([]float32, len(ss))
@@ -168,10 +214,11 @@ func stage2Rows(ex []Example, z1 [][]float32, cfg *Config) (rows [][]float32, y,
 	for k, s := range ss {
 		e := &ex[s.doc]
 		rows[k] = flat[k*width : (k+1)*width]
-		if bl[s.doc] == nil {
-			bl[s.doc] = blocks(e.Doc, z1[s.doc])
+		if width == stage3Width {
+			stage3Row(e.Doc, e.Vec, &sc[s.doc], int(s.line), rows[k])
+		} else {
+			stage2Row(e.Doc, e.Vec, sc[s.doc].Z1, sc[s.doc].bl1, int(s.line), rows[k])
 		}
-		stage2Row(e.Doc, e.Vec, z1[s.doc], bl[s.doc], int(s.line), rows[k])
 		y[k] = float32(e.Noise[s.line])
 		w[k] = weight(cfg, e, int(s.line))
 	}
@@ -191,12 +238,17 @@ func (m *Model) tuneForest(ex []Example, cfg Config) {
 	if len(tune) == 0 || cfg.Forest.Tune == 0 {
 		return
 	}
-	z1 := make([][]float32, len(tune))
+	m.prepare()
+	sc := make([]Scores, len(tune))
 	for d := range tune {
-		z1[d] = m.logits1(&tune[d])
+		sc[d] = m.Score(tune[d].Doc, tune[d].Vec)
 	}
-	rows, y, w := stage2Rows(tune, z1, &cfg)
-	m.Forest.tune(rows, y, w, cfg.Forest)
+	last, width := m.Forest, stage2Width
+	if m.Context != nil {
+		last, width = m.Context, stage3Width
+	}
+	rows, y, w := stageRows(tune, sc, width, &cfg)
+	last.tune(rows, y, w, cfg.Forest)
 }
 
 // logits1 returns the stage-one logit of every line of e (0 for blank
