@@ -14,8 +14,22 @@ const flatDepth = 8
 type flatForest struct {
 	depth int
 	feat  []int32   // per tree, 2^depth-1 split features, in heap order
-	thr   []float32 // their thresholds: go left when x[feat] <= thr
+	thr   []uint32  // their thresholds as orderKey: go left when orderKey(x[feat]) <= thr
 	leaf  []float32 // per tree, 2^depth leaf values
+}
+
+// orderKey maps a float32 to a uint32 in the same order, so that a split
+// is an integer comparison the compiler turns into arithmetic rather than
+// a branch (float comparisons compile to branches, mispredicted half the
+// time on a tree's data-dependent path). -0 is +0, as the float comparison
+// sees them; NaN comes above everything, as "x <= threshold" is false for
+// it.
+func orderKey(v float32) uint32 {
+	if v != v {
+		return math.MaxUint32
+	}
+	b := math.Float32bits(v + 0) // -0 + 0 is +0
+	return b ^ (uint32(int32(b)>>31) | 0x80000000)
 }
 
 // flatten lays f out flat, or returns nil when a tree is deeper than
@@ -34,7 +48,7 @@ func flatten(f *Forest) *flatForest {
 	ff := &flatForest{
 		depth: depth,
 		feat:  make([]int32, len(f.Trees)*inner),
-		thr:   make([]float32, len(f.Trees)*inner),
+		thr:   make([]uint32, len(f.Trees)*inner),
 		leaf:  make([]float32, len(f.Trees)*leaves),
 	}
 	for t := range f.Trees {
@@ -52,9 +66,9 @@ func (ff *flatForest) fill(nodes []Node, n int32, in, lf, pos, lvl int) {
 	}
 	left, right := nodes[n].Left, nodes[n].Right
 	if left > 0 {
-		ff.feat[in+pos], ff.thr[in+pos] = nodes[n].Feature, nodes[n].Threshold
+		ff.feat[in+pos], ff.thr[in+pos] = nodes[n].Feature, orderKey(nodes[n].Threshold)
 	} else {
-		ff.feat[in+pos], ff.thr[in+pos] = 0, float32(math.Inf(1))
+		ff.feat[in+pos], ff.thr[in+pos] = 0, math.MaxUint32
 		left, right = n, n
 	}
 	ff.fill(nodes, left, in, lf, 2*pos+1, lvl+1)
@@ -69,25 +83,53 @@ func treeDepth(nodes []Node, n int32) int {
 	return 1 + max(treeDepth(nodes, nodes[n].Left), treeDepth(nodes, nodes[n].Right))
 }
 
-// predict returns base plus the leaves x reaches, tree by tree. The step
-// down is written so that the compiler can make it a conditional move: the
-// direction taken is data-dependent and a branch would be mispredicted
-// half the time.
+// maxKeyed is the widest row predict converts to order keys on the stack.
+const maxKeyed = 1024
+
+// predict returns base plus the leaves x reaches, tree by tree. The row is
+// converted to order keys once (see orderKey), a step down is then integer
+// arithmetic, and four trees are walked side by side so that their steps
+// overlap; the leaves are still added in tree order, so the sum is that of
+// walking the nodes.
 func (ff *flatForest) predict(base float32, x []float32) float32 {
+	var buf [maxKeyed]uint32
+	var keys []uint32
+	if len(x) <= maxKeyed {
+		keys = buf[:len(x)]
+	} else {
+		keys = make([]uint32, len(x))
+	}
+	for j, v := range x {
+		keys[j] = orderKey(v)
+	}
 	z := base
 	inner, leaves := 1<<ff.depth-1, 1<<ff.depth
 	feat, thr, leaf := ff.feat, ff.thr, ff.leaf
+	for len(leaf) >= 4*leaves && len(feat) >= 4*inner && len(thr) >= 4*inner {
+		i0, i1, i2, i3 := 0, inner, 2*inner, 3*inner
+		for range ff.depth {
+			i0 = 2*i0 + 1 + step(keys[feat[i0]], thr[i0])
+			i1 = 2*i1 + 1 - inner + step(keys[feat[i1]], thr[i1])
+			i2 = 2*i2 + 1 - 2*inner + step(keys[feat[i2]], thr[i2])
+			i3 = 2*i3 + 1 - 3*inner + step(keys[feat[i3]], thr[i3])
+		}
+		z += leaf[i0-inner]
+		z += leaf[leaves+i1-2*inner]
+		z += leaf[2*leaves+i2-3*inner]
+		z += leaf[3*leaves+i3-4*inner]
+		feat, thr, leaf = feat[4*inner:], thr[4*inner:], leaf[4*leaves:]
+	}
 	for len(leaf) >= leaves && len(feat) >= inner && len(thr) >= inner {
 		i := 0
 		for range ff.depth {
-			right := !(x[feat[i]] <= thr[i]) // NaN goes right, as in Predict
-			i = 2*i + 1
-			if right {
-				i++
-			}
+			i = 2*i + 1 + step(keys[feat[i]], thr[i])
 		}
 		z += leaf[i-inner]
 		feat, thr, leaf = feat[inner:], thr[inner:], leaf[leaves:]
 	}
 	return z
 }
+
+// step is 1 when the value with order key k goes right of the split with
+// key threshold t, else 0.
+func step(k, t uint32) int { return int((uint64(t) - uint64(k)) >> 63) }
