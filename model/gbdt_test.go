@@ -244,3 +244,39 @@ func chain(depth int) Tree {
 	nodes = append(nodes, Node{Value: -1})
 	return Tree{Nodes: nodes}
 }
+
+// BenchmarkForestPredict scores rows drawn from the embedded text model's
+// own bin edges, with the flat layout and by walking the nodes.
+func BenchmarkForestPredict(b *testing.B) {
+	m, err := Default()
+	if err != nil {
+		b.Fatal(err)
+	}
+	rng := rand.New(rand.NewPCG(1, 2))
+	rows := make([][]float32, 1000)
+	for i := range rows {
+		rows[i] = make([]float32, len(m.Forest.Cuts))
+		for j, c := range m.Forest.Cuts {
+			if len(c) > 0 {
+				rows[i][j] = c[rng.IntN(len(c))] + 0.001*float32(rng.IntN(3)-1)
+			}
+		}
+	}
+	walk := *m.Forest
+	walk.flat = nil
+	for _, bc := range []struct {
+		name string
+		f    *Forest
+	}{{"flat", m.Forest}, {"nodes", &walk}} {
+		b.Run(bc.name, func(b *testing.B) {
+			b.ReportAllocs()
+			var sink float32
+			for b.Loop() {
+				for _, r := range rows {
+					sink += bc.f.Predict(r)
+				}
+			}
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(rows)), "ns/row")
+		})
+	}
+}
