@@ -112,7 +112,9 @@ func isSpaceRune(r rune) bool {
 // thousand separators (space, no-break space, narrow no-break space, dot,
 // comma, apostrophe), a sign, a per cent sign, a currency sign and brackets.
 func numericOnly(t []byte) bool {
-	for _, r := range string(t) {
+	for i := 0; i < len(t); {
+		r, n := utf8.DecodeRune(t[i:])
+		i += n
 		switch {
 		case '0' <= r && r <= '9':
 		case r == ' ' || r == '\u00a0' || r == '\u202f' || r == '\u2009' || r == '.' || r == ',' || r == '\'':
@@ -347,8 +349,13 @@ func monthBefore(t []byte) bool {
 // hasStars reports a run of three or more rating stars, as review and
 // rating widgets print them.
 func hasStars(t []byte) bool {
+	if bytes.IndexByte(t, 0xE2) < 0 { // every star below is U+2xxx: E2 xx xx in UTF-8
+		return false
+	}
 	run := 0
-	for _, r := range string(t) {
+	for i := 0; i < len(t); {
+		r, n := utf8.DecodeRune(t[i:])
+		i += n
 		switch r {
 		case '★', '☆', '⭐', '✩', '✪', '✫', '✬', '✭', '✮', '✯', '✰', '⯨', '⯪':
 			run++
