@@ -3,6 +3,7 @@ package model
 import (
 	"fmt"
 	"math"
+	"math/rand/v2"
 	"slices"
 )
 
@@ -110,6 +111,11 @@ type ForestConfig struct {
 	// Tune is the most extra trees grown on the rows of hand-labelled
 	// documents after the main ones (see Forest.tune); 0 grows none.
 	Tune int
+	// Subsample is the share of the rows each tree is grown on, drawn
+	// afresh for every tree with Seed (stochastic gradient boosting); 0 or
+	// 1 grows every tree on all rows.
+	Subsample float64
+	Seed      uint64
 }
 
 func (c *ForestConfig) defaults() {
@@ -202,6 +208,7 @@ func (f *Forest) tune(x [][]float32, y, w []float32, cfg ForestConfig) {
 	// A team's hand-labelled set may be a few dozen lines: leaves must be
 	// allowed to hold few of them, or no tuning tree could split at all.
 	cfg.MinLeaf = min(cfg.MinLeaf, 0.5)
+	cfg.Subsample = 1 // every hand-labelled row, every time
 	f.boost(x, y, w, cfg, cfg.Tune, func(margin []float32) bool {
 		for i := range margin {
 			if w[i] == 0 {
@@ -236,6 +243,7 @@ func (f *Forest) boost(x [][]float32, y, w []float32, cfg ForestConfig, rounds i
 	g := make([]float32, n)
 	h := make([]float32, n)
 	idx := make([]int32, n)
+	rng := rand.New(rand.NewPCG(cfg.Seed, 0x737562))
 	for t := 0; t < rounds; t++ {
 		if done != nil && done(margin) {
 			return
@@ -244,10 +252,15 @@ func (f *Forest) boost(x [][]float32, y, w []float32, cfg ForestConfig, rounds i
 			p := float32(1 / (1 + math.Exp(-float64(margin[i]))))
 			g[i] = (p - y[i]) * w[i]
 			h[i] = max(p*(1-p), 1e-6) * w[i]
-			idx[i] = int32(i)
+		}
+		rows := idx[:0]
+		for i := range x {
+			if cfg.Subsample <= 0 || cfg.Subsample >= 1 || rng.Float64() < cfg.Subsample {
+				rows = append(rows, int32(i))
+			}
 		}
 		tb := treeBuilder{bins: bins, d: d, g: g, h: h, cfg: &cfg, cuts: f.Cuts}
-		tb.grow(idx, 0)
+		tb.grow(rows, 0)
 		tree := Tree{Nodes: tb.nodes}
 		for i := range x {
 			margin[i] += leafValue(tree.Nodes, x[i])

@@ -3,6 +3,7 @@ package model
 import (
 	"math"
 	"math/rand/v2"
+	"slices"
 	"testing"
 )
 
@@ -278,5 +279,25 @@ func BenchmarkForestPredict(b *testing.B) {
 			}
 			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(rows)), "ns/row")
 		})
+	}
+}
+
+// TestSubsample checks stochastic gradient boosting: the same seed grows
+// the same forest, another seed another one, and the forest still learns.
+func TestSubsample(t *testing.T) {
+	x, y, w := xorRows(600, 8)
+	cfg := ForestConfig{Trees: 30, Depth: 3, MinLeaf: 1, Subsample: 0.5, Seed: 1}
+	a, b := trainForest(x, y, w, cfg), trainForest(x, y, w, cfg)
+	if !slices.EqualFunc(a.Trees, b.Trees, func(p, q Tree) bool { return slices.Equal(p.Nodes, q.Nodes) }) {
+		t.Error("two forests with the same subsampling seed differ")
+	}
+	cfg.Seed = 2
+	c := trainForest(x, y, w, cfg)
+	if slices.EqualFunc(a.Trees, c.Trees, func(p, q Tree) bool { return slices.Equal(p.Nodes, q.Nodes) }) {
+		t.Error("subsampling seeds 1 and 2 grew the same forest")
+	}
+	tx, ty, _ := xorRows(300, 9)
+	if acc := accuracy(a, tx, ty); acc < 0.9 {
+		t.Errorf("subsampled forest: held-out accuracy %.3f, want >= 0.9", acc)
 	}
 }

@@ -104,6 +104,8 @@ func TestEvalTrainCheckUsage(t *testing.T) {
 		{"train zero epochs", []string{"train", "--bench", bench, "-o", "m.bin", "--epochs", "0"}, "--epochs"},
 		{"train one inner fold", []string{"train", "--bench", bench, "-o", "m.bin", "--stage2-folds", "1"}, "--stage2-folds"},
 		{"train argument", []string{"train", "--bench", bench, "-o", "m.bin", "doc.txt"}, "unexpected argument"},
+		{"train zero subsample", []string{"train", "--bench", bench, "-o", "m.bin", "--subsample", "0"}, "--subsample"},
+		{"train bad context", []string{"train", "--bench", bench, "-o", "m.bin", "--context=maybe"}, "invalid boolean value"},
 		{"train bad log level", []string{"train", "--log-level", "loud"}, "--log-level"},
 		{"check two dirs", []string{"check", "a", "b"}, "at most one directory"},
 		{"check min-f1 above one", []string{"check", "--min-f1", "1.5"}, "--min-f1"},

@@ -44,6 +44,7 @@ type trainFlags struct {
 	trees  int
 	depth  int
 	tune   int
+	sub    float64
 	ctx    optionalBool
 }
 
@@ -84,6 +85,7 @@ func (tf *trainFlags) add(fs *flag.FlagSet) {
 	fs.IntVar(&tf.trees, "trees", 0, "boosted trees of the neighbour stage (default 120 in text mode, 250 in HTML mode)")
 	fs.IntVar(&tf.depth, "depth", 0, "depth of each tree (default 5 in text mode, 6 in HTML mode)")
 	fs.IntVar(&tf.tune, "tune-trees", 200, "at most this many extra trees fitted to the --gold documents, until each of their lines is decided as labelled")
+	fs.Float64Var(&tf.sub, "subsample", 0.7, "share of the training lines each tree is grown on, drawn afresh per tree (stochastic gradient boosting); 1 grows every tree on all")
 	fs.Var(&tf.ctx, "context", "stack a third stage, a forest over the second stage's scores of each line and its neighbours (default true in HTML mode, false in text mode)")
 	fs.Float64Var(&tf.goldW, "gold-weight", 10, "how much a line of the --gold documents weighs beside a line of the benchmark's automatically labelled pages")
 }
@@ -116,8 +118,11 @@ func (tf *trainFlags) config(html bool) (model.Config, error) {
 	if tf.stage2 < 0 || tf.stage2 == 1 {
 		return model.Config{}, usagef("--stage2-folds %d: want 0 (one stage) or at least 2", tf.stage2)
 	}
+	if !(tf.sub > 0 && tf.sub <= 1) {
+		return model.Config{}, usagef("--subsample %v: want a share in (0,1]", tf.sub)
+	}
 	forest := forestDefaults[html]
-	forest.Tune = tf.tune
+	forest.Tune, forest.Subsample, forest.Seed = tf.tune, tf.sub, tf.seed
 	if tf.trees != 0 {
 		forest.Trees = tf.trees
 	}
