@@ -92,7 +92,7 @@ func (m *Model) Score(d *signals.Doc, v *features.Vectors) Scores {
 		row := make([]float32, stage2Width)
 		for i := range d.Lines {
 			if !d.Lines[i].Blank() {
-				stage2Row(d, v, s.Z1, s.bl1, i, row)
+				stage2Row(d, v, &s, i, row)
 				s.Z2[i] = m.Forest.Predict(row)
 			}
 		}
@@ -142,15 +142,15 @@ var (
 
 // stage2Row fills row with the stage-two inputs of line i: its dense
 // features, then the stage-one scores around it.
-func stage2Row(d *signals.Doc, v *features.Vectors, z1 []float32, bl []blockInfo, i int, row []float32) {
+func stage2Row(d *signals.Doc, v *features.Vectors, s *Scores, i int, row []float32) {
 	clear(row[copy(row, v.Row(i)):features.Dense])
-	neighbourhood(d, z1, bl, i, window, row[features.Dense:stage2Width])
+	neighbourhood(d, s.Z1, s.bl1, i, window, row[features.Dense:stage2Width])
 }
 
 // stage3Row fills row with the stage-three inputs of line i: its stage-two
 // inputs, then the stage-two scores around it.
 func stage3Row(d *signals.Doc, v *features.Vectors, s *Scores, i int, row []float32) {
-	stage2Row(d, v, s.Z1, s.bl1, i, row)
+	stage2Row(d, v, s, i, row)
 	neighbourhood(d, s.Z2, s.bl2, i, contextWindow, row[stage2Width:stage3Width])
 }
 
@@ -232,7 +232,7 @@ func (e *Explainer) Explain(dst []Contribution, d *signals.Doc, v *features.Vect
 		m.Context.Attribute(e.row, e.contrib)
 		e.expandOwnScore()
 	case m.Forest != nil:
-		stage2Row(d, v, s.Z1, s.bl1, i, e.row)
+		stage2Row(d, v, s, i, e.row)
 		m.Forest.Attribute(e.row, e.contrib)
 	default:
 		for j, x := range v.Row(i) {

@@ -71,12 +71,12 @@ func Train(ex []Example, cfg Config) *Model {
 	m.prepare()
 	if cfg.Folds > 1 && len(ex) >= cfg.Folds {
 		sc := outOfFoldStage1(ex, cfg)
-		rows, y, w := stageRows(ex, sc, stage2Width, &cfg)
+		rows, y, w := stageRows(ex, sc, stage2Width, stage2Row, &cfg)
 		m.Forest = trainForest(rows, y, w, cfg.Forest)
 		stages := "a forest"
 		if cfg.Context {
 			outOfFoldStage2(ex, sc, cfg)
-			rows, y, w = stageRows(ex, sc, stage3Width, &cfg)
+			rows, y, w = stageRows(ex, sc, stage3Width, stage3Row, &cfg)
 			m.Context = trainForest(rows, y, w, cfg.Forest)
 			stages = "two stacked forests"
 		}
@@ -172,7 +172,7 @@ func outOfFoldStage1(ex []Example, cfg Config) []Scores {
 // outOfFoldStage2 adds to sc the stage-two logits of every line, each from
 // a forest grown on the other inner folds.
 func outOfFoldStage2(ex []Example, sc []Scores, cfg Config) {
-	rows, y, w := stageRows(ex, sc, stage2Width, &cfg)
+	rows, y, w := stageRows(ex, sc, stage2Width, stage2Row, &cfg)
 	ss := samples(ex)
 	row := make([]float32, stage2Width)
 	for f := 0; f < cfg.Folds; f++ {
@@ -193,7 +193,7 @@ func outOfFoldStage2(ex []Example, sc []Scores, cfg Config) {
 			sc[d].Z2 = make([]float32, len(e.Doc.Lines))
 			for i := range e.Doc.Lines {
 				if !e.Doc.Lines[i].Blank() {
-					stage2Row(e.Doc, e.Vec, sc[d].Z1, sc[d].bl1, i, row)
+					stage2Row(e.Doc, e.Vec, &sc[d], i, row)
 					sc[d].Z2[i] = forest.Predict(row)
 				}
 			}
@@ -202,10 +202,10 @@ func outOfFoldStage2(ex []Example, sc []Scores, cfg Config) {
 	}
 }
 
-// stageRows builds the rows of the examples' labelled lines for the stage
-// whose rows are width wide (stage2Width or stage3Width), from the scores
-// of the stages below, with their labels and weights.
-func stageRows(ex []Example, sc []Scores, width int, cfg *Config) (rows [][]float32, y, w []float32) {
+// stageRows builds, with fill (stage2Row or stage3Row), the width-wide rows
+// of the examples' labelled lines from the scores of the stages below, with
+// their labels and weights.
+func stageRows(ex []Example, sc []Scores, width int, fill func(*signals.Doc, *features.Vectors, *Scores, int, []float32), cfg *Config) (rows [][]float32, y, w []float32) {
 	ss := samples(ex)
 	flat := make([]float32, len(ss)*width)
 	rows = make([][]float32, len(ss))
@@ -214,11 +214,7 @@ func stageRows(ex []Example, sc []Scores, width int, cfg *Config) (rows [][]floa
 	for k, s := range ss {
 		e := &ex[s.doc]
 		rows[k] = flat[k*width : (k+1)*width]
-		if width == stage3Width {
-			stage3Row(e.Doc, e.Vec, &sc[s.doc], int(s.line), rows[k])
-		} else {
-			stage2Row(e.Doc, e.Vec, sc[s.doc].Z1, sc[s.doc].bl1, int(s.line), rows[k])
-		}
+		fill(e.Doc, e.Vec, &sc[s.doc], int(s.line), rows[k])
 		y[k] = float32(e.Noise[s.line])
 		w[k] = weight(cfg, e, int(s.line))
 	}
@@ -243,11 +239,11 @@ func (m *Model) tuneForest(ex []Example, cfg Config) {
 	for d := range tune {
 		sc[d] = m.Score(tune[d].Doc, tune[d].Vec)
 	}
-	last, width := m.Forest, stage2Width
+	last, width, fill := m.Forest, stage2Width, stage2Row
 	if m.Context != nil {
-		last, width = m.Context, stage3Width
+		last, width, fill = m.Context, stage3Width, stage3Row
 	}
-	rows, y, w := stageRows(tune, sc, width, &cfg)
+	rows, y, w := stageRows(tune, sc, width, fill, &cfg)
 	last.tune(rows, y, w, cfg.Forest)
 }
 
