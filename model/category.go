@@ -23,22 +23,51 @@ type Categorizer struct {
 
 	// The same weights laid out feature by feature, every class's weight
 	// of one feature side by side, so that scoring touches one cache line
-	// per feature: built by prepare.
-	denseT, hashedT []float32
+	// per feature, and only the features with a weight: built by prepare.
+	live    []int32   // dense features with a nonzero weight for some class, ascending
+	denseT  []float32 // weights of live[r] at denseT[r*k:(r+1)*k]
+	row     []uint16  // per hashed slot, 1 + its row in hashedT; 0 when its weights are all zero
+	hashedT []float32 // weights of the hashed slots that have any, row by row
 }
 
 // prepare lays the weights out for scoring. It must run once before the
 // Categorizer is shared.
+//
+// Leaving out the features whose weights are all zero cannot change a
+// logit, not even its sign: the sums start at +0, and a float sum is -0
+// only when both terms are, so a sum is never -0 and adding ±0 to it
+// gives it back unchanged. Most hashed slots were never trained (about
+// two in three in the default models): without them the table that
+// scoring reads at random is a third of the size and stays in cache.
 func (c *Categorizer) prepare() {
 	k := len(c.Names)
-	c.denseT = make([]float32, features.Dense*k)
-	c.hashedT = make([]float32, (1<<catBits)*k)
-	for cl := range c.Names {
-		for j, w := range c.Dense[cl] {
-			c.denseT[j*k+cl] = w
+	zero := func(w func(cl int) float32) bool {
+		for cl := range k {
+			if w(cl) != 0 {
+				return false
+			}
 		}
-		for j, w := range c.Hashed[cl] {
-			c.hashedT[j*k+cl] = w
+		return true
+	}
+	c.live, c.denseT = nil, nil
+	for j := range features.Dense {
+		if zero(func(cl int) float32 { return c.Dense[cl][j] }) {
+			continue
+		}
+		c.live = append(c.live, int32(j))
+		for cl := range k {
+			c.denseT = append(c.denseT, c.Dense[cl][j])
+		}
+	}
+	c.row, c.hashedT = make([]uint16, 1<<catBits), nil
+	for j := range 1 << catBits {
+		if zero(func(cl int) float32 { return c.Hashed[cl][j] }) {
+			continue
+		}
+		c.hashedT = append(c.hashedT, make([]float32, k)...)
+		c.row[j] = uint16(len(c.hashedT) / k)
+		for cl := range k {
+			c.hashedT[len(c.hashedT)-k+cl] = c.Hashed[cl][j]
 		}
 	}
 }
@@ -56,22 +85,31 @@ func (c *Categorizer) Best(v *features.Vectors, i int) string {
 	return c.Names[best]
 }
 
-// logits appends the score of every class of line i to z.
+// logits appends the score of every class of line i to z: per class,
+// the dense features in order, then the hashed ones, summed in float32
+// exactly as rawLogits does.
 func (c *Categorizer) logits(v *features.Vectors, i int, z []float64) []float64 {
 	k := len(c.Names)
 	var acc [64]float32
 	s := acc[:k]
-	for j, x := range v.Row(i) {
-		if x != 0 {
-			w := c.denseT[j*k : j*k+k]
+	row := v.Row(i)
+	for r, j := range c.live {
+		if int(j) >= len(row) {
+			break
+		}
+		if x := row[j]; x != 0 {
+			w := c.denseT[r*k : r*k+k]
 			for cl := range s {
 				s[cl] += w[cl] * x
 			}
 		}
 	}
 	for _, h := range v.Hashed(i) {
-		j := int(h & (1<<catBits - 1))
-		w := c.hashedT[j*k : j*k+k]
+		r := int(c.row[h&(1<<catBits-1)])
+		if r == 0 {
+			continue
+		}
+		w := c.hashedT[(r-1)*k : r*k]
 		for cl := range s {
 			s[cl] += w[cl]
 		}
