@@ -65,6 +65,8 @@ func Analyze(env *Env, data []byte, spans []lines.Span) *Doc {
 	}
 	var sc textnorm.Scanner
 	var fold []byte
+	var lex []lexicon.Match
+	var lexSlab slab[lexicon.Match]
 	for i, s := range spans {
 		l := &d.Lines[i]
 		text := data[s.Start:s.End]
@@ -75,17 +77,40 @@ func Analyze(env *Env, data []byte, spans []lines.Span) *Doc {
 		l.Shape = Find(text, &l.Stats)
 		l.prose = l.Prose(stop != nil) && l.Shape&(Banner|URL) == 0
 		if env.Lexicon != nil && len(text) <= MaxScan {
-			l.Lex = env.Lexicon.Match(text, nil)
+			lex = env.Lexicon.Match(text, lex[:0])
+			l.Lex = lexSlab.keep(lex)
 		}
 	}
 	fillContext(d)
 	lw := tokenize(d, stop)
 	findTitle(d, lw.keys)
 	vocabulary(d, lw)
+	var ev []Evidence
+	var evSlab slab[Evidence]
 	for i := range d.Lines {
-		gatherEvidence(d, i)
+		ev = gatherEvidence(d, i, ev)
+		d.Lines[i].Evidence = evSlab.keep(ev)
 	}
 	return d
+}
+
+// slab hands out the per-line slices of one document from a few
+// allocations, each twice the size of the one before, rather than one or
+// more per line.
+type slab[T any] struct{ free []T }
+
+// keep returns a copy of s that later calls do not overwrite, or nil when
+// s is empty.
+func (sl *slab[T]) keep(s []T) []T {
+	if len(s) == 0 {
+		return nil
+	}
+	if cap(sl.free)-len(sl.free) < len(s) {
+		sl.free = make([]T, 0, max(len(s), 2*cap(sl.free), 8))
+	}
+	n := len(sl.free)
+	sl.free = append(sl.free, s...)
+	return sl.free[n:len(sl.free):len(sl.free)]
 }
 
 // titleSearch is how many non-blank lines from the top the title is

@@ -314,3 +314,28 @@ func codes(l *Line) []string {
 	}
 	return out
 }
+
+func TestSlabKeep(t *testing.T) {
+	var sl slab[int]
+	if got := sl.keep(nil); got != nil {
+		t.Fatalf("keep(nil) = %v, want nil", got)
+	}
+	var kept [][]int
+	for n := range 40 {
+		s := make([]int, n%7)
+		for j := range s {
+			s[j] = n
+		}
+		kept = append(kept, sl.keep(s))
+	}
+	for n, k := range kept {
+		if len(k) != n%7 || cap(k) != len(k) {
+			t.Fatalf("slice %d: len %d cap %d, want len %d and no spare capacity", n, len(k), cap(k), n%7)
+		}
+		for _, v := range k {
+			if v != n {
+				t.Fatalf("slice %d overwritten: %v", n, k)
+			}
+		}
+	}
+}

@@ -1,8 +1,9 @@
 package signals
 
 import (
+	"cmp"
 	"fmt"
-	"sort"
+	"slices"
 
 	"github.com/chaff-dev/chaff/lexicon"
 )
@@ -56,14 +57,15 @@ func (l *Line) Best() *Evidence {
 }
 
 // gatherEvidence collects the evidence of line i from its lexicon matches,
-// its shapes and its context, strongest first.
-func gatherEvidence(d *Doc, i int) {
+// its shapes and its context, strongest first, into ev[:0] and returns it.
+func gatherEvidence(d *Doc, i int, ev []Evidence) []Evidence {
+	ev = ev[:0]
 	l := &d.Lines[i]
 	if l.Blank() {
-		return
+		return ev
 	}
 	add := func(cat, code, text string, s float64) {
-		l.Evidence = append(l.Evidence, Evidence{Category: cat, Strength: s, rule: code, text: text})
+		ev = append(ev, Evidence{Category: cat, Strength: s, rule: code, text: text})
 	}
 	for k := range l.Lex {
 		m := &l.Lex[k]
@@ -71,7 +73,7 @@ func gatherEvidence(d *Doc, i int) {
 		if m.Fuzzy {
 			s *= m.Similarity
 		}
-		l.Evidence = append(l.Evidence, Evidence{Category: m.Category, Strength: s, match: m})
+		ev = append(ev, Evidence{Category: m.Category, Strength: s, match: m})
 	}
 	sh := l.Shape
 	switch {
@@ -106,9 +108,10 @@ func gatherEvidence(d *Doc, i int) {
 		add("title-repeat", "context:title-repeat", "the headline again", 0.95)
 	}
 	if l.Ctx.ShortRun >= 5 && l.Ctx.Zone != Main && l.Words <= 3 {
-		l.Evidence = append(l.Evidence, Evidence{Category: "navigation", Strength: 0.5, rule: "context:menu-run", text: "one of %d short lines in a row", run: l.Ctx.ShortRun})
+		ev = append(ev, Evidence{Category: "navigation", Strength: 0.5, rule: "context:menu-run", text: "one of %d short lines in a row", run: l.Ctx.ShortRun})
 	}
-	sort.SliceStable(l.Evidence, func(a, b int) bool { return l.Evidence[a].Strength > l.Evidence[b].Strength })
+	slices.SortStableFunc(ev, func(a, b Evidence) int { return cmp.Compare(b.Strength, a.Strength) })
+	return ev
 }
 
 // lexStrength weighs a phrase match by how much of the line it covers: a
