@@ -1,10 +1,6 @@
 package lexicon
 
-import (
-	"unicode/utf8"
-
-	"github.com/chaff-dev/chaff/textnorm"
-)
+import "github.com/chaff-dev/chaff/textnorm"
 
 // Match is one phrase found in a line.
 type Match struct {
@@ -47,7 +43,6 @@ const (
 type ltok struct {
 	hash       uint64
 	entry      int32 // index in Lexicon.entries, -1 when the token is in no phrase
-	fs, fe     int32 // folded bytes in scratch.folded
 	start, end int32 // offsets in the line
 	runes      int32 // runes before this token, cumulated (prefix sum)
 	num        bool
@@ -55,10 +50,10 @@ type ltok struct {
 
 // scratch is per-call working memory, pooled.
 type scratch struct {
-	sc     textnorm.Scanner
-	toks   []ltok
-	folded []byte
-	seen   []int32 // phrases already matched or tried in this line
+	own  textnorm.Line  // the tokens of the line given to Match
+	line *textnorm.Line // the tokens being matched
+	toks []ltok         // line.Tokens, hashed and looked up
+	seen []int32        // phrases already matched or tried in this line
 	// exactCats has bit c set when category index c matched exactly.
 	exactCats uint64
 }
@@ -73,8 +68,29 @@ func (lx *Lexicon) Match(line []byte, dst []Match) []Match {
 		return dst
 	}
 	s := lx.pool.Get().(*scratch)
-	defer lx.pool.Put(s)
-	toks := s.tokenize(lx, line)
+	s.own.Reset(line)
+	dst = lx.match(s, &s.own, dst)
+	lx.pool.Put(s)
+	return dst
+}
+
+// MatchLine is Match over a line already cut into tokens, for callers
+// that read its tokens for other purposes too.
+func (lx *Lexicon) MatchLine(line *textnorm.Line, dst []Match) []Match {
+	if len(lx.phrases) == 0 {
+		return dst
+	}
+	s := lx.pool.Get().(*scratch)
+	dst = lx.match(s, line, dst)
+	s.line = nil // the pool must not keep the caller's line
+	lx.pool.Put(s)
+	return dst
+}
+
+// match finds the phrases in line with s as working memory.
+func (lx *Lexicon) match(s *scratch, line *textnorm.Line, dst []Match) []Match {
+	s.line = line
+	toks := s.tokenize(lx)
 	if len(toks) == 0 {
 		return dst
 	}
@@ -142,17 +158,13 @@ func (s *scratch) saw(id int32) bool {
 	return false
 }
 
-// tokenize folds and hashes the tokens of line into s and looks each one
-// up in the index, once.
-func (s *scratch) tokenize(lx *Lexicon, line []byte) []ltok {
-	s.toks, s.folded = s.toks[:0], s.folded[:0]
-	s.sc.Symbols = true
-	s.sc.Reset(line)
+// tokenize hashes the tokens of s.line into s and looks each one up in the
+// index, once.
+func (s *scratch) tokenize(lx *Lexicon) []ltok {
+	s.toks = s.toks[:0]
 	var runes int32
-	for s.sc.Next() {
-		fs := len(s.folded)
-		var h uint64
-		s.folded, h = foldHash(s.folded, s.sc.Raw())
+	for i, t := range s.line.Tokens {
+		h := hash(s.line.Folded(i))
 		e := int32(-1)
 		if lx.filter[h%filterBits/64]&(1<<(h%64)) != 0 {
 			if i, ok := lx.index[h]; ok {
@@ -160,36 +172,16 @@ func (s *scratch) tokenize(lx *Lexicon, line []byte) []ltok {
 			}
 		}
 		s.toks = append(s.toks, ltok{
-			hash: h, entry: e, fs: int32(fs), fe: int32(len(s.folded)),
-			start: int32(s.sc.Start()), end: int32(s.sc.End()),
-			runes: runes, num: s.sc.IsNumber(),
+			hash: h, entry: e, start: int32(t.Start), end: int32(t.End),
+			runes: runes, num: t.Number,
 		})
-		runes += int32(s.sc.Runes())
+		runes += int32(t.Runes)
 	}
 	// A sentinel holds the total rune count, so that the runes of tokens
 	// i..j are toks[j+1].runes - toks[i].runes.
 	s.toks = append(s.toks, ltok{runes: runes})
 	s.toks = s.toks[:len(s.toks)-1]
 	return s.toks
-}
-
-// foldHash appends the folded token to dst and returns its hash too; ASCII
-// tokens, the most common, are folded and hashed in one pass.
-func foldHash(dst, tok []byte) ([]byte, uint64) {
-	start := len(dst)
-	h := uint64(fnvOffset)
-	for _, c := range tok {
-		if c >= utf8.RuneSelf {
-			dst = textnorm.Fold(dst[:start], tok)
-			return dst, hash(dst[start:])
-		}
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		dst = append(dst, c)
-		h = (h ^ uint64(c)) * fnvPrime
-	}
-	return dst, h
 }
 
 // coverage is the share of the line's token runes in tokens i..j.
@@ -202,7 +194,7 @@ func (s *scratch) coverage(i, j int) float64 {
 	return float64(all[j+1].runes-all[i].runes) / float64(total)
 }
 
-func (s *scratch) word(i int) []byte { return s.folded[s.toks[i].fs:s.toks[i].fe] }
+func (s *scratch) word(i int) []byte { return s.line.Folded(i) }
 
 // tokEqual reports whether line token i matches phrase token t exactly.
 func (s *scratch) tokEqual(i int, t *ptok) bool {

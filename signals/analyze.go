@@ -63,26 +63,27 @@ func Analyze(env *Env, data []byte, spans []lines.Span) *Doc {
 			stop = s
 		}
 	}
-	var sc textnorm.Scanner
-	var fold []byte
+	var words textnorm.Line
+	lw := newLineWords(len(spans))
 	var lex []lexicon.Match
 	var lexSlab slab[lexicon.Match]
 	for i, s := range spans {
 		l := &d.Lines[i]
 		text := data[s.Start:s.End]
-		l.Stats, fold = Measure(text, stop, &sc, fold)
-		if l.blank = lines.IsBlank(text); l.blank {
+		l.Stats = Measure(text, stop, &words)
+		l.blank = lines.IsBlank(text)
+		lw.add(&words, l.blank, stop)
+		if l.blank {
 			continue
 		}
 		l.Shape = Find(text, &l.Stats)
 		l.prose = l.Prose(stop != nil) && l.Shape&(Banner|URL) == 0
 		if env.Lexicon != nil && len(text) <= MaxScan {
-			lex = env.Lexicon.Match(text, lex[:0])
+			lex = env.Lexicon.MatchLine(&words, lex[:0])
 			l.Lex = lexSlab.keep(lex)
 		}
 	}
 	fillContext(d)
-	lw := tokenize(d, stop)
 	findTitle(d, lw.keys)
 	vocabulary(d, lw)
 	var ev []Evidence

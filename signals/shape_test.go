@@ -8,8 +8,8 @@ import (
 
 // findShape measures line and returns its shapes, as Analyze does.
 func findShape(line string) Shape {
-	var sc textnorm.Scanner
-	st, _ := Measure([]byte(line), nil, &sc, nil)
+	var words textnorm.Line
+	st := Measure([]byte(line), nil, &words)
 	return Find([]byte(line), &st)
 }
 
@@ -71,8 +71,8 @@ func TestFindCapsAtMaxScan(t *testing.T) {
 	}
 	line[MaxScan-2] = ' '
 	line = append(line, " 22/11/2024"...)
-	var sc textnorm.Scanner
-	st, _ := Measure(line, nil, &sc, nil)
+	var words textnorm.Line
+	st := Measure(line, nil, &words)
 	if got := Find(line, &st); got&Date != 0 {
 		t.Errorf("Find found a date past MaxScan: %v", got.Names())
 	}

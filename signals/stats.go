@@ -36,8 +36,10 @@ type StopSet interface {
 }
 
 // Measure counts over line. stop may be nil when the language is unknown.
-// sc and fold are scratch space the caller keeps between lines.
-func Measure(line []byte, stop StopSet, sc *textnorm.Scanner, fold []byte) (Stats, []byte) {
+// words is scratch space the caller keeps between lines; on return it
+// holds the tokens of the measured part of line (its first MaxScan
+// bytes).
+func Measure(line []byte, stop StopSet, words *textnorm.Line) Stats {
 	st := Stats{Bytes: len(line)}
 	if len(line) > MaxScan {
 		line = line[:MaxScan]
@@ -85,28 +87,27 @@ func Measure(line []byte, stop StopSet, sc *textnorm.Scanner, fold []byte) (Stat
 		st.Last = r
 		st.Runes++
 	}
-	sc.Reset(line)
-	for sc.Next() {
+	words.Reset(line)
+	for i, t := range words.Tokens {
+		if t.Symbol {
+			continue
+		}
 		st.Words++
-		n := sc.Runes()
-		if n >= 7 {
+		if t.Runes >= 7 {
 			st.LongWords++
 		}
-		if sc.IsNumber() {
+		if t.Number {
 			st.NumWords++
 			continue
 		}
-		if r, _ := utf8.DecodeRune(sc.Raw()); unicode.IsUpper(r) {
+		if r, _ := utf8.DecodeRune(words.Raw(i)); unicode.IsUpper(r) {
 			st.CapWords++
 		}
-		if stop != nil && n <= 12 {
-			fold = textnorm.Fold(fold[:0], sc.Raw())
-			if stop.Has(fold) {
-				st.Stop++
-			}
+		if stop != nil && t.Runes <= 12 && stop.Has(words.Folded(i)) {
+			st.Stop++
 		}
 	}
-	return st, fold
+	return st
 }
 
 // EndsSentence reports whether the line ends like a sentence: with a full

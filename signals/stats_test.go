@@ -15,9 +15,8 @@ func (s stopSet) Has(folded []byte) bool { return s[string(folded)] }
 var testStop = stopSet{"le": true, "la": true, "de": true, "et": true, "the": true, "of": true, "a": true, "is": true}
 
 func measure(line string, stop StopSet) Stats {
-	var sc textnorm.Scanner
-	st, _ := Measure([]byte(line), stop, &sc, nil)
-	return st
+	var words textnorm.Line
+	return Measure([]byte(line), stop, &words)
 }
 
 func TestMeasure(t *testing.T) {
@@ -46,11 +45,9 @@ func TestMeasure(t *testing.T) {
 }
 
 func TestMeasureReusesScratch(t *testing.T) {
-	var sc textnorm.Scanner
-	var fold []byte
-	var a, b Stats
-	a, fold = Measure([]byte("The end of the day"), testStop, &sc, fold)
-	b, _ = Measure([]byte("The end of the day"), testStop, &sc, fold)
+	var words textnorm.Line
+	a := Measure([]byte("The end of the day"), testStop, &words)
+	b := Measure([]byte("The end of the day"), testStop, &words)
 	if a != b || a.Stop != 3 {
 		t.Errorf("Measure with reused scratch: %+v then %+v, want Stop 3 both times", a, b)
 	}

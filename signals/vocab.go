@@ -16,43 +16,41 @@ type lineWords struct {
 	off   []int32
 	words []uint64
 	keys  []uint64
+	seed  maphash.Seed
+	h     maphash.Hash
 }
 
-// tokenize hashes the words of every line of d.
-func tokenize(d *Doc, stop StopSet) *lineWords {
-	seed := maphash.MakeSeed()
-	n := len(d.Lines)
-	off := make([]int32, n+1)
-	var words []uint64
-	lineKey := make([]uint64, n)
-	var sc textnorm.Scanner
-	var buf []byte
-	var h maphash.Hash
-	h.SetSeed(seed)
-	for i := range d.Lines {
-		if !d.Lines[i].Blank() {
-			text := d.Text(i)
-			if len(text) > MaxScan {
-				text = text[:MaxScan]
+// newLineWords returns an empty lineWords for a document of n lines.
+func newLineWords(n int) *lineWords {
+	lw := &lineWords{off: make([]int32, 1, n+1), keys: make([]uint64, 0, n), seed: maphash.MakeSeed()}
+	lw.h.SetSeed(lw.seed)
+	return lw
+}
+
+// add hashes the words of the next line, whose measured part words holds;
+// a blank line has no words and key 0.
+func (lw *lineWords) add(words *textnorm.Line, blank bool, stop StopSet) {
+	var key uint64
+	if !blank {
+		lw.h.Reset()
+		k := 0
+		for i, t := range words.Tokens {
+			if t.Symbol {
+				continue
 			}
-			h.Reset()
-			sc.Reset(text)
-			k := 0
-			for sc.Next() {
-				buf = textnorm.Fold(buf[:0], sc.Raw())
-				h.Write(buf)
-				h.WriteByte(' ')
-				if k >= vocabTokens || sc.Runes() < 3 || sc.IsNumber() || stop != nil && stop.Has(buf) {
-					continue
-				}
-				words = append(words, maphash.Bytes(seed, buf))
-				k++
+			w := words.Folded(i)
+			lw.h.Write(w)
+			lw.h.WriteByte(' ')
+			if k >= vocabTokens || t.Runes < 3 || t.Number || stop != nil && stop.Has(w) {
+				continue
 			}
-			lineKey[i] = h.Sum64()
+			lw.words = append(lw.words, maphash.Bytes(lw.seed, w))
+			k++
 		}
-		off[i+1] = int32(len(words))
+		key = lw.h.Sum64()
 	}
-	return &lineWords{off: off, words: words, keys: lineKey}
+	lw.keys = append(lw.keys, key)
+	lw.off = append(lw.off, int32(len(lw.words)))
 }
 
 // vocabulary sets MainOverlap, TitleOverlap and Copies: whether a line
