@@ -59,26 +59,17 @@ func Measure(line []byte, stop StopSet, words *textnorm.Line) Stats {
 			}
 		}
 		i += size
-		switch {
-		case r == ' ' || r == '\t' || r == '\u00a0' || unicode.IsSpace(r):
+		switch classOf(r) {
+		case spaceRune:
 			continue
-		case 'a' <= r && r <= 'z':
+		case lowerRune:
 			st.Letters++
-		case 'A' <= r && r <= 'Z':
+		case upperRune:
 			st.Letters++
 			st.Upper++
-		case '0' <= r && r <= '9':
+		case digitRune:
 			st.Digits++
-		case r < utf8.RuneSelf:
-			st.Punct++
-		case unicode.IsLetter(r):
-			st.Letters++
-			if unicode.IsUpper(r) {
-				st.Upper++
-			}
-		case unicode.IsDigit(r):
-			st.Digits++
-		case unicode.IsPunct(r) || unicode.IsSymbol(r):
+		case punctRune:
 			st.Punct++
 		}
 		if st.First == 0 {
@@ -108,6 +99,62 @@ func Measure(line []byte, stop StopSet, words *textnorm.Line) Stats {
 		}
 	}
 	return st
+}
+
+// runeClass is what Measure counts a rune as.
+type runeClass uint8
+
+const (
+	otherRune runeClass = iota // a rune only: marks, controls, unassigned
+	spaceRune                  // nothing
+	lowerRune                  // a letter, not upper case
+	upperRune                  // an upper-case letter
+	digitRune
+	punctRune // punctuation or symbol
+)
+
+// classOf returns the class of r, from a table below U+2070 (ASCII,
+// Latin, Greek, Cyrillic and the general punctuation), else from the
+// Unicode tables.
+func classOf(r rune) runeClass {
+	if uint32(r) < uint32(len(runeClasses)) {
+		return runeClasses[r]
+	}
+	return unicodeClass(r)
+}
+
+// runeClasses caches unicodeClass for the runes below U+2070.
+var runeClasses = func() (t [0x2070]runeClass) {
+	for r := range t {
+		t[r] = unicodeClass(rune(r))
+	}
+	return t
+}()
+
+// unicodeClass returns the class of r from the Unicode tables.
+func unicodeClass(r rune) runeClass {
+	switch {
+	case r == ' ' || r == '\t' || r == '\u00a0' || unicode.IsSpace(r):
+		return spaceRune
+	case 'a' <= r && r <= 'z':
+		return lowerRune
+	case 'A' <= r && r <= 'Z':
+		return upperRune
+	case '0' <= r && r <= '9':
+		return digitRune
+	case r < utf8.RuneSelf:
+		return punctRune
+	case unicode.IsLetter(r):
+		if unicode.IsUpper(r) {
+			return upperRune
+		}
+		return lowerRune
+	case unicode.IsDigit(r):
+		return digitRune
+	case unicode.IsPunct(r) || unicode.IsSymbol(r):
+		return punctRune
+	}
+	return otherRune
 }
 
 // EndsSentence reports whether the line ends like a sentence: with a full

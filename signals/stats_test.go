@@ -3,6 +3,7 @@ package signals
 import (
 	"strings"
 	"testing"
+	"unicode"
 
 	"github.com/chaff-dev/chaff/textnorm"
 )
@@ -128,5 +129,29 @@ func TestProseAndShort(t *testing.T) {
 				t.Errorf("Short(%q) = %v, want %v", tt.line, got, tt.short)
 			}
 		})
+	}
+}
+
+func TestClassOfAgreesWithUnicode(t *testing.T) {
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		if got, want := classOf(r), unicodeClass(r); got != want {
+			t.Fatalf("classOf(%U) = %d, want %d", r, got, want)
+		}
+	}
+	tests := []struct {
+		r    rune
+		want runeClass
+	}{
+		{' ', spaceRune}, {'\u00a0', spaceRune}, {'\u2003', spaceRune}, {'\n', spaceRune},
+		{'a', lowerRune}, {'é', lowerRune}, {'ß', lowerRune}, {'я', lowerRune}, {'日', lowerRune},
+		{'A', upperRune}, {'É', upperRune}, {'Я', upperRune},
+		{'7', digitRune}, {'٣', digitRune},
+		{'.', punctRune}, {'\x00', punctRune}, {'’', punctRune}, {'€', punctRune}, {'©', punctRune},
+		{'\u0301', otherRune}, {'\u200b', otherRune},
+	}
+	for _, tt := range tests {
+		if got := classOf(tt.r); got != tt.want {
+			t.Errorf("classOf(%U) = %d, want %d", tt.r, got, tt.want)
+		}
 	}
 }
