@@ -1,6 +1,8 @@
 package signals
 
 import (
+	"bytes"
+	"math/rand/v2"
 	"testing"
 
 	"github.com/chaff-dev/chaff/textnorm"
@@ -92,5 +94,31 @@ func TestShapeNames(t *testing.T) {
 	}
 	if got := Shape(0).Names(); len(got) != 0 {
 		t.Errorf("Shape(0).Names() = %v", got)
+	}
+}
+
+func TestByteSetAgreesWithBytes(t *testing.T) {
+	lines := []string{"", "a | b · c • d > e", "https://x.org www.y", "© (c) (C) &copy; [...] (…)", "||| >>> ···", "日本 ★★★ ·•", "\xff\xfe |"}
+	pats := []string{" | ", " · ", " • ", " > ", "://", "www.", "©", "(c)", "(C)", "&copy;", "(...)", "[...]", "(…)", "[…]"}
+	rng := rand.New(rand.NewPCG(3, 4))
+	alphabet := []byte(" |·•>:/w.©()cC&opy;[]…")
+	for range 2000 {
+		b := make([]byte, rng.IntN(24))
+		for i := range b {
+			b[i] = alphabet[rng.IntN(len(alphabet))]
+		}
+		lines = append(lines, string(b))
+	}
+	for _, line := range lines {
+		var in byteSet
+		in.add([]byte(line))
+		for _, p := range pats {
+			if got, want := in.contains([]byte(line), []byte(p)), bytes.Contains([]byte(line), []byte(p)); got != want {
+				t.Errorf("contains(%q, %q) = %v, want %v", line, p, got, want)
+			}
+			if got, want := in.count([]byte(line), []byte(p)), bytes.Count([]byte(line), []byte(p)); got != want {
+				t.Errorf("count(%q, %q) = %d, want %d", line, p, got, want)
+			}
+		}
 	}
 }
