@@ -60,8 +60,16 @@ func (lw *lineWords) add(words *textnorm.Line, blank bool, stop StopSet) {
 // bottom).
 func vocabulary(d *Doc, lw *lineWords) {
 	off, words, lineKey := lw.off, lw.words, lw.keys
-	main := map[uint64]int32{}
-	copies := map[uint64]int32{}
+	// Sized for every line and every word, at most: growing the maps
+	// costs more than the room.
+	mainWords := 0
+	for i := range d.Lines {
+		if d.Lines[i].Ctx.Zone == Main && d.Lines[i].prose {
+			mainWords += int(off[i+1] - off[i])
+		}
+	}
+	main := make(map[uint64]int32, mainWords)
+	copies := make(map[uint64]int32, len(d.Lines))
 	for i := range d.Lines {
 		if d.Lines[i].Blank() {
 			continue
