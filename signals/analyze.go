@@ -1,8 +1,6 @@
 package signals
 
 import (
-	"sync"
-
 	"github.com/chaff-dev/chaff/lang"
 	"github.com/chaff-dev/chaff/lexicon"
 	"github.com/chaff-dev/chaff/lines"
@@ -48,10 +46,6 @@ type Doc struct {
 // Text returns the bytes of line i.
 func (d *Doc) Text(i int) []byte { s := d.Spans[i]; return d.Data[s.Start:s.End] }
 
-// linePool keeps the token buffers of Analyze from one document to the
-// next: they grow to the document's longest line.
-var linePool = sync.Pool{New: func() any { return new(textnorm.Line) }}
-
 // langSample is how much of a document language detection reads.
 const langSample = 16 << 10
 
@@ -69,27 +63,23 @@ func Analyze(env *Env, data []byte, spans []lines.Span) *Doc {
 			stop = s
 		}
 	}
-	words := linePool.Get().(*textnorm.Line)
-	defer func() {
-		words.Reset(nil) // let go of data
-		linePool.Put(words)
-	}()
+	var words textnorm.Line
 	lw := newLineWords(len(spans))
 	var lex []lexicon.Match
 	var lexSlab slab[lexicon.Match]
 	for i, s := range spans {
 		l := &d.Lines[i]
 		text := data[s.Start:s.End]
-		l.Stats = Measure(text, stop, words)
+		l.Stats = Measure(text, stop, &words)
 		l.blank = lines.IsBlank(text)
-		lw.add(words, l.blank, stop)
+		lw.add(&words, l.blank, stop)
 		if l.blank {
 			continue
 		}
 		l.Shape = Find(text, &l.Stats)
 		l.prose = l.Prose(stop != nil) && l.Shape&(Banner|URL) == 0
 		if env.Lexicon != nil && len(text) <= MaxScan {
-			lex = env.Lexicon.MatchLine(words, lex[:0])
+			lex = env.Lexicon.MatchLine(&words, lex[:0])
 			l.Lex = lexSlab.keep(lex)
 		}
 	}
