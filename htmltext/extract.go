@@ -42,7 +42,10 @@ type Block struct {
 	// Tags are the element flags of the block (see Flags).
 	Tags Flags
 	// Noise holds the vocabulary tokens of the class, id, role and itemprop
-	// attributes of the block's element and its ancestors (see Tokens).
+	// attributes of the block's element and its ancestors (see Tokens),
+	// up to but not including <body>: the attributes of <body> and <html>
+	// describe the whole page (theme, template, feature switches such as
+	// "f_share_tools_on"), not the block.
 	Noise Tokens
 	// InArticle reports that go-readability's article contains this line's
 	// text (Options.Readability must be set).

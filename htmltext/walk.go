@@ -150,7 +150,7 @@ func (w *walker) enter(n *html.Node) bool {
 	if flags&InLink != 0 {
 		f.link = n
 	}
-	if !w.textOnly {
+	if !w.textOnly && n.DataAtom != atom.Html && n.DataAtom != atom.Body {
 		f.toks |= w.elemTokens(n)
 	}
 	w.stack = append(w.stack, f)
