@@ -15,14 +15,6 @@ func mustDefault(tb testing.TB) *Lexicon {
 	return lx
 }
 
-func cats(ms []Match) []string {
-	var out []string
-	for _, m := range ms {
-		out = append(out, m.Category)
-	}
-	return out
-}
-
 func describe(ms []Match) string {
 	var b strings.Builder
 	for _, m := range ms {

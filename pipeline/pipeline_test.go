@@ -123,7 +123,8 @@ func TestWorkErrorAndPanicReachSink(t *testing.T) {
 				panic("boom")
 			case i%10 == 5:
 				var m map[string]int
-				m["x"] = 1 // a runtime error panic
+				//lint:ignore SA5000 a runtime error panic, on purpose
+				m["x"] = 1
 			case i%2 == 1:
 				return "", errOdd
 			}

@@ -19,13 +19,8 @@ func (b *Builder) Build() *Report {
 	o := b.opts
 	r := &Report{
 		Totals: b.totals,
-		Limits: Limits{
-			MaxSites: o.MaxSites, MaxLineKeys: o.MaxLineKeys, TopLines: o.TopLines, Examples: o.Examples,
-			MaxFailuresListed: o.MaxFailuresListed, SampleWorst: o.SampleWorst, SampleFailures: o.SampleFailures,
-			MaxSampleLines: o.MaxSampleLines, MaxLineRunes: o.MaxLineRunes, MaxHashes: o.MaxHashes, SampleBytes: o.SampleBytes,
-			MostlyNoiseShare: o.MostlyNoiseShare, WallShare: o.WallShare,
-		},
-		Notes: []string{},
+		Limits: Limits(o), // a conversion: the two must keep the same fields
+		Notes:  []string{},
 	}
 	t := &r.Totals
 	t.NoiseLineShare = share(t.NoiseLines, t.TextLines)
