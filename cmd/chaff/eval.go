@@ -15,6 +15,7 @@ import (
 	"github.com/chaff-dev/chaff/gold"
 	"github.com/chaff-dev/chaff/htmltext"
 	"github.com/chaff-dev/chaff/learn"
+	"github.com/sirupsen/logrus"
 )
 
 // systemScore is one row of eval's table.
@@ -27,6 +28,17 @@ type systemScore struct {
 	Chaff          bool    `json:"chaff"`
 	CrossValidated bool    `json:"cross_validated"`
 	Folds          int     `json:"folds,omitempty"`
+	// Seeds holds one score per cross-validation run when --repeat runs
+	// more than one; the row's figures are then their means.
+	Seeds []seedScore `json:"seeds,omitempty"`
+}
+
+// seedScore is chaff's score on one cross-validation run.
+type seedScore struct {
+	Seed      uint64  `json:"seed"`
+	Precision float64 `json:"precision"`
+	Recall    float64 `json:"recall"`
+	F1        float64 `json:"f1"`
 }
 
 func runEval(e *env, args []string) error {
@@ -48,6 +60,12 @@ the ground truth, so the figure is that of pages the model never saw. With
 is: the embedded model was trained on these very pages, so that row is not
 cross-validated and overstates chaff.
 
+How the pages fall into folds moves the figure by a few thousandths. With
+--repeat N the cross-validation runs N times, with seeds --seed, --seed+1,
+..., and chaff's row is the mean of the N runs (each run's figures are in
+the JSON output and the log): compare two models on several seeds before
+calling a difference a gain.
+
 Flags:
 `)
 		fs.PrintDefaults()
@@ -57,13 +75,14 @@ Flags:
 	var cf classifyFlags
 	var extra pathList
 	var bench, mode, format string
-	var folds int
+	var folds, repeat int
 	var keepTitle bool
 	lf.add(fs)
 	tf.add(fs)
 	fs.StringVar(&bench, "bench", "", "benchmark directory: ground-truth.json and output/*.json (required)")
 	fs.StringVar(&mode, "mode", "text", "what chaff reads: text (the naive text dumps) or html (the pages)")
 	fs.IntVar(&folds, "folds", 5, "cross-validation folds, by page; 0 scores --model (or the embedded model) without cross-validation")
+	fs.IntVar(&repeat, "repeat", 1, "cross-validation runs, with seeds --seed, --seed+1, ...; chaff's row is their mean")
 	fs.BoolVar(&keepTitle, "keep-title", false, "count the title line as extracted text; off because the benchmark's articleBody leaves the headline out")
 	fs.StringVar(&format, "format", "table", "output: table or json")
 	fs.Var(&extra, "gold", "labelled documents added to every fold's training set with --gold-weight, never scored (repeatable)")
@@ -84,6 +103,10 @@ Flags:
 		return usagef("--mode %q: want text or html", mode)
 	case folds < 0 || folds == 1:
 		return usagef("--folds %d: want 0 (no cross-validation) or at least 2", folds)
+	case repeat < 1:
+		return usagef("--repeat %d: want 1 or more", repeat)
+	case folds == 0 && repeat > 1:
+		return usagef("--repeat runs cross-validation; it needs --folds 2 or more")
 	case format != "table" && format != "json":
 		return usagef("--format %q: want table or json", format)
 	case folds > 0 && cf.modelPath != "":
@@ -122,23 +145,53 @@ Flags:
 		}
 	}
 
-	start := time.Now()
-	var classified []*classify.Document
 	row := systemScore{Chaff: true, Folds: folds}
 	if folds > 0 {
 		env, err := defaultEnv()
 		if err != nil {
 			return err
 		}
-		if classified, err = learn.CrossValidate(env, docs, extraDocs, float32(tf.goldW), pages, folds, mcfg, base); err != nil {
-			return err
+		for r := range repeat {
+			cfg := mcfg
+			cfg.Seed += uint64(r)
+			cfg.Forest.Seed += uint64(r)
+			start := time.Now()
+			classified, err := learn.CrossValidate(env, docs, extraDocs, float32(tf.goldW), pages, folds, cfg, base)
+			if err != nil {
+				return err
+			}
+			s, err := score(b, classified, keepTitle)
+			if err != nil {
+				return err
+			}
+			logClassified(e, len(docs), folds, time.Since(start)).WithField("seed", cfg.Seed).
+				WithField("f1", fmt.Sprintf("%.4f", s.F1)).Info("chaff cross-validated on the benchmark")
+			row.Seeds = append(row.Seeds, seedScore{Seed: cfg.Seed, Precision: s.Precision, Recall: s.Recall, F1: s.F1})
+			row.Docs = s.Docs
+		}
+		for _, sc := range row.Seeds {
+			n := float64(len(row.Seeds))
+			row.Precision += sc.Precision / n
+			row.Recall += sc.Recall / n
+			row.F1 += sc.F1 / n
 		}
 		row.System, row.CrossValidated = fmt.Sprintf("chaff (%d-fold cross-validated)", folds), true
+		if repeat > 1 {
+			lo, hi := row.Seeds[0].F1, row.Seeds[0].F1
+			for _, sc := range row.Seeds {
+				lo, hi = min(lo, sc.F1), max(hi, sc.F1)
+			}
+			row.System = fmt.Sprintf("chaff (%d-fold cross-validated, mean of %d seeds, F1 %.3f-%.3f)", folds, repeat, lo, hi)
+		} else {
+			row.Seeds = nil
+		}
 	} else {
 		cl, err := classify.New(base)
 		if err != nil {
 			return err
 		}
+		start := time.Now()
+		var classified []*classify.Document
 		for k, d := range docs {
 			if pages != nil {
 				classified = append(classified, cl.ClassifyPage(pages[k]))
@@ -146,22 +199,14 @@ Flags:
 				classified = append(classified, cl.Classify(d.Data))
 			}
 		}
+		logClassified(e, len(docs), folds, time.Since(start)).Info("chaff classified the benchmark")
+		s, err := score(b, classified, keepTitle)
+		if err != nil {
+			return err
+		}
+		row.Precision, row.Recall, row.F1, row.Docs = s.Precision, s.Recall, s.F1, s.Docs
 		row.System = "chaff (not cross-validated: trained on these pages?)"
 	}
-	took := time.Since(start)
-	e.log.WithFields(map[string]any{
-		"docs":   len(docs),
-		"folds":  folds,
-		"took":   took.Round(time.Millisecond).String(),
-		"docs/s": fmt.Sprintf("%.1f", float64(len(docs))/took.Seconds()),
-	}).Info("chaff classified the benchmark")
-
-	pred, err := evaluate.Extractions(b.IDs, classified, keepTitle)
-	if err != nil {
-		return err
-	}
-	s := aeb.Evaluate(b.Truth, pred, b.IDs)
-	row.Precision, row.Recall, row.F1, row.Docs = s.Precision, s.Recall, s.F1, s.Docs
 	rows := []systemScore{row}
 
 	systems, err := aeb.Systems(bench)
@@ -183,6 +228,27 @@ Flags:
 		return enc.Encode(rows)
 	}
 	return writeScores(e.stdout, rows)
+}
+
+// score rates chaff's extraction from the classified documents with the
+// benchmark's metric.
+func score(b *aeb.Bench, classified []*classify.Document, keepTitle bool) (aeb.Score, error) {
+	pred, err := evaluate.Extractions(b.IDs, classified, keepTitle)
+	if err != nil {
+		return aeb.Score{}, err
+	}
+	return aeb.Evaluate(b.Truth, pred, b.IDs), nil
+}
+
+// logClassified returns the log entry of one pass of chaff over the
+// benchmark, with its pace.
+func logClassified(e *env, docs, folds int, took time.Duration) *logrus.Entry {
+	return e.log.WithFields(map[string]any{
+		"docs":   docs,
+		"folds":  folds,
+		"took":   took.Round(time.Millisecond).String(),
+		"docs/s": fmt.Sprintf("%.1f", float64(docs)/took.Seconds()),
+	})
 }
 
 // sortScores orders rows by F1, best first, then by name.

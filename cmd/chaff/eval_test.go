@@ -4,12 +4,14 @@ import (
 	"bytes"
 	"compress/gzip"
 	"encoding/json"
-	"github.com/chaff-dev/chaff/internal/golden"
+	"fmt"
+	"math"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/chaff-dev/chaff/internal/golden"
 	"github.com/sirupsen/logrus"
 )
 
@@ -98,6 +100,8 @@ func TestEvalTrainCheckUsage(t *testing.T) {
 		{"eval gold without folds", []string{"eval", "--bench", bench, "--folds", "0", "--gold", "x"}, "--gold"},
 		{"eval argument", []string{"eval", "--bench", bench, "extra"}, "unexpected argument"},
 		{"eval unknown flag", []string{"eval", "--nope"}, "not defined"},
+		{"eval zero repeats", []string{"eval", "--bench", bench, "--repeat", "0"}, "--repeat 0"},
+		{"eval repeat without folds", []string{"eval", "--bench", bench, "--folds", "0", "--repeat", "2"}, "--repeat runs cross-validation"},
 		{"eval bad threshold", []string{"eval", "--bench", bench, "--folds", "0", "--threshold", "2"}, "--threshold"},
 		{"train without output", []string{"train", "--bench", bench}, "-o FILE"},
 		{"train without data", []string{"train", "-o", "m.bin"}, "nothing to train on"},
@@ -201,6 +205,49 @@ func TestEvalSynthetic(t *testing.T) {
 				t.Errorf("chaff %+v does not beat the naive dump %+v", c, bySystem["html-text"])
 			}
 		})
+	}
+}
+
+// TestEvalRepeat checks that --repeat runs one cross-validation per seed,
+// each the same as a run with that seed alone, and reports their mean.
+func TestEvalRepeat(t *testing.T) {
+	bench := synthBench(t)
+	chaffRow := func(args ...string) systemScore {
+		t.Helper()
+		args = append([]string{"eval", "--bench", bench, "--format", "json", "--folds", "2", "--epochs", "1"}, args...)
+		code, out, errs := runCapture(t, args...)
+		if code != exitOK {
+			t.Fatalf("%v: exit %d; stderr: %s", args, code, errs)
+		}
+		var rows []systemScore
+		if err := json.Unmarshal([]byte(out), &rows); err != nil {
+			t.Fatal(err)
+		}
+		for _, r := range rows {
+			if r.Chaff {
+				return r
+			}
+		}
+		t.Fatalf("no chaff row: %s", out)
+		return systemScore{}
+	}
+	got := chaffRow("--seed", "3", "--repeat", "2")
+	if len(got.Seeds) != 2 || got.Seeds[0].Seed != 3 || got.Seeds[1].Seed != 4 {
+		t.Fatalf("seeds %+v, want runs with seeds 3 and 4", got.Seeds)
+	}
+	if !strings.Contains(got.System, "mean of 2 seeds") {
+		t.Errorf("row name %q does not say it is a mean", got.System)
+	}
+	var p, r, f float64
+	for i, sc := range got.Seeds {
+		alone := chaffRow("--seed", fmt.Sprint(sc.Seed))
+		if alone.F1 != sc.F1 || alone.Precision != sc.Precision || alone.Recall != sc.Recall || alone.Seeds != nil {
+			t.Errorf("run %d: %+v; alone with its seed: %+v", i, sc, alone)
+		}
+		p, r, f = p+sc.Precision/2, r+sc.Recall/2, f+sc.F1/2
+	}
+	if math.Abs(got.Precision-p) > 1e-12 || math.Abs(got.Recall-r) > 1e-12 || math.Abs(got.F1-f) > 1e-12 {
+		t.Errorf("row %+v is not the mean of its runs (P %v R %v F1 %v)", got, p, r, f)
 	}
 }
 
