@@ -2,11 +2,13 @@ package htmltext
 
 import (
 	"bytes"
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
 	readability "github.com/go-shiori/go-readability"
 	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 )
 
 // shingleShare is the share of a line's word 3-shingles that must occur in
@@ -24,6 +26,7 @@ func markArticle(p *Page, doc *html.Node, opts Options) {
 	if limit > 0 && countElements(doc, limit) > limit {
 		return
 	}
+	pruneForReadability(doc)
 	parser := readability.NewParser()
 	art, err := parser.ParseDocument(doc, opts.PageURL)
 	if err != nil || art.Node == nil {
@@ -52,6 +55,55 @@ func markArticle(p *Page, doc *html.Node, opts Options) {
 		hs = wordHashes(line, hs[:0])
 		p.Lines[i].InArticle = m.contains(hs)
 	}
+}
+
+// pruneForReadability removes from doc, in place, the nodes go-readability
+// deletes before it looks at the page (comments, style, noscript, and
+// script other than JSON-LD metadata), so that its copies and passes skip
+// them. Extract has walked doc already: nothing else reads it afterwards.
+func pruneForReadability(doc *html.Node) {
+	n := doc
+	for n != nil {
+		next := n.FirstChild
+		if prunable(n) {
+			next = nil
+		}
+		if next == nil {
+			for m := n; m != nil && m != doc; m = m.Parent {
+				if next = m.NextSibling; next != nil {
+					break
+				}
+			}
+		}
+		if prunable(n) {
+			n.Parent.RemoveChild(n)
+		}
+		n = next
+	}
+}
+
+// prunable reports whether go-readability would delete n unread.
+func prunable(n *html.Node) bool {
+	if n.Parent == nil {
+		return false
+	}
+	switch n.Type {
+	case html.CommentNode:
+		return true
+	case html.ElementNode:
+		switch n.DataAtom {
+		case atom.Style, atom.Noscript:
+			return true
+		case atom.Script:
+			for _, a := range n.Attr {
+				if a.Key == "type" && strings.EqualFold(strings.TrimSpace(a.Val), "application/ld+json") {
+					return false
+				}
+			}
+			return true
+		}
+	}
+	return false
 }
 
 // countElements counts element nodes of doc, stopping past limit.
