@@ -2,6 +2,7 @@ package htmltext
 
 import (
 	"bytes"
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"io"
@@ -109,8 +110,13 @@ func isASCIICompatible(name string) bool {
 }
 
 // utf8Stats counts valid multi-byte UTF-8 sequences and invalid bytes.
+// Pages are mostly ASCII markup: it skips eight ASCII bytes at a time.
 func utf8Stats(data []byte) (valid, invalid int) {
 	for i := 0; i < len(data); {
+		if i+8 <= len(data) && binary.LittleEndian.Uint64(data[i:])&0x8080808080808080 == 0 {
+			i += 8
+			continue
+		}
 		c := data[i]
 		if c < utf8.RuneSelf {
 			i++
