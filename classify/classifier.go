@@ -107,16 +107,18 @@ func (c *Classifier) Classify(data []byte) *Document {
 // ClassifyHTML turns an HTML page into lines, one per block of text in
 // reading order (see package htmltext), and labels them with the DOM
 // signals and the HTML model. contentType is the HTTP header, if known,
-// for the charset.
+// for the charset. go-readability runs only for an HTML model that reads
+// its signal (model.Model.Readability).
 func (c *Classifier) ClassifyHTML(data []byte, contentType string) (*Document, error) {
-	page, err := htmltext.Extract(data, contentType, htmltext.DefaultOptions())
+	page, err := htmltext.Extract(data, contentType, htmltext.Options{Readability: c.htmlModel.Readability})
 	if err != nil {
 		return nil, err
 	}
 	return c.ClassifyPage(page), nil
 }
 
-// ClassifyPage labels the lines of a page htmltext.Extract made.
+// ClassifyPage labels the lines of a page htmltext.Extract made, with
+// Options.Readability set as the HTML model's Readability.
 func (c *Classifier) ClassifyPage(page *htmltext.Page) *Document {
 	doc := c.classify(page.Text, page, c.htmlModel)
 	for i := range doc.Lines {

@@ -13,10 +13,10 @@ import (
 )
 
 // BenchPages loads the article-extraction benchmark in dir, turns the HTML
-// of every page (html/<id>.html.gz) into lines with htmltext, and labels
-// those lines against the ground truth with aeb.Label. docs[k] holds the
-// text and labels of pages[k], in the order of the bench's IDs.
-func BenchPages(dir string) (*aeb.Bench, []*gold.Doc, []*htmltext.Page, error) {
+// of every page (html/<id>.html.gz) into lines with htmltext and opts, and
+// labels those lines against the ground truth with aeb.Label. docs[k]
+// holds the text and labels of pages[k], in the order of the bench's IDs.
+func BenchPages(dir string, opts htmltext.Options) (*aeb.Bench, []*gold.Doc, []*htmltext.Page, error) {
 	b, err := aeb.Load(dir)
 	if err != nil {
 		return nil, nil, nil, err
@@ -29,7 +29,7 @@ func BenchPages(dir string) (*aeb.Bench, []*gold.Doc, []*htmltext.Page, error) {
 		if err != nil {
 			return nil, nil, nil, err
 		}
-		page, err := htmltext.Extract(raw, "", htmltext.DefaultOptions())
+		page, err := htmltext.Extract(raw, "", opts)
 		if err != nil {
 			return nil, nil, nil, fmt.Errorf("evaluate: %s: %w", path, err)
 		}

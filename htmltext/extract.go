@@ -74,8 +74,10 @@ type Options struct {
 // largest benchmark page has about 12,000 elements.
 const DefaultMaxReadabilityElems = 100_000
 
-// DefaultOptions returns the options of the chaff HTML pipeline:
-// readability on, default limits.
+// DefaultOptions returns go-readability on and the default limits: the
+// options for a model trained with go-readability's signal
+// (model.Model.Readability). chaff's embedded HTML model is not: it reads
+// the zero Options.
 func DefaultOptions() Options { return Options{Readability: true} }
 
 // Extract decodes data (contentType is the HTTP Content-Type header value,
@@ -121,10 +123,10 @@ func parse(r io.Reader) (*html.Node, error) {
 	return html.ParseWithOptions(r, html.ParseOptionEnableScripting(false))
 }
 
-// ExtractText returns only the text of Extract with DefaultOptions: the
-// signature the speed benchmark compares with other HTML-to-text systems.
+// ExtractText returns only the text of Extract, which the options do not
+// change: it runs no go-readability.
 func ExtractText(data []byte) ([]byte, error) {
-	p, err := Extract(data, "", DefaultOptions())
+	p, err := Extract(data, "", Options{})
 	if err != nil {
 		return nil, err
 	}

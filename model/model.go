@@ -41,7 +41,11 @@ type Model struct {
 	// Kinds tells a heading from a paragraph among kept lines; nil when the
 	// training data named no kind. Titles are found by rule.
 	Kinds *Categorizer
-	About string // how it was trained, for people
+	// Readability says that the model, an HTML-mode one, was trained on
+	// pages carrying go-readability's signal (htmltext.Block.InArticle),
+	// so pages it scores must be extracted with it.
+	Readability bool
+	About       string // how it was trained, for people
 }
 
 // extraNames names the stage-two inputs that follow the dense features.

@@ -213,3 +213,19 @@ func TestExplain(t *testing.T) {
 		}
 	}
 }
+
+func TestTrainRecordsReadability(t *testing.T) {
+	for _, rb := range []bool{false, true} {
+		m := Train(examples(t), Config{Seed: 1, Epochs: 1, Readability: rb})
+		back, err := Read(bytes.NewReader(write(t, m)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if m.Readability != rb || back.Readability != rb {
+			t.Errorf("Config.Readability %v: model %v, after Write and Read %v", rb, m.Readability, back.Readability)
+		}
+		if got := strings.Contains(m.About, "go-readability"); got != rb {
+			t.Errorf("Config.Readability %v: About %q", rb, m.About)
+		}
+	}
+}

@@ -44,6 +44,9 @@ type Config struct {
 	// Context grows stage three (Model.Context) on stage two's scores
 	// computed out of fold; it needs Folds > 1.
 	Context bool
+	// Readability records in Model.Readability that the examples are HTML
+	// pages extracted with go-readability's signal.
+	Readability bool
 }
 
 func (c *Config) defaults() {
@@ -61,7 +64,7 @@ func (c *Config) defaults() {
 // Train fits a model to the examples.
 func Train(ex []Example, cfg Config) *Model {
 	cfg.defaults()
-	m := &Model{Names: make([]string, features.Dense)}
+	m := &Model{Names: make([]string, features.Dense), Readability: cfg.Readability}
 	for i := range m.Names {
 		m.Names[i] = features.Name(i)
 	}
@@ -85,6 +88,9 @@ func Train(ex []Example, cfg Config) *Model {
 		m.About = fmt.Sprintf("n-gram logistic regression and %s of %d boosted trees: %d documents, seed %d, %d epochs, %d inner folds", stages, len(m.Forest.Trees), len(ex), cfg.Seed, cfg.Epochs, cfg.Folds)
 	} else {
 		m.About = fmt.Sprintf("logistic regression: %d documents, seed %d, %d epochs", len(ex), cfg.Seed, cfg.Epochs)
+	}
+	if m.Readability {
+		m.About += ", with go-readability's signal"
 	}
 	return m
 }

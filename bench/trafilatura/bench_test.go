@@ -11,16 +11,23 @@ import (
 	"time"
 
 	"github.com/chaff-dev/chaff/classify"
+	"github.com/chaff-dev/chaff/model"
 	"github.com/chaff-dev/chaff/render"
 	gotrafilatura "github.com/markusmobius/go-trafilatura"
 )
 
 // newChaff returns the chaff side of the comparison: raw HTML in, cleaned
 // text out, through the whole HTML pipeline (charset, parse, blocks,
-// go-readability, signals, the embedded HTML model, clean), as
-// `chaff clean --html` runs it without explanations.
-func newChaff(b *testing.B) func(page []byte) ([]byte, error) {
-	cl, err := classify.New(classify.Config{SkipReasons: true})
+// go-readability when the model reads it, signals, the HTML model, clean),
+// as `chaff clean --html` runs it without explanations. load gives the embedded
+// HTML model to use: model.DefaultHTML (`--html-model accurate`) or
+// model.FastHTML (`--html-model fast`).
+func newChaff(b *testing.B, load func() (*model.Model, error)) func(page []byte) ([]byte, error) {
+	m, err := load()
+	if err != nil {
+		b.Fatal(err)
+	}
+	cl, err := classify.New(classify.Config{SkipReasons: true, HTMLModel: m})
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -76,7 +83,8 @@ func loadPages(b *testing.B) ([]page, int64) {
 // iteration and reports pages/s next to MB/s and allocations.
 func BenchmarkExtract(b *testing.B) {
 	pages, size := loadPages(b)
-	chaffHTML := newChaff(b)
+	chaffHTML := newChaff(b, model.DefaultHTML)
+	chaffFast := newChaff(b, model.FastHTML)
 	systems := []struct {
 		name string
 		run  func([]byte) error
@@ -91,6 +99,10 @@ func BenchmarkExtract(b *testing.B) {
 		}},
 		{"chaff", func(p []byte) error {
 			_, err := chaffHTML(p)
+			return err
+		}},
+		{"chaff-fast", func(p []byte) error {
+			_, err := chaffFast(p)
 			return err
 		}},
 	}

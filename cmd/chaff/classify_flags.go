@@ -19,6 +19,7 @@ type classifyFlags struct {
 	drop      string
 	dropTitle bool
 	modelPath string
+	htmlModel string
 }
 
 func (cf *classifyFlags) add(fs *flag.FlagSet) {
@@ -27,6 +28,7 @@ func (cf *classifyFlags) add(fs *flag.FlagSet) {
 	fs.StringVar(&cf.drop, "drop", "", "comma-separated noise categories to drop; all others are kept (default: drop all)")
 	fs.BoolVar(&cf.dropTitle, "drop-title", false, "leave the title out of the cleaned text")
 	fs.StringVar(&cf.modelPath, "model", "", "model file made by 'chaff train' (default: the embedded model)")
+	fs.StringVar(&cf.htmlModel, "html-model", "accurate", "model for HTML input: accurate (embedded, reads go-readability's article), fast (embedded, without it: about 1.7x the pages per second, F1 0.003 lower), or a file made by 'chaff train --html'")
 }
 
 func (cf *classifyFlags) config() (classify.Config, error) {
@@ -58,16 +60,32 @@ func (cf *classifyFlags) config() (classify.Config, error) {
 	}
 	cfg.Keep = keep
 	if cf.modelPath != "" {
-		f, err := os.Open(cf.modelPath)
-		if err != nil {
+		if cfg.Model, err = readModel(cf.modelPath); err != nil {
 			return cfg, err
 		}
-		defer f.Close()
-		if cfg.Model, err = model.Read(f); err != nil {
-			return cfg, fmt.Errorf("%s: %w", cf.modelPath, err)
-		}
 	}
-	return cfg, nil
+	switch cf.htmlModel {
+	case "accurate", "":
+	case "fast":
+		cfg.HTMLModel, err = model.FastHTML()
+	default:
+		cfg.HTMLModel, err = readModel(cf.htmlModel)
+	}
+	return cfg, err
+}
+
+// readModel reads a model file made by chaff train.
+func readModel(path string) (*model.Model, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	m, err := model.Read(f)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	return m, nil
 }
 
 func (cf *classifyFlags) policy() render.Policy { return render.Policy{DropTitle: cf.dropTitle} }

@@ -15,6 +15,7 @@ import (
 	"github.com/chaff-dev/chaff/gold"
 	"github.com/chaff-dev/chaff/htmltext"
 	"github.com/chaff-dev/chaff/learn"
+	"github.com/chaff-dev/chaff/model"
 	"github.com/sirupsen/logrus"
 )
 
@@ -88,6 +89,7 @@ Flags:
 	fs.Var(&extra, "gold", "labelled documents added to every fold's training set with --gold-weight, never scored (repeatable)")
 	fs.Float64Var(&cf.threshold, "threshold", classify.DefaultThreshold, "noise score from which the model drops a line, in (0,1]")
 	fs.StringVar(&cf.modelPath, "model", "", "model file to score with --folds 0 (default: the embedded model)")
+	fs.StringVar(&cf.htmlModel, "html-model", "", "HTML model to score with --folds 0 and --mode html: accurate (the embedded default), fast (the embedded one without go-readability) or a file")
 	if err := parse(fs, e, args); err != nil {
 		return err
 	}
@@ -109,8 +111,8 @@ Flags:
 		return usagef("--repeat runs cross-validation; it needs --folds 2 or more")
 	case format != "table" && format != "json":
 		return usagef("--format %q: want table or json", format)
-	case folds > 0 && cf.modelPath != "":
-		return usagef("--model is scored with --folds 0 only; cross-validation trains its own models")
+	case folds > 0 && (cf.modelPath != "" || cf.htmlModel != ""):
+		return usagef("--model and --html-model are scored with --folds 0 only; cross-validation trains its own models")
 	case folds == 0 && len(extra) > 0:
 		return usagef("--gold adds training documents to cross-validation; it needs --folds 2 or more")
 	case mode == "html" && len(extra) > 0:
@@ -128,7 +130,19 @@ Flags:
 	var docs []*gold.Doc
 	var pages []*htmltext.Page
 	if mode == "html" {
-		b, docs, pages, err = evaluate.BenchPages(bench)
+		// Pages carry go-readability's signal when the models that score
+		// them read it: the ones cross-validation trains, or the one scored.
+		rb := mcfg.Readability
+		if folds == 0 {
+			m := base.HTMLModel
+			if m == nil {
+				if m, err = model.DefaultHTML(); err != nil {
+					return err
+				}
+			}
+			rb = m.Readability
+		}
+		b, docs, pages, err = evaluate.BenchPages(bench, htmltext.Options{Readability: rb})
 	} else {
 		b, docs, err = evaluate.BenchDocs(bench)
 	}

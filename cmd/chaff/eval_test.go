@@ -110,6 +110,8 @@ func TestEvalTrainCheckUsage(t *testing.T) {
 		{"train argument", []string{"train", "--bench", bench, "-o", "m.bin", "doc.txt"}, "unexpected argument"},
 		{"train zero subsample", []string{"train", "--bench", bench, "-o", "m.bin", "--subsample", "0"}, "--subsample"},
 		{"train bad context", []string{"train", "--bench", bench, "-o", "m.bin", "--context=maybe"}, "invalid boolean value"},
+		{"train readability in text mode", []string{"train", "--bench", bench, "-o", "m.bin", "--readability"}, "--readability"},
+		{"eval readability in text mode", []string{"eval", "--bench", bench, "--readability"}, "--readability"},
 		{"train bad log level", []string{"train", "--log-level", "loud"}, "--log-level"},
 		{"check two dirs", []string{"check", "a", "b"}, "at most one directory"},
 		{"check min-f1 above one", []string{"check", "--min-f1", "1.5"}, "--min-f1"},

@@ -1,0 +1,79 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/chaff-dev/chaff/classify"
+	"github.com/chaff-dev/chaff/model"
+	"github.com/chaff-dev/chaff/render"
+)
+
+// TestHTMLModelFlag checks that --html-model picks the model HTML pages are
+// classified with: clean's output equals the library's with that model.
+func TestHTMLModelFlag(t *testing.T) {
+	dir := t.TempDir()
+	page := filepath.Join(dir, "p.html")
+	writeFile(t, page, []byte(htmlPage("Rénovation", article(3))))
+	fast, err := model.FastHTML()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if fast.Readability {
+		t.Error("the fast HTML model reads go-readability's signal")
+	}
+	accurate, err := model.DefaultHTML()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !accurate.Readability {
+		t.Error("the default HTML model does not read go-readability's signal")
+	}
+	saved := filepath.Join(dir, "fast.model")
+	var b bytes.Buffer
+	if err := fast.Write(&b); err != nil {
+		t.Fatal(err)
+	}
+	writeFile(t, saved, b.Bytes())
+	want := func(m *model.Model) string {
+		cl, err := classify.New(classify.Config{HTMLModel: m, SkipReasons: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		data, _ := os.ReadFile(page)
+		doc, err := cl.ClassifyHTML(data, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		var out bytes.Buffer
+		if err := render.Clean(&out, doc, render.Policy{}); err != nil {
+			t.Fatal(err)
+		}
+		return out.String()
+	}
+	tests := []struct {
+		flag string
+		m    *model.Model
+	}{
+		{"accurate", accurate},
+		{"fast", fast},
+		{saved, fast},
+	}
+	for _, tc := range tests {
+		code, out, errs := runCapture(t, "clean", "--html-model", tc.flag, page)
+		if code != exitOK {
+			t.Fatalf("--html-model %s: exit %d: %s", tc.flag, code, errs)
+		}
+		if w := want(tc.m); out != w || !strings.Contains(out, "budget") {
+			t.Errorf("--html-model %s: output\n%s\nwant\n%s", tc.flag, out, w)
+		}
+	}
+	missing := filepath.Join(dir, "none.model")
+	code, _, errs := runCapture(t, "clean", "--html-model", missing, page)
+	if code == exitOK || !strings.Contains(errs, missing) {
+		t.Errorf("--html-model of a missing file: exit %d, stderr %q", code, errs)
+	}
+}
