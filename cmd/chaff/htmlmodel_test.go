@@ -7,9 +7,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/chaff-dev/chaff/classify"
 	"github.com/chaff-dev/chaff/model"
-	"github.com/chaff-dev/chaff/render"
 )
 
 // TestHTMLModelFlag checks that --html-model picks the model HTML pages are
@@ -38,21 +36,9 @@ func TestHTMLModelFlag(t *testing.T) {
 		t.Fatal(err)
 	}
 	writeFile(t, saved, b.Bytes())
-	want := func(m *model.Model) string {
-		cl, err := classify.New(classify.Config{HTMLModel: m, SkipReasons: true})
-		if err != nil {
-			t.Fatal(err)
-		}
-		data, _ := os.ReadFile(page)
-		doc, err := cl.ClassifyHTML(data, "")
-		if err != nil {
-			t.Fatal(err)
-		}
-		var out bytes.Buffer
-		if err := render.Clean(&out, doc, render.Policy{}); err != nil {
-			t.Fatal(err)
-		}
-		return out.String()
+	data, err := os.ReadFile(page)
+	if err != nil {
+		t.Fatal(err)
 	}
 	tests := []struct {
 		flag string
@@ -67,7 +53,7 @@ func TestHTMLModelFlag(t *testing.T) {
 		if code != exitOK {
 			t.Fatalf("--html-model %s: exit %d: %s", tc.flag, code, errs)
 		}
-		if w := want(tc.m); out != w || !strings.Contains(out, "budget") {
+		if w := string(cleanPageWith(t, string(data), tc.m)); out != w || !strings.Contains(out, "budget") {
 			t.Errorf("--html-model %s: output\n%s\nwant\n%s", tc.flag, out, w)
 		}
 	}

@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/chaff-dev/chaff/classify"
+	"github.com/chaff-dev/chaff/model"
 	"github.com/chaff-dev/chaff/render"
 	"github.com/sirupsen/logrus"
 )
@@ -103,7 +104,13 @@ func cleanText(t *testing.T, text []byte) []byte {
 // cleanPage is what the clean command should write for one HTML page.
 func cleanPage(t *testing.T, page string) []byte {
 	t.Helper()
-	cl, err := classify.New(classify.Config{})
+	return cleanPageWith(t, page, nil)
+}
+
+// cleanPageWith is cleanPage with HTML model m (nil: the embedded default).
+func cleanPageWith(t *testing.T, page string, m *model.Model) []byte {
+	t.Helper()
+	cl, err := classify.New(classify.Config{HTMLModel: m})
 	if err != nil {
 		t.Fatal(err)
 	}
