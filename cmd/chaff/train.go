@@ -176,11 +176,13 @@ against its ground truth. Give either or both. The file is written
 atomically and is byte for byte the same for the same data, flags and seed.
 
 With --html, the model is for HTML input: it is trained on the
-benchmark's HTML pages (--bench is then required and --gold not allowed).
+benchmark's HTML pages (--bench is then required and --gold not allowed);
+use it with --html-model FILE.
 
 The embedded default models are made, from the repository's root, with:
   chaff train --bench ../shared/bench/aeb --gold fixtures -o model/default.model
   chaff train --bench ../shared/bench/aeb --html -o model/default-html.model
+  chaff train --bench ../shared/bench/aeb --html --readability=false -o model/fast-html.model
 
 Flags:
 `)
