@@ -64,9 +64,10 @@ func markArticle(p *Page, doc *html.Node, opts Options) {
 func pruneForReadability(doc *html.Node) {
 	n := doc
 	for n != nil {
-		next := n.FirstChild
-		if prunable(n) {
-			next = nil
+		prune := prunable(n)
+		var next *html.Node
+		if !prune {
+			next = n.FirstChild
 		}
 		if next == nil {
 			for m := n; m != nil && m != doc; m = m.Parent {
@@ -75,7 +76,7 @@ func pruneForReadability(doc *html.Node) {
 				}
 			}
 		}
-		if prunable(n) {
+		if prune {
 			n.Parent.RemoveChild(n)
 		}
 		n = next

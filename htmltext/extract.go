@@ -76,8 +76,8 @@ const DefaultMaxReadabilityElems = 100_000
 
 // DefaultOptions returns go-readability on and the default limits: the
 // options for a model trained with go-readability's signal
-// (model.Model.Readability). chaff's embedded HTML model is not: it reads
-// the zero Options.
+// (model.Model.Readability), such as chaff's default HTML model. Its fast
+// HTML model reads the zero Options.
 func DefaultOptions() Options { return Options{Readability: true} }
 
 // Extract decodes data (contentType is the HTTP Content-Type header value,
