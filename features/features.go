@@ -83,6 +83,10 @@ type Vectors struct {
 	H     []uint32
 	Off   []int32
 	Width int
+	// Element and Parents place the lines in the page's element tree in
+	// HTML mode (htmltext.Block.Element per line, htmltext.Page.Parents);
+	// both are nil in text mode.
+	Element, Parents []int32
 }
 
 // Row returns the dense features of line i: the first Width of them, the
@@ -107,6 +111,11 @@ func Build(d *signals.Doc, page *htmltext.Page) *Vectors {
 	var total float64
 	if page != nil {
 		cs, total = containers(d, page)
+		v.Parents = page.Parents
+		v.Element = make([]int32, n)
+		for i := range page.Lines {
+			v.Element[i] = page.Lines[i].Element
+		}
 	}
 	var sc textnorm.Scanner
 	var buf []byte

@@ -27,6 +27,11 @@ type Page struct {
 	// HasArticle reports that go-readability ran and found an article;
 	// without it no Block has InArticle set.
 	HasArticle bool
+	// Parents is the page's element tree, as far as the walk entered it
+	// (skipped and hidden subtrees are left out): Parents[k] is the index
+	// of element k's parent, -1 for the root. Elements are numbered in
+	// document order, so a parent's index is below its children's.
+	Parents []int32
 }
 
 // Block is what the DOM says about one line.
@@ -53,6 +58,10 @@ type Block struct {
 	// Depth is the number of elements from <html> down to the block's
 	// element, both included.
 	Depth int
+	// Element is the index in Page.Parents of the block's element, the
+	// innermost block-level element holding the line: lines with the same
+	// Element are one container's.
+	Element int32
 }
 
 // Options tune Extract. The zero value runs no article extraction.
@@ -107,6 +116,7 @@ func Extract(data []byte, contentType string, opts Options) (*Page, error) {
 		Title:   collapse(string(w.title)),
 		Lang:    strings.ToValidUTF8(strings.TrimSpace(w.lang), "\uFFFD"),
 		Charset: name,
+		Parents: w.parents,
 	}
 	if p.Text == nil {
 		p.Text = []byte{}

@@ -319,3 +319,57 @@ func TestFlagsAndTokensString(t *testing.T) {
 		t.Error("Noise/Positive split")
 	}
 }
+
+// TestExtractElementTree checks that each line's Element climbs through
+// Page.Parents along the page's real ancestors, parents numbered first.
+func TestExtractElementTree(t *testing.T) {
+	p, err := Extract([]byte(`<html><body>
+		<div id="main"><p>one <b>bold</b></p><ul><li>two</li><li>three</li></ul></div>
+		<div hidden><p>unseen</p></div>
+		<footer><p>four</p></footer></body></html>`), "", Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for k, parent := range p.Parents {
+		if parent >= int32(k) || (parent < 0) != (k == 0) {
+			t.Fatalf("Parents[%d] = %d: want a smaller index, -1 only for the root", k, parent)
+		}
+	}
+	// chain returns the number of elements from line i's element up to
+	// the root, both included.
+	chain := func(i int) int {
+		n := 0
+		for e := p.Lines[i].Element; e >= 0; e = p.Parents[e] {
+			n++
+		}
+		return n
+	}
+	tests := []struct {
+		text  string
+		depth int // html>body>div>p is 4
+	}{
+		{"one bold", 4},
+		{"two", 5},
+		{"three", 5},
+		{"four", 4},
+	}
+	if len(p.Lines) != len(tests) {
+		t.Fatalf("lines %q, want %d", p.Text, len(tests))
+	}
+	for i, tt := range tests {
+		if got := chain(i); got != tt.depth || got != p.Lines[i].Depth {
+			t.Errorf("line %q: %d elements to the root (Depth %d), want %d", tt.text, got, p.Lines[i].Depth, tt.depth)
+		}
+	}
+	li2, li3 := p.Lines[1].Element, p.Lines[2].Element
+	if li2 == li3 || p.Parents[li2] != p.Parents[li3] {
+		t.Errorf("list items %d and %d: want two elements under one parent (%d, %d)", li2, li3, p.Parents[li2], p.Parents[li3])
+	}
+	ul := p.Parents[li2]
+	if p.Parents[ul] != p.Parents[p.Lines[0].Element] {
+		t.Errorf("ul and p should share the div")
+	}
+	if p.Parents[p.Parents[ul]] != p.Parents[p.Parents[p.Lines[3].Element]] {
+		t.Errorf("div#main and footer should share body")
+	}
+}

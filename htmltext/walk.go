@@ -28,6 +28,7 @@ type frame struct {
 	link      *html.Node // innermost enclosing <a href>, or nil
 	seg       string     // path segment, built when first needed
 	segDone   bool
+	id        int32 // index in walker.parents
 }
 
 // walker turns a DOM tree into lines. One walker serves one document.
@@ -38,6 +39,8 @@ type walker struct {
 	text  []byte
 	lines []Block
 	texts []string // textOnly: one entry per line
+	// parents[k] is the id of element k's parent (Page.Parents).
+	parents []int32
 
 	// The line being built.
 	buf        []byte
@@ -152,6 +155,14 @@ func (w *walker) enter(n *html.Node) bool {
 	}
 	if !w.textOnly && n.DataAtom != atom.Html && n.DataAtom != atom.Body {
 		f.toks |= w.elemTokens(n)
+	}
+	if !w.textOnly {
+		parent := int32(-1)
+		if len(w.stack) > 0 {
+			parent = w.stack[len(w.stack)-1].id
+		}
+		f.id = int32(len(w.parents))
+		w.parents = append(w.parents, parent)
 	}
 	w.stack = append(w.stack, f)
 	return true
@@ -348,6 +359,7 @@ func (w *walker) emit() {
 		c := &w.stack[ci]
 		b.Tags, b.Noise = c.flags, c.toks
 		b.Depth = ci + 1
+		b.Element = c.id
 	}
 	for d := uint64(w.flagsTouch); d != 0; d &= d - 1 {
 		i := bits.TrailingZeros64(d)
