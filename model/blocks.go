@@ -3,6 +3,7 @@ package model
 import (
 	"math"
 
+	"github.com/chaff-dev/chaff/features"
 	"github.com/chaff-dev/chaff/signals"
 )
 
@@ -13,10 +14,12 @@ type blockInfo struct {
 	share float32 // the line's block's letters over the biggest block's
 	top   float32 // 1 when the line is in the biggest block
 	dist  float32 // log of 1 + non-blank lines to the biggest block
+	tree  treeInfo
 }
 
-// blocks computes the blockInfo of every line from the stage-one logits.
-func blocks(d *signals.Doc, z1 []float32) []blockInfo {
+// blocks computes the blockInfo of every line from a stage's logits z1,
+// in HTML mode with the line's place in the page's element tree.
+func blocks(d *signals.Doc, v *features.Vectors, z1 []float32) []blockInfo {
 	n := len(d.Lines)
 	info := make([]blockInfo, n)
 	id := make([]int32, n)
@@ -39,6 +42,7 @@ func blocks(d *signals.Doc, z1 []float32) []blockInfo {
 		id[i] = int32(cur)
 		letters[cur] += l.Letters
 	}
+	placeInTree(d, v, z1, info)
 	if len(letters) == 0 {
 		return info
 	}

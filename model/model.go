@@ -8,8 +8,12 @@
 // paragraphs) that a linear model cannot, in the spirit of boilerpipe's
 // decision trees over neighbouring blocks. Stage three, when trained, is a
 // second forest over stage two's inputs plus the stage-two scores around
-// the line (auto-context stacking). Every decision can be explained by the
-// named features on the paths of the last stage's trees.
+// the line (auto-context stacking). In HTML mode "around" is also up the
+// page's element tree: both forests read how much of what the previous
+// stage scored under the line's element and its ancestors is content, and
+// whether the line is under the element holding the most of it. Every
+// decision can be explained by the named features on the paths of the last
+// stage's trees.
 package model
 
 import (
@@ -49,16 +53,16 @@ type Model struct {
 }
 
 // extraNames names the stage-two inputs that follow the dense features.
-var extraNames = []string{"ngram-score", "ngram-score:prev", "ngram-score:prev2",
+var extraNames = append([]string{"ngram-score", "ngram-score:prev", "ngram-score:prev2",
 	"ngram-score:next", "ngram-score:next2", "ngram-score:window-mean",
 	"ngram-score:window-max", "ngram-score:window-min",
-	"block-share", "in-top-block", "top-block-distance"}
+	"block-share", "in-top-block", "top-block-distance"}, treeNames("")...)
 
 // contextNames names the stage-three inputs that follow stage two's.
-var contextNames = []string{"stage2-score", "stage2-score:prev", "stage2-score:prev2",
+var contextNames = append([]string{"stage2-score", "stage2-score:prev", "stage2-score:prev2",
 	"stage2-score:next", "stage2-score:next2", "stage2-score:window-mean",
 	"stage2-score:window-max", "stage2-score:window-min",
-	"stage2:block-share", "stage2:in-top-block", "stage2:top-block-distance"}
+	"stage2:block-share", "stage2:in-top-block", "stage2:top-block-distance"}, treeNames("stage2:")...)
 
 // featureName names input j of stage two.
 func (m *Model) featureName(j int) string {
@@ -92,7 +96,7 @@ func (m *Model) Score(d *signals.Doc, v *features.Vectors) Scores {
 	final := s.Z1
 	if m.Forest != nil {
 		s.Z2 = make([]float32, n)
-		s.bl1 = blocks(d, s.Z1)
+		s.bl1 = blocks(d, v, s.Z1)
 		row := make([]float32, stage2Width)
 		for i := range d.Lines {
 			if !d.Lines[i].Blank() {
@@ -104,7 +108,7 @@ func (m *Model) Score(d *signals.Doc, v *features.Vectors) Scores {
 	}
 	if m.Context != nil {
 		z3 := make([]float32, n)
-		s.bl2 = blocks(d, s.Z2)
+		s.bl2 = blocks(d, v, s.Z2)
 		row := make([]float32, stage3Width)
 		for i := range d.Lines {
 			if !d.Lines[i].Blank() {
@@ -160,7 +164,8 @@ func stage3Row(d *signals.Doc, v *features.Vectors, s *Scores, i int, row []floa
 
 // neighbourhood writes to x what the scores z say around line i: its own,
 // the two previous and two next non-blank lines', the mean, max and min
-// over win lines on each side, and its place among the blocks bl.
+// over win lines on each side, and its place among the blocks bl and in
+// the element tree.
 func neighbourhood(d *signals.Doc, z []float32, bl []blockInfo, i, win int, x []float32) {
 	l := &d.Lines[i]
 	at := func(j int) float32 {
@@ -188,6 +193,7 @@ func neighbourhood(d *signals.Doc, z []float32, bl []blockInfo, i, win int, x []
 	x[0], x[1], x[2], x[3], x[4] = z[i], at(p1), at(p2), at(n1), at(n2)
 	x[5], x[6], x[7] = sum/cnt, hi, lo
 	x[8], x[9], x[10] = bl[i].share, bl[i].top, bl[i].dist
+	bl[i].tree.put(x[11:])
 }
 
 // dot is the dot product of w with x, which may be shorter than w: the

@@ -168,7 +168,7 @@ func outOfFoldStage1(ex []Example, cfg Config) []Scores {
 		for d := range ex {
 			if d%cfg.Folds == f {
 				sc[d].Z1 = m.logits1(&ex[d])
-				sc[d].bl1 = blocks(ex[d].Doc, sc[d].Z1)
+				sc[d].bl1 = blocks(ex[d].Doc, ex[d].Vec, sc[d].Z1)
 			}
 		}
 	}
@@ -203,7 +203,7 @@ func outOfFoldStage2(ex []Example, sc []Scores, cfg Config) {
 					sc[d].Z2[i] = forest.Predict(row)
 				}
 			}
-			sc[d].bl2 = blocks(e.Doc, sc[d].Z2)
+			sc[d].bl2 = blocks(e.Doc, e.Vec, sc[d].Z2)
 		}
 	}
 }
