@@ -28,7 +28,7 @@ func (cf *classifyFlags) add(fs *flag.FlagSet) {
 	fs.StringVar(&cf.drop, "drop", "", "comma-separated noise categories to drop; all others are kept (default: drop all)")
 	fs.BoolVar(&cf.dropTitle, "drop-title", false, "leave the title out of the cleaned text")
 	fs.StringVar(&cf.modelPath, "model", "", "model file made by 'chaff train' (default: the embedded model)")
-	fs.StringVar(&cf.htmlModel, "html-model", "accurate", "model for HTML input: accurate (embedded, reads go-readability's article), fast (embedded, without it: 1.5-1.9x the pages per second, F1 0.003 lower), or a file made by 'chaff train --html'")
+	fs.StringVar(&cf.htmlModel, "html-model", "accurate", "model for HTML input: accurate (embedded, reads go-readability's article), fast (embedded, without it: about twice the pages per second, F1 0.001 lower on the benchmark), or a file made by 'chaff train --html'")
 }
 
 func (cf *classifyFlags) config() (classify.Config, error) {
