@@ -23,10 +23,7 @@ type treeInfo struct {
 	best    float32                  // the most net content among the line's ancestors over the page's most
 }
 
-// treeWidth is the number of inputs a treeInfo gives a stage.
-const treeWidth = 2*len(treeLevels) + 2
-
-// put writes t to x[:treeWidth].
+// put writes t to x, one input per name of treeNames.
 func (t *treeInfo) put(x []float32) {
 	k := copy(x, t.content[:])
 	k += copy(x[k:], t.size[:])

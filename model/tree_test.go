@@ -83,3 +83,29 @@ func TestPlaceInTreeWithoutTree(t *testing.T) {
 		})
 	}
 }
+
+// TestTreeNamesMatchPut checks that put fills one input per name, so that
+// explanations name the input that weighed.
+func TestTreeNamesMatchPut(t *testing.T) {
+	names := treeNames("")
+	x := make([]float32, len(names)+1)
+	for i := range x {
+		x[i] = -1
+	}
+	tr := treeInfo{inBest: 2, best: 3}
+	for j := range tr.content {
+		tr.content[j], tr.size[j] = 4, 5
+	}
+	tr.put(x)
+	for i, name := range names {
+		if x[i] < 0 {
+			t.Errorf("input %d (%s) not written", i, name)
+		}
+	}
+	if x[len(names)] != -1 {
+		t.Errorf("put wrote past the %d named inputs", len(names))
+	}
+	if names[len(names)-2] != "tree:in-best" || x[len(names)-2] != 2 || x[len(names)-1] != 3 {
+		t.Errorf("last inputs %v named %v", x[len(names)-2:], names[len(names)-2:])
+	}
+}
