@@ -51,6 +51,14 @@ func checkPage(tb testing.TB, p *Page) {
 		if len(b.Path) > pathMax {
 			tb.Fatalf("line %d: path of %d bytes", i+1, len(b.Path))
 		}
+		if b.Element < 0 || int(b.Element) >= len(p.Parents) {
+			tb.Fatalf("line %d: element %d outside the tree of %d elements", i+1, b.Element, len(p.Parents))
+		}
+	}
+	for k, parent := range p.Parents {
+		if parent < -1 || parent >= int32(k) {
+			tb.Fatalf("element %d: parent %d, want -1 or a smaller index", k, parent)
+		}
 	}
 	if !utf8.ValidString(p.Title) || !utf8.ValidString(p.Lang) {
 		tb.Fatalf("title or lang is not valid UTF-8")
