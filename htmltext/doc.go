@@ -6,8 +6,10 @@
 // line comes with a Block that records the DOM signals the classifier can
 // learn from: a short tag path, the share of its text inside links, a set of
 // element flags (heading, list, nav, footer, figure caption, ...), the noise
-// and content tokens found in class, id, role and itemprop attributes, and
-// whether go-readability's article extraction kept the same text.
+// and content tokens found in class, id, role and itemprop attributes,
+// whether go-readability's article extraction kept the same text, and the
+// block element's place in the page's element tree (Page.Parents), so that
+// a model can weigh a line by what else its containers hold.
 //
 // Line rules:
 //
