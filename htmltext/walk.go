@@ -140,12 +140,14 @@ func (w *walker) enter(n *html.Node) bool {
 		w.flush()
 	}
 	f := frame{node: n, flags: flags}
+	parent := int32(-1)
 	if len(w.stack) > 0 {
 		p := &w.stack[len(w.stack)-1]
 		f.flags |= p.flags
 		f.toks = p.toks
 		f.container = p.container
 		f.link = p.link
+		parent = p.id
 	}
 	if kind == kindBlock || len(w.stack) == 0 {
 		f.container = len(w.stack)
@@ -153,13 +155,9 @@ func (w *walker) enter(n *html.Node) bool {
 	if flags&InLink != 0 {
 		f.link = n
 	}
-	if !w.textOnly && n.DataAtom != atom.Html && n.DataAtom != atom.Body {
-		f.toks |= w.elemTokens(n)
-	}
 	if !w.textOnly {
-		parent := int32(-1)
-		if len(w.stack) > 0 {
-			parent = w.stack[len(w.stack)-1].id
+		if n.DataAtom != atom.Html && n.DataAtom != atom.Body {
+			f.toks |= w.elemTokens(n)
 		}
 		f.id = int32(len(w.parents))
 		w.parents = append(w.parents, parent)
