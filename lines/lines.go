@@ -5,6 +5,8 @@
 // input exactly, whatever its encoding.
 package lines
 
+import "bytes"
+
 // Span locates one line inside a document: Text is data[Start:End] and the
 // terminator is data[End:Next] (empty for a last line without one).
 type Span struct {
@@ -26,16 +28,21 @@ func Split(data []byte) []Span {
 // Next returns the span of the line that begins at start, which must be
 // below len(data).
 func Next(data []byte, start int) Span {
-	for i := start; i < len(data); i++ {
-		switch data[i] {
-		case '\n':
-			return Span{start, i, i + 1}
-		case '\r':
-			if i+1 < len(data) && data[i+1] == '\n' {
-				return Span{start, i, i + 2}
-			}
-			return Span{start, i, i + 1}
-		}
+	// Two vectorised searches beat a byte loop: the first LF bounds the
+	// line, and a CR before it, if any, ends it sooner.
+	end := len(data)
+	if j := bytes.IndexByte(data[start:], '\n'); j >= 0 {
+		end = start + j
 	}
-	return Span{start, len(data), len(data)}
+	if k := bytes.IndexByte(data[start:end], '\r'); k >= 0 {
+		i := start + k
+		if i+1 < len(data) && data[i+1] == '\n' {
+			return Span{start, i, i + 2}
+		}
+		return Span{start, i, i + 1}
+	}
+	if end < len(data) {
+		return Span{start, end, end + 1}
+	}
+	return Span{start, end, end}
 }

@@ -53,6 +53,12 @@ func FuzzSplitRoundTrip(f *testing.F) {
 			if bytes.ContainsAny(data[s.Start:s.End], "\r\n") {
 				t.Fatalf("line %q holds a terminator", data[s.Start:s.End])
 			}
+			switch eol := string(data[s.End:s.Next]); {
+			case eol == "" && s.Next != len(data),
+				eol != "" && eol != "\n" && eol != "\r\n" && eol != "\r",
+				eol == "\r" && s.Next < len(data) && data[s.Next] == '\n':
+				t.Fatalf("line %+v ends with %q", s, eol)
+			}
 			buf.Write(data[s.Start:s.Next])
 			prev = s.Next
 		}
