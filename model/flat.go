@@ -83,22 +83,12 @@ func treeDepth(nodes []Node, n int32) int {
 	return 1 + max(treeDepth(nodes, nodes[n].Left), treeDepth(nodes, nodes[n].Right))
 }
 
-// maxKeyed is the widest row predict converts to order keys on the stack.
-const maxKeyed = 1024
-
 // predict returns base plus the leaves x reaches, tree by tree. The row is
-// converted to order keys once (see orderKey), a step down is then integer
-// arithmetic, and four trees are walked side by side so that their steps
-// overlap; the leaves are still added in tree order, so the sum is that of
-// walking the nodes.
-func (ff *flatForest) predict(base float32, x []float32) float32 {
-	var buf [maxKeyed]uint32
-	var keys []uint32
-	if len(x) <= maxKeyed {
-		keys = buf[:len(x)]
-	} else {
-		keys = make([]uint32, len(x))
-	}
+// converted to order keys once, into keys (len(x) of them; see orderKey),
+// a step down is then integer arithmetic, and four trees are walked side
+// by side so that their steps overlap; the leaves are still added in tree
+// order, so the sum is that of walking the nodes.
+func (ff *flatForest) predict(base float32, x []float32, keys []uint32) float32 {
 	for j, v := range x {
 		keys[j] = orderKey(v)
 	}

@@ -34,8 +34,18 @@ type Node struct {
 // the forest is prepared, else by walking each tree's nodes (while it
 // grows).
 func (f *Forest) Predict(x []float32) float32 {
+	return f.PredictUsing(x, nil)
+}
+
+// PredictUsing is Predict with working space: keys, of at least len(x)
+// values, saves an allocation per call to a caller that scores many rows,
+// such as every line of a document.
+func (f *Forest) PredictUsing(x []float32, keys []uint32) float32 {
 	if f.flat != nil {
-		return f.flat.predict(f.Base, x)
+		if len(keys) < len(x) {
+			keys = make([]uint32, len(x))
+		}
+		return f.flat.predict(f.Base, x, keys[:len(x)])
 	}
 	z := f.Base
 	for t := range f.Trees {
@@ -72,9 +82,9 @@ func (f *Forest) Attribute(x []float32, contrib []float64) {
 	}
 }
 
-// check reports a forest (nil is fine) whose trees do not fit inputs of
+// Check reports a forest (nil is fine) whose trees do not fit inputs of
 // the given width or are malformed.
-func (f *Forest) check(width int) error {
+func (f *Forest) Check(width int) error {
 	if f == nil {
 		return nil
 	}
@@ -97,8 +107,9 @@ func (f *Forest) check(width int) error {
 	return nil
 }
 
-// prepare lays the grown forest out for scoring.
-func (f *Forest) prepare() { f.flat = flatten(f) }
+// Prepare lays the grown forest out for scoring; Predict is faster after
+// it. Call it once, before the forest is shared.
+func (f *Forest) Prepare() { f.flat = flatten(f) }
 
 // ForestConfig sets how a forest is grown.
 type ForestConfig struct {
@@ -178,9 +189,9 @@ func bin(c []float32, v float32) uint8 {
 	return uint8(lo)
 }
 
-// trainForest grows cfg.Trees trees on rows x with labels y in {0,1} and
+// GrowForest grows cfg.Trees trees on rows x with labels y in {0,1} and
 // weights w.
-func trainForest(x [][]float32, y, w []float32, cfg ForestConfig) *Forest {
+func GrowForest(x [][]float32, y, w []float32, cfg ForestConfig) *Forest {
 	cfg.defaults()
 	f := &Forest{Cuts: cuts(x, len(x[0]), cfg.MaxBins)}
 	var pos, tot float64

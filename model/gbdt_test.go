@@ -37,7 +37,7 @@ func accuracy(f *Forest, x [][]float32, y []float32) float64 {
 
 func TestTrainForestXOR(t *testing.T) {
 	x, y, w := xorRows(600, 1)
-	f := trainForest(x, y, w, ForestConfig{Trees: 60, Depth: 3, Rate: 0.3, MinLeaf: 1})
+	f := GrowForest(x, y, w, ForestConfig{Trees: 60, Depth: 3, Rate: 0.3, MinLeaf: 1})
 	if len(f.Trees) != 60 {
 		t.Errorf("grew %d trees, want 60", len(f.Trees))
 	}
@@ -62,7 +62,7 @@ func TestTrainForestWeights(t *testing.T) {
 	x := [][]float32{{1, 0}, {1, 1}, {1, 2}, {1, 3}}
 	y := []float32{1, 0, 0, 1}
 	w := []float32{1, 1, 1, 0}
-	f := trainForest(x, y, w, ForestConfig{Trees: 1})
+	f := GrowForest(x, y, w, ForestConfig{Trees: 1})
 	want := float32(math.Log((1.0 / 3) / (2.0 / 3)))
 	if math.Abs(float64(f.Base-want)) > 1e-5 {
 		t.Errorf("Base = %v, want logit(1/3) = %v", f.Base, want)
@@ -88,7 +88,7 @@ func leafSum(f *Forest, x []float32) float32 {
 
 func TestPredictAndAttribute(t *testing.T) {
 	x, y, w := xorRows(400, 3)
-	f := trainForest(x, y, w, ForestConfig{Trees: 25, Depth: 3, MinLeaf: 1})
+	f := GrowForest(x, y, w, ForestConfig{Trees: 25, Depth: 3, MinLeaf: 1})
 	var roots float64
 	for _, tr := range f.Trees {
 		roots += float64(tr.Nodes[0].Value)
@@ -123,7 +123,7 @@ func TestPredictAndAttribute(t *testing.T) {
 func TestForestTune(t *testing.T) {
 	x, y, w := xorRows(400, 5)
 	cfg := ForestConfig{Trees: 30, Depth: 3, MinLeaf: 1, Tune: 200}
-	f := trainForest(x, y, w, cfg)
+	f := GrowForest(x, y, w, cfg)
 	// Hand-labelled rows the forest gets wrong: points deep inside a region
 	// labelled the other way. Rows of weight 0 must not keep tuning going.
 	tx := [][]float32{{1, 0.1, 0.1}, {1, 0.12, 0.15}, {1, 0.9, 0.1}, {1, 0.85, 0.12}, {1, 0.3, 0.3}, {1, 0.7, 0.2}}
@@ -179,7 +179,7 @@ func TestForestTune(t *testing.T) {
 	}
 	// Tune 0 grows nothing.
 	cfg.Tune = 0
-	h := trainForest(x, y, w, cfg)
+	h := GrowForest(x, y, w, cfg)
 	m := len(h.Trees)
 	h.tune(tx, ty, tw, cfg)
 	if len(h.Trees) != m {
@@ -212,11 +212,11 @@ func TestFlatLayout(t *testing.T) {
 	}{
 		{1, 1, true}, {3, 1, true}, {5, 40, true}, {flatDepth, 1, true}, {flatDepth + 1, 1, false},
 	} {
-		f := trainForest(x, y, w, ForestConfig{Trees: 30, Depth: min(tc.depth, 5), MinLeaf: float64(tc.minLeaf)})
+		f := GrowForest(x, y, w, ForestConfig{Trees: 30, Depth: min(tc.depth, 5), MinLeaf: float64(tc.minLeaf)})
 		if tc.depth > 5 {
 			f.Trees = append(f.Trees, chain(tc.depth))
 		}
-		f.prepare()
+		f.Prepare()
 		if (f.flat != nil) != tc.flat {
 			t.Fatalf("depth %d: flat layout %v, want %v", tc.depth, f.flat != nil, tc.flat)
 		}
@@ -287,12 +287,12 @@ func BenchmarkForestPredict(b *testing.B) {
 func TestSubsample(t *testing.T) {
 	x, y, w := xorRows(600, 8)
 	cfg := ForestConfig{Trees: 30, Depth: 3, MinLeaf: 1, Subsample: 0.5, Seed: 1}
-	a, b := trainForest(x, y, w, cfg), trainForest(x, y, w, cfg)
+	a, b := GrowForest(x, y, w, cfg), GrowForest(x, y, w, cfg)
 	if !slices.EqualFunc(a.Trees, b.Trees, func(p, q Tree) bool { return slices.Equal(p.Nodes, q.Nodes) }) {
 		t.Error("two forests with the same subsampling seed differ")
 	}
 	cfg.Seed = 2
-	c := trainForest(x, y, w, cfg)
+	c := GrowForest(x, y, w, cfg)
 	if slices.EqualFunc(a.Trees, c.Trees, func(p, q Tree) bool { return slices.Equal(p.Nodes, q.Nodes) }) {
 		t.Error("subsampling seeds 1 and 2 grew the same forest")
 	}

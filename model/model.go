@@ -97,11 +97,11 @@ func (m *Model) Score(d *signals.Doc, v *features.Vectors) Scores {
 	if m.Forest != nil {
 		s.Z2 = make([]float32, n)
 		s.bl1 = blocks(d, v, s.Z1)
-		row := make([]float32, stage2Width)
+		row, keys := make([]float32, stage2Width), make([]uint32, stage2Width)
 		for i := range d.Lines {
 			if !d.Lines[i].Blank() {
 				stage2Row(d, v, &s, i, row)
-				s.Z2[i] = m.Forest.Predict(row)
+				s.Z2[i] = m.Forest.PredictUsing(row, keys)
 			}
 		}
 		final = s.Z2
@@ -109,11 +109,11 @@ func (m *Model) Score(d *signals.Doc, v *features.Vectors) Scores {
 	if m.Context != nil {
 		z3 := make([]float32, n)
 		s.bl2 = blocks(d, v, s.Z2)
-		row := make([]float32, stage3Width)
+		row, keys := make([]float32, stage3Width), make([]uint32, stage3Width)
 		for i := range d.Lines {
 			if !d.Lines[i].Blank() {
 				stage3Row(d, v, &s, i, row)
-				z3[i] = m.Context.Predict(row)
+				z3[i] = m.Context.PredictUsing(row, keys)
 			}
 		}
 		final = z3
@@ -329,7 +329,7 @@ func Read(r io.Reader) (*Model, error) {
 func (m *Model) prepare() {
 	for _, f := range []*Forest{m.Forest, m.Context} {
 		if f != nil {
-			f.prepare()
+			f.Prepare()
 		}
 	}
 	for _, c := range []*Categorizer{m.Categories, m.Kinds} {
@@ -371,7 +371,7 @@ func (m *Model) check() error {
 		f     *Forest
 		width int
 	}{{m.Forest, stage2Width}, {m.Context, stage3Width}} {
-		if err := st.f.check(st.width); err != nil {
+		if err := st.f.Check(st.width); err != nil {
 			return err
 		}
 	}

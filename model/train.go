@@ -75,12 +75,12 @@ func Train(ex []Example, cfg Config) *Model {
 	if cfg.Folds > 1 && len(ex) >= cfg.Folds {
 		sc := outOfFoldStage1(ex, cfg)
 		rows, y, w := stageRows(ex, sc, stage2Width, stage2Row, &cfg)
-		m.Forest = trainForest(rows, y, w, cfg.Forest)
+		m.Forest = GrowForest(rows, y, w, cfg.Forest)
 		stages := "a forest"
 		if cfg.Context {
 			outOfFoldStage2(ex, sc, cfg)
 			rows, y, w = stageRows(ex, sc, stage3Width, stage3Row, &cfg)
-			m.Context = trainForest(rows, y, w, cfg.Forest)
+			m.Context = GrowForest(rows, y, w, cfg.Forest)
 			stages = "two stacked forests"
 		}
 		m.tuneForest(ex, cfg)
@@ -180,7 +180,7 @@ func outOfFoldStage1(ex []Example, cfg Config) []Scores {
 func outOfFoldStage2(ex []Example, sc []Scores, cfg Config) {
 	rows, y, w := stageRows(ex, sc, stage2Width, stage2Row, &cfg)
 	ss := samples(ex)
-	row := make([]float32, stage2Width)
+	row, keys := make([]float32, stage2Width), make([]uint32, stage2Width)
 	for f := 0; f < cfg.Folds; f++ {
 		var fr [][]float32
 		var fy, fw []float32
@@ -189,8 +189,8 @@ func outOfFoldStage2(ex []Example, sc []Scores, cfg Config) {
 				fr, fy, fw = append(fr, rows[k]), append(fy, y[k]), append(fw, w[k])
 			}
 		}
-		forest := trainForest(fr, fy, fw, cfg.Forest)
-		forest.prepare()
+		forest := GrowForest(fr, fy, fw, cfg.Forest)
+		forest.Prepare()
 		for d := range ex {
 			if d%cfg.Folds != f {
 				continue
@@ -200,7 +200,7 @@ func outOfFoldStage2(ex []Example, sc []Scores, cfg Config) {
 			for i := range e.Doc.Lines {
 				if !e.Doc.Lines[i].Blank() {
 					stage2Row(e.Doc, e.Vec, &sc[d], i, row)
-					sc[d].Z2[i] = forest.Predict(row)
+					sc[d].Z2[i] = forest.PredictUsing(row, keys)
 				}
 			}
 			sc[d].bl2 = blocks(e.Doc, e.Vec, sc[d].Z2)
