@@ -5,6 +5,7 @@ import (
 
 	"github.com/chaff-dev/chaff/aeb"
 	"github.com/chaff-dev/chaff/classify"
+	"github.com/chaff-dev/chaff/skim"
 )
 
 // BenchmarkClassify classifies the naive text dumps of the
@@ -20,12 +21,18 @@ func BenchmarkClassify(b *testing.B) {
 		docs = append(docs, []byte(d))
 		size += len(d)
 	}
+	fast, err := skim.Default()
+	if err != nil {
+		b.Fatal(err)
+	}
 	for _, bc := range []struct {
 		name string
 		cfg  classify.Config
 	}{
 		{"decisions", classify.Config{SkipReasons: true}},
 		{"with-reasons", classify.Config{}},
+		{"fast-decisions", classify.Config{SkipReasons: true, Skim: fast}},
+		{"fast-with-reasons", classify.Config{Skim: fast}},
 	} {
 		b.Run(bc.name, func(b *testing.B) {
 			cl, err := classify.New(bc.cfg)

@@ -13,6 +13,7 @@ import (
 	"github.com/chaff-dev/chaff/lines"
 	"github.com/chaff-dev/chaff/model"
 	"github.com/chaff-dev/chaff/signals"
+	"github.com/chaff-dev/chaff/skim"
 )
 
 // DefaultThreshold is the noise score from which the model alone drops a
@@ -23,7 +24,12 @@ const DefaultThreshold = 0.5
 // value gives the embedded model, lexicon and stopwords and the default
 // policy.
 type Config struct {
-	Model     *model.Model     // nil: the embedded default model for text
+	Model *model.Model // nil: the embedded default model for text
+	// Skim, when set, classifies text documents instead of Model: the
+	// fast text model of package skim, for pipelines that need the speed
+	// more than the last points of accuracy. Its documents have no
+	// language and no title; their reasons are the model's inputs only.
+	Skim      *skim.Model
 	HTMLModel *model.Model     // nil: the embedded default model for HTML
 	Lexicon   *lexicon.Lexicon // nil: the embedded default lexicon
 	Languages *lang.Detector   // nil: the embedded stopword lists
@@ -40,6 +46,7 @@ type Config struct {
 type Classifier struct {
 	env       signals.Env
 	model     *model.Model
+	skim      *skim.Model
 	htmlModel *model.Model
 	threshold float64
 	keep      map[label.Category]bool
@@ -48,10 +55,10 @@ type Classifier struct {
 
 // New builds a Classifier.
 func New(cfg Config) (*Classifier, error) {
-	c := &Classifier{model: cfg.Model, htmlModel: cfg.HTMLModel, threshold: cfg.Threshold, keep: map[label.Category]bool{}, reasons: !cfg.SkipReasons}
+	c := &Classifier{model: cfg.Model, skim: cfg.Skim, htmlModel: cfg.HTMLModel, threshold: cfg.Threshold, keep: map[label.Category]bool{}, reasons: !cfg.SkipReasons}
 	c.env.Lexicon, c.env.Lang = cfg.Lexicon, cfg.Languages
 	var err error
-	if c.model == nil {
+	if c.model == nil && c.skim == nil {
 		if c.model, err = model.Default(); err != nil {
 			return nil, err
 		}
@@ -101,6 +108,9 @@ type Document struct {
 // Classify labels every line of a text document. data is not modified
 // and the lines refer to it.
 func (c *Classifier) Classify(data []byte) *Document {
+	if c.skim != nil {
+		return c.classifySkim(data)
+	}
 	return c.classify(data, nil, c.model)
 }
 
@@ -192,19 +202,29 @@ func (c *Classifier) explain(ex *model.Explainer, sd *signals.Doc, vec *features
 		l.Reasons = append(l.Reasons, Reason{Code: e.Code(), Text: e.Text(), Weight: e.Strength})
 	}
 	for _, ct := range cts {
-		dir := "towards noise"
-		if ct.Weight < 0 {
-			dir = "towards content"
-		}
-		l.Reasons = append(l.Reasons, Reason{
-			Code:   "model:" + ct.Feature,
-			Text:   fmt.Sprintf("%s weighs %s (%+.2f)", strings.ReplaceAll(ct.Feature, "-", " "), dir, ct.Weight),
-			Weight: ct.Weight,
-		})
+		l.Reasons = append(l.Reasons, modelReason(ct.Feature, ct.Weight))
 	}
 	if l.Label == label.Keep && l.Cat != "" {
-		l.Reasons = append(l.Reasons, Reason{Code: "policy:keep(" + string(l.Cat) + ")", Text: "its category is kept by configuration"})
+		l.Reasons = append(l.Reasons, keptReason(l.Cat))
 	}
+}
+
+// modelReason is the reason for a model input that weighed on a decision.
+func modelReason(feature string, weight float64) Reason {
+	dir := "towards noise"
+	if weight < 0 {
+		dir = "towards content"
+	}
+	return Reason{
+		Code:   "model:" + feature,
+		Text:   fmt.Sprintf("%s weighs %s (%+.2f)", strings.ReplaceAll(feature, "-", " "), dir, weight),
+		Weight: weight,
+	}
+}
+
+// keptReason is the reason a line of noise category cat was kept.
+func keptReason(cat label.Category) Reason {
+	return Reason{Code: "policy:keep(" + string(cat) + ")", Text: "its category is kept by configuration"}
 }
 
 // titleVeto is the noise score from which even the line chosen as title

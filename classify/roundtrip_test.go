@@ -10,6 +10,7 @@ import (
 	"github.com/chaff-dev/chaff/classify"
 	"github.com/chaff-dev/chaff/label"
 	"github.com/chaff-dev/chaff/lines"
+	"github.com/chaff-dev/chaff/skim"
 )
 
 // roundTripCases are inputs chosen for their line ends, encodings and
@@ -99,12 +100,20 @@ type namedClassifier struct {
 func classifiers(t testing.TB) map[string]namedClassifier {
 	t.Helper()
 	out := map[string]namedClassifier{}
+	fast, err := skim.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
 	for name, skip := range map[string]bool{"reasons": false, "decisions": true} {
 		c, err := classify.New(classify.Config{SkipReasons: skip})
 		if err != nil {
 			t.Fatal(err)
 		}
 		out[name] = namedClassifier{c, skip}
+		if c, err = classify.New(classify.Config{SkipReasons: skip, Skim: fast}); err != nil {
+			t.Fatal(err)
+		}
+		out["fast-"+name] = namedClassifier{c, skip}
 	}
 	return out
 }

@@ -8,6 +8,7 @@ import (
 	"github.com/chaff-dev/chaff/htmltext"
 	"github.com/chaff-dev/chaff/model"
 	"github.com/chaff-dev/chaff/signals"
+	"github.com/chaff-dev/chaff/skim"
 )
 
 // Folds splits n documents into k folds by document, shuffled with seed:
@@ -36,15 +37,10 @@ func Folds(n, k int, seed uint64) [][]int {
 func CrossValidate(env *signals.Env, docs, extra []*gold.Doc, extraWeight float32, pages []*htmltext.Page, k int, cfg model.Config, base classify.Config) ([]*classify.Document, error) {
 	ex := Examples(env, docs, pages)
 	exExtra := weighed(Examples(env, extra, nil), extraWeight)
-	out := make([]*classify.Document, len(docs))
-	for _, held := range Folds(len(docs), k, cfg.Seed) {
-		isHeld := make(map[int]bool, len(held))
-		for _, d := range held {
-			isHeld[d] = true
-		}
+	return crossValidate(len(docs), k, cfg.Seed, func(held map[int]bool) (*classify.Classifier, error) {
 		train := append([]model.Example(nil), exExtra...)
 		for d := range ex {
-			if !isHeld[d] {
+			if !held[d] {
 				train = append(train, ex[d])
 			}
 		}
@@ -52,16 +48,52 @@ func CrossValidate(env *signals.Env, docs, extra []*gold.Doc, extraWeight float3
 		m := model.Train(train, cfg)
 		c.Model, c.HTMLModel = m, m
 		c.Lexicon, c.Languages = env.Lexicon, env.Lang
-		cl, err := classify.New(c)
+		return classify.New(c)
+	}, func(cl *classify.Classifier, d int) *classify.Document {
+		if pages != nil {
+			return cl.ClassifyPage(pages[d])
+		}
+		return cl.Classify(docs[d].Data)
+	})
+}
+
+// CrossValidateSkim is CrossValidate for the skim model of text mode:
+// base's Skim is replaced by each fold's model.
+func CrossValidateSkim(docs, extra []*gold.Doc, extraWeight float32, k int, cfg skim.Config, base classify.Config) ([]*classify.Document, error) {
+	ex := SkimExamples(docs)
+	exExtra := weighedSkim(extra, extraWeight)
+	return crossValidate(len(docs), k, cfg.Seed, func(held map[int]bool) (*classify.Classifier, error) {
+		train := append([]skim.Example(nil), exExtra...)
+		for d := range ex {
+			if !held[d] {
+				train = append(train, ex[d])
+			}
+		}
+		c := base
+		c.Skim = skim.Train(train, cfg)
+		return classify.New(c)
+	}, func(cl *classify.Classifier, d int) *classify.Document {
+		return cl.Classify(docs[d].Data)
+	})
+}
+
+// crossValidate splits n documents into k folds with seed; for each fold,
+// fit builds a classifier from the documents outside it (held marks the
+// fold's), and run classifies each of the fold's documents with it. It
+// returns the classified documents in input order.
+func crossValidate(n, k int, seed uint64, fit func(held map[int]bool) (*classify.Classifier, error), run func(cl *classify.Classifier, d int) *classify.Document) ([]*classify.Document, error) {
+	out := make([]*classify.Document, n)
+	for _, fold := range Folds(n, k, seed) {
+		held := make(map[int]bool, len(fold))
+		for _, d := range fold {
+			held[d] = true
+		}
+		cl, err := fit(held)
 		if err != nil {
 			return nil, err
 		}
-		for _, d := range held {
-			if pages != nil {
-				out[d] = cl.ClassifyPage(pages[d])
-			} else {
-				out[d] = cl.Classify(docs[d].Data)
-			}
+		for _, d := range fold {
+			out[d] = run(cl, d)
 		}
 	}
 	return out, nil

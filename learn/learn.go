@@ -11,6 +11,7 @@ import (
 	"github.com/chaff-dev/chaff/lines"
 	"github.com/chaff-dev/chaff/model"
 	"github.com/chaff-dev/chaff/signals"
+	"github.com/chaff-dev/chaff/skim"
 )
 
 // Examples measures labelled documents into model examples. Lines whose
@@ -25,22 +26,57 @@ func Examples(env *signals.Env, docs []*gold.Doc, pages []*htmltext.Page) []mode
 			page = pages[k]
 		}
 		sd := signals.Analyze(env, d.Data, lines.Split(d.Data))
-		y := make([]int8, len(d.Rows))
-		class := make([]string, len(d.Rows))
-		for i, r := range d.Rows {
-			switch r.Label {
-			case label.Keep:
-				y[i] = 0
-			case label.Drop:
-				y[i] = 1
-			default:
-				y[i] = -1
-			}
-			if r.Class != gold.Unknown {
-				class[i] = r.Class
-			}
-		}
+		y, class := targets(d)
 		ex[k] = model.Example{Doc: sd, Vec: features.Build(sd, page), Noise: y, Class: class}
+	}
+	return ex
+}
+
+// targets returns what a model learns of each line of d: 1 for noise, 0
+// for content, -1 for a blank line, and its class when the gold names one.
+func targets(d *gold.Doc) (y []int8, class []string) {
+	y = make([]int8, len(d.Rows))
+	class = make([]string, len(d.Rows))
+	for i, r := range d.Rows {
+		switch r.Label {
+		case label.Keep:
+			y[i] = 0
+		case label.Drop:
+			y[i] = 1
+		default:
+			y[i] = -1
+		}
+		if r.Class != gold.Unknown {
+			class[i] = r.Class
+		}
+	}
+	return y, class
+}
+
+// SkimExamples measures labelled text documents into skim examples, with
+// the same targets as Examples.
+func SkimExamples(docs []*gold.Doc) []skim.Example {
+	ex := make([]skim.Example, len(docs))
+	for k, d := range docs {
+		y, class := targets(d)
+		ex[k] = skim.Example{F: skim.Build(d.Data, lines.Split(d.Data)), Noise: y, Class: class}
+	}
+	return ex
+}
+
+// TrainSkim measures docs and fits a skim model to them; the lines of
+// extra documents weigh extraWeight times as much, as in Train, and teach
+// the categories only when extraWeight is 0.
+func TrainSkim(docs, extra []*gold.Doc, extraWeight float32, cfg skim.Config) *skim.Model {
+	return skim.Train(append(SkimExamples(docs), weighedSkim(extra, extraWeight)...), cfg)
+}
+
+// weighedSkim measures hand-labelled documents into skim examples whose
+// lines weigh w; with w 0 they teach the categories only.
+func weighedSkim(docs []*gold.Doc, w float32) []skim.Example {
+	ex := SkimExamples(docs)
+	for i := range ex {
+		ex[i].Weight, ex[i].CategoriesOnly = w, w == 0
 	}
 	return ex
 }

@@ -15,7 +15,6 @@ import (
 	"github.com/chaff-dev/chaff/evaluate"
 	"github.com/chaff-dev/chaff/gold"
 	"github.com/chaff-dev/chaff/learn"
-	"github.com/chaff-dev/chaff/model"
 )
 
 // checkSuite names the JUnit test suite of chaff check.
@@ -103,6 +102,7 @@ Flags:
 	if err != nil {
 		return err
 	}
+	tf.fast = cfg.Skim != nil
 	var base *evaluate.Baseline
 	if baseline != "" {
 		f, err := os.Open(baseline)
@@ -204,6 +204,10 @@ func crossCheck(e *env, base classify.Config, tf trainFlags, docs []*gold.Doc, k
 	if err != nil {
 		return nil, err
 	}
+	scfg, err := tf.skimConfig()
+	if err != nil {
+		return nil, err
+	}
 	env, err := defaultEnv()
 	if err != nil {
 		return nil, err
@@ -227,14 +231,17 @@ func crossCheck(e *env, base classify.Config, tf trainFlags, docs []*gold.Doc, k
 				train = append(train, docs[d])
 			}
 		}
-		var m *model.Model
-		if len(benchDocs) > 0 {
-			m = learn.Train(env, benchDocs, train, float32(tf.goldW), mcfg)
-		} else {
-			m = learn.Train(env, train, nil, 1, mcfg)
+		main, extra, w := benchDocs, train, float32(tf.goldW)
+		if len(benchDocs) == 0 {
+			main, extra, w = train, nil, 1
 		}
 		c := base
-		c.Model, c.Lexicon, c.Languages = m, env.Lexicon, env.Lang
+		c.Lexicon, c.Languages = env.Lexicon, env.Lang
+		if base.Skim != nil {
+			c.Skim = learn.TrainSkim(main, extra, w, scfg)
+		} else {
+			c.Model = learn.Train(env, main, extra, w, mcfg)
+		}
 		cl, err := classify.New(c)
 		if err != nil {
 			return nil, err

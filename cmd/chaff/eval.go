@@ -89,6 +89,7 @@ Flags:
 	fs.Var(&extra, "gold", "labelled documents added to every fold's training set with --gold-weight, never scored (repeatable)")
 	fs.Float64Var(&cf.threshold, "threshold", classify.DefaultThreshold, "noise score from which the model drops a line, in (0,1]")
 	fs.StringVar(&cf.modelPath, "model", "", "model file to score with --folds 0 (default: the embedded model)")
+	fs.StringVar(&cf.textModel, "text-model", "accurate", "text model: accurate, or fast (package skim); cross-validation trains that kind, --folds 0 scores the embedded one")
 	fs.StringVar(&cf.htmlModel, "html-model", "", "HTML model to score with --folds 0 and --mode html: accurate (the embedded default), fast (the embedded one without go-readability) or a file")
 	if err := parse(fs, e, args); err != nil {
 		return err
@@ -117,7 +118,10 @@ Flags:
 		return usagef("--gold adds training documents to cross-validation; it needs --folds 2 or more")
 	case mode == "html" && len(extra) > 0:
 		return usagef("--gold documents are text; HTML mode trains on pages only")
+	case mode == "html" && cf.textModel == "fast":
+		return usagef("--text-model fast is for text mode")
 	}
+	tf.fast = cf.textModel == "fast"
 	mcfg, err := tf.config(mode == "html")
 	if err != nil {
 		return err
@@ -170,7 +174,17 @@ Flags:
 			cfg.Seed += uint64(r)
 			cfg.Forest.Seed += uint64(r)
 			start := time.Now()
-			classified, err := learn.CrossValidate(env, docs, extraDocs, float32(tf.goldW), pages, folds, cfg, base)
+			var classified []*classify.Document
+			if base.Skim != nil {
+				scfg, err := tf.skimConfig()
+				if err != nil {
+					return err
+				}
+				scfg.Seed, scfg.Forest.Seed = cfg.Seed, cfg.Forest.Seed
+				classified, err = learn.CrossValidateSkim(docs, extraDocs, float32(tf.goldW), folds, scfg, base)
+			} else {
+				classified, err = learn.CrossValidate(env, docs, extraDocs, float32(tf.goldW), pages, folds, cfg, base)
+			}
 			if err != nil {
 				return err
 			}

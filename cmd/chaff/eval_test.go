@@ -112,6 +112,10 @@ func TestEvalTrainCheckUsage(t *testing.T) {
 		{"train bad context", []string{"train", "--bench", bench, "-o", "m.bin", "--context=maybe"}, "invalid boolean value"},
 		{"train readability in text mode", []string{"train", "--bench", bench, "-o", "m.bin", "--readability"}, "--readability"},
 		{"eval readability in text mode", []string{"eval", "--bench", bench, "--readability"}, "--readability"},
+		{"eval fast in html mode", []string{"eval", "--bench", bench, "--mode", "html", "--text-model", "fast"}, "--text-model fast is for text mode"},
+		{"eval unknown text model", []string{"eval", "--bench", bench, "--folds", "0", "--text-model", "slow"}, "--text-model"},
+		{"train fast html", []string{"train", "--bench", bench, "-o", "m.bin", "--html", "--text-model", "fast"}, "fast is for text only"},
+		{"train zero gold weight", []string{"train", "--bench", bench, "-o", "m.bin", "--gold-weight", "0"}, "--gold-weight"},
 		{"train bad log level", []string{"train", "--log-level", "loud"}, "--log-level"},
 		{"check two dirs", []string{"check", "a", "b"}, "at most one directory"},
 		{"check min-f1 above one", []string{"check", "--min-f1", "1.5"}, "--min-f1"},
@@ -157,6 +161,8 @@ func TestEvalSynthetic(t *testing.T) {
 		{"html mode", []string{"--mode", "html", "--folds", "2", "--epochs", "2"}, "chaff (2-fold cross-validated)", true},
 		{"cross-validated one stage", []string{"--folds", "3", "--epochs", "1", "--stage2-folds", "0", "--keep-title"}, "chaff (3-fold cross-validated)", true},
 		{"given model", []string{"--folds", "0", "--model", trainTiny(t, bench)}, "chaff (not cross-validated: trained on these pages?)", false},
+		{"fast cross-validated", []string{"--text-model", "fast", "--folds", "2", "--epochs", "2"}, "chaff (2-fold cross-validated)", true},
+		{"given fast model", []string{"--folds", "0", "--model", trainTiny(t, bench, "--text-model", "fast")}, "chaff (not cross-validated: trained on these pages?)", false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

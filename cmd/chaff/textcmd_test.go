@@ -114,13 +114,17 @@ func labelSeed(t *testing.T, path string, args ...string) []labelRecord {
 // rewrites them). Whatever the model, clean may only remove lines: its
 // output is a subsequence of the input's lines.
 func TestTextCleanGolden(t *testing.T) {
-	for _, tc := range []struct{ path, golden string }{
-		{seed001, "text/clean_001.golden"},
-		{seed004, "text/clean_004.golden"},
+	for _, tc := range []struct {
+		path, golden string
+		flags        []string
+	}{
+		{seed001, "text/clean_001.golden", nil},
+		{seed004, "text/clean_004.golden", nil},
+		{seed001, "text/clean_fast_001.golden", []string{"--text-model", "fast"}},
 	} {
-		t.Run(filepath.Base(tc.path), func(t *testing.T) {
+		t.Run(filepath.Base(tc.golden), func(t *testing.T) {
 			in := readSeed(t, tc.path)
-			code, stdout, stderr := runCmd(t, "", "clean", tc.path)
+			code, stdout, stderr := runCmd(t, "", append(append([]string{"clean"}, tc.flags...), tc.path)...)
 			if code != exitOK {
 				t.Fatalf("exit %d\n%s", code, stderr)
 			}

@@ -31,10 +31,11 @@ func fixtureCopy(t *testing.T, names ...string) string {
 }
 
 // trainTiny trains a quick model on the pages of bench and returns its path.
-func trainTiny(t *testing.T, bench string) string {
+func trainTiny(t *testing.T, bench string, extra ...string) string {
 	t.Helper()
 	out := filepath.Join(t.TempDir(), "tiny.model")
-	if code, _, errs := runCapture(t, "train", "--bench", bench, "-o", out, "--epochs", "1", "--stage2-folds", "0"); code != exitOK {
+	args := append([]string{"train", "--bench", bench, "-o", out, "--epochs", "1", "--stage2-folds", "0"}, extra...)
+	if code, _, errs := runCapture(t, args...); code != exitOK {
 		t.Fatalf("train: exit %d: %s", code, errs)
 	}
 	return out

@@ -1,0 +1,59 @@
+package classify
+
+import (
+	"github.com/chaff-dev/chaff/label"
+	"github.com/chaff-dev/chaff/lines"
+	"github.com/chaff-dev/chaff/skim"
+)
+
+// classifySkim labels every line of a text document with the skim model.
+func (c *Classifier) classifySkim(data []byte) *Document {
+	spans := lines.Split(data)
+	f := skim.Build(data, spans)
+	scores := c.skim.Score(f)
+	doc := &Document{Data: data, Lines: make([]Line, len(spans))}
+	titled := false // the first kept line has been seen
+	for i, s := range spans {
+		l := &doc.Lines[i]
+		l.Number, l.Offset = i+1, int64(s.Start)
+		l.Text, l.EOL = data[s.Start:s.End:s.End], data[s.End:s.Next:s.Next]
+		if f.Blank[i] {
+			l.Label = label.Blank
+			continue
+		}
+		l.Score = scores.P[i]
+		switch {
+		case l.Score >= c.threshold:
+			l.Label, l.Cat = label.Drop, label.Navigation
+			if c.skim.Categories != nil {
+				l.Cat = label.Category(c.skim.Categories.Best(f, i))
+			}
+			if c.keep[l.Cat] {
+				l.Label, l.Kind = label.Keep, label.Body
+			}
+		case f.Heading(i) && !titled:
+			l.Label, l.Kind = label.Keep, label.Title
+		case f.Heading(i):
+			l.Label, l.Kind = label.Keep, label.Heading
+		default:
+			l.Label, l.Kind = label.Keep, label.Body
+		}
+		titled = titled || l.Label == label.Keep
+		if c.reasons {
+			l.Reasons = skimReasons(c.skim.Explain(f, &scores, i, 3), l)
+		}
+	}
+	return doc
+}
+
+// skimReasons turns the skim model's contributions into reasons.
+func skimReasons(cts []skim.Contribution, l *Line) []Reason {
+	rs := make([]Reason, 0, len(cts)+1)
+	for _, ct := range cts {
+		rs = append(rs, modelReason(ct.Feature, ct.Weight))
+	}
+	if l.Label == label.Keep && l.Cat != "" {
+		rs = append(rs, keptReason(l.Cat))
+	}
+	return rs
+}

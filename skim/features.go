@@ -1,0 +1,130 @@
+package skim
+
+import "github.com/chaff-dev/chaff/lines"
+
+// names of the dense features of a line, index for index.
+var names = []string{
+	"bias", "bytes", "words", "letter-ratio", "digit-ratio", "upper-ratio",
+	"punct-ratio", "capitalised-ratio", "short-word-ratio", "number-ratio",
+	"mean-word", "longest-word", "separators", "url", "copyright",
+	"first-rune", "last-rune", "position", "lines-before", "lines-after",
+	"blank-before", "blank-after", "group-lines", "group-position",
+	"group-share", "doc-lines", "relative-size",
+}
+
+// Dense is the number of dense features of a line.
+var Dense = len(names)
+
+// WordBits sets the size of the hashed word space: 1<<WordBits slots.
+const WordBits = 18
+
+// Features holds the features of every line of a document: Dense values
+// per line in X, and the hashed words of line i in H[Off[i]:Off[i+1]].
+type Features struct {
+	X     []float32
+	H     []uint32
+	Off   []int32
+	Blank []bool // lines with nothing but white space: not scored
+	// Letters and Words per line, for the block inputs and the categories.
+	Letters, Words []int32
+
+	last []uint8 // per line, the kind of its last visible rune
+}
+
+// Row returns the dense features of line i.
+func (f *Features) Row(i int) []float32 { return f.X[i*Dense : (i+1)*Dense] }
+
+// Hashed returns the hashed words of line i.
+func (f *Features) Hashed(i int) []uint32 { return f.H[f.Off[i]:f.Off[i+1]] }
+
+// Build measures every line of data, cut at spans.
+func Build(data []byte, spans []lines.Span) *Features {
+	n := len(spans)
+	f := &Features{
+		X: make([]float32, n*Dense), H: make([]uint32, 0, n*8), Off: make([]int32, n+1),
+		Blank: make([]bool, n), Letters: make([]int32, n), Words: make([]int32, n),
+		last: make([]uint8, n),
+	}
+	st := make([]stats, n)
+	nonBlank, maxBytes, totalLetters := 0, 1, 0
+	for i, sp := range spans {
+		text := data[sp.Start:sp.End]
+		f.Blank[i] = lines.IsBlank(text)
+		if !f.Blank[i] {
+			st[i], f.H = scan(text, f.H, 1<<WordBits-1)
+			nonBlank++
+			maxBytes = max(maxBytes, st[i].bytes)
+			totalLetters += st[i].letters
+			f.Letters[i], f.Words[i] = int32(st[i].letters), int32(st[i].words)
+			f.last[i] = st[i].last
+		}
+		f.Off[i+1] = int32(len(f.H))
+	}
+	// Groups: runs of non-blank lines between blank ones.
+	k := 0
+	for i := 0; i < n; {
+		if f.Blank[i] {
+			i++
+			continue
+		}
+		j, letters := i, 0
+		for j < n && !f.Blank[j] {
+			letters += st[j].letters
+			j++
+		}
+		for g := i; g < j; g++ {
+			s := &st[g]
+			x := f.Row(g)
+			x[0] = 1
+			x[1] = logn(s.bytes)
+			x[2] = logn(s.words)
+			x[3] = ratio(s.letters, s.runes)
+			x[4] = ratio(s.digits, s.runes)
+			x[5] = ratio(s.upper, s.letters)
+			x[6] = ratio(s.punct, s.runes)
+			x[7] = ratio(s.capitalised, s.words)
+			x[8] = ratio(s.shortWords, s.words)
+			x[9] = ratio(s.numbers, s.words)
+			x[10] = ratio(s.letters, s.words)
+			x[11] = logn(s.longest)
+			x[12] = logn(s.separators)
+			x[13] = b2f(s.url)
+			x[14] = b2f(s.copyright)
+			x[15] = float32(s.first)
+			x[16] = float32(s.last)
+			x[17] = ratio(k, nonBlank)
+			x[18] = logn(k)
+			x[19] = logn(nonBlank - k - 1)
+			x[20] = b2f(g == i)
+			x[21] = b2f(g == j-1)
+			x[22] = logn(j - i)
+			x[23] = ratio(g-i, j-i)
+			x[24] = ratio(letters, totalLetters)
+			x[25] = logn(nonBlank)
+			x[26] = ratio(s.bytes, maxBytes)
+			k++
+		}
+		i = j
+	}
+	return f
+}
+
+// Heading reports whether line i has the shape of a heading: a few words
+// that do not end like a sentence or a clause.
+func (f *Features) Heading(i int) bool {
+	switch f.last[i] {
+	case kindSentence, kindColon, kindComma:
+		return false
+	}
+	return f.Words[i] > 0 && f.Words[i] <= maxHeadingWords
+}
+
+// maxHeadingWords is the most words a heading has.
+const maxHeadingWords = 12
+
+func b2f(b bool) float32 {
+	if b {
+		return 1
+	}
+	return 0
+}

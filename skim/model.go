@@ -1,0 +1,327 @@
+package skim
+
+import (
+	"encoding/gob"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+
+	"github.com/chaff-dev/chaff/model"
+)
+
+// Model is a trained skim model. It is read-only once built and may be
+// shared by goroutines.
+type Model struct {
+	Names []string  // dense feature names it was trained with
+	Dense []float32 // stage-one weights of the dense features
+	Words []float32 // stage-one weights of the hashed words
+	// Forest is stage two, over a line's dense features and the stage-one
+	// scores around it; nil for a one-stage model.
+	Forest *model.Forest
+	// Categories names the noise category of a dropped line; nil when
+	// the training data named none.
+	Categories *Categories
+	About      string // how it was trained, for people
+}
+
+// contextNames names the stage-two inputs that follow the dense features.
+var contextNames = []string{"word-score", "word-score:prev", "word-score:prev2",
+	"word-score:next", "word-score:next2", "word-score:window-mean",
+	"word-score:window-max", "word-score:window-min", "word-score:group-mean",
+	"block-share", "in-top-block", "top-block-distance"}
+
+// width is the number of stage-two inputs.
+var width = Dense + len(contextNames)
+
+// featureName names input j of stage two.
+func featureName(j int) string {
+	if j < Dense {
+		return names[j]
+	}
+	return contextNames[j-Dense]
+}
+
+// Scores holds the outcome of scoring one document.
+type Scores struct {
+	P  []float64 // probability of noise per line; 0 for blank lines
+	Z1 []float32 // stage-one logits per line
+
+	ctx []float32 // the context inputs of every line, len(contextNames) each
+}
+
+// Score scores every line of a document.
+func (m *Model) Score(f *Features) Scores {
+	n := len(f.Blank)
+	s := Scores{P: make([]float64, n), Z1: make([]float32, n)}
+	for i := range n {
+		if !f.Blank[i] {
+			s.Z1[i] = m.stage1(f, i)
+		}
+	}
+	if m.Forest == nil {
+		for i := range n {
+			if !f.Blank[i] {
+				s.P[i] = sigmoid(s.Z1[i])
+			}
+		}
+		return s
+	}
+	s.ctx = context(f, s.Z1)
+	row, keys := make([]float32, width), make([]uint32, width)
+	for i := range n {
+		if !f.Blank[i] {
+			fillRow(f, &s, i, row)
+			s.P[i] = sigmoid(m.Forest.PredictUsing(row, keys))
+		}
+	}
+	return s
+}
+
+func (m *Model) stage1(f *Features, i int) float32 {
+	var z float32
+	for j, x := range f.Row(i) {
+		z += m.Dense[j] * x
+	}
+	for _, h := range f.Hashed(i) {
+		z += m.Words[h]
+	}
+	return z
+}
+
+// fillRow writes the stage-two inputs of line i to row.
+func fillRow(f *Features, s *Scores, i int, row []float32) {
+	k := len(contextNames)
+	copy(row[copy(row, f.Row(i)):], s.ctx[i*k:(i+1)*k])
+}
+
+// window is how many non-blank lines on each side of a line the mean,
+// max and min of the stage-one scores cover.
+const window = 4
+
+// context computes, for every line, what the stage-one logits z say
+// around it (contextNames, in order).
+func context(f *Features, z []float32) []float32 {
+	n := len(z)
+	k := len(contextNames)
+	out := make([]float32, n*k)
+	idx := make([]int32, 0, n) // the non-blank lines
+	for i := range n {
+		if !f.Blank[i] {
+			idx = append(idx, int32(i))
+		}
+	}
+	at := func(p int) float32 {
+		if p < 0 || p >= len(idx) {
+			return 0
+		}
+		return z[idx[p]]
+	}
+	for p, i := range idx {
+		x := out[int(i)*k : (int(i)+1)*k]
+		zi := z[i]
+		x[0], x[1], x[2], x[3], x[4] = zi, at(p-1), at(p-2), at(p+1), at(p+2)
+		sum, lo, hi := float32(0), zi, zi
+		a, b := max(p-window, 0), min(p+window, len(idx)-1)
+		for q := a; q <= b; q++ {
+			v := z[idx[q]]
+			sum, lo, hi = sum+v, min(lo, v), max(hi, v)
+		}
+		x[5], x[6], x[7] = sum/float32(b-a+1), hi, lo
+	}
+	groupMeans(f, z, out, k)
+	topBlock(f, z, idx, out, k)
+	return out
+}
+
+// groupMeans writes the mean logit of each run of non-blank lines to
+// input 8 of its lines.
+func groupMeans(f *Features, z, out []float32, k int) {
+	n := len(z)
+	for i := 0; i < n; {
+		if f.Blank[i] {
+			i++
+			continue
+		}
+		j, sum := i, float32(0)
+		for j < n && !f.Blank[j] {
+			sum += z[j]
+			j++
+		}
+		for g := i; g < j; g++ {
+			out[g*k+8] = sum / float32(j-i)
+		}
+		i = j
+	}
+}
+
+// topBlock writes inputs 9 to 11: a block is a maximal run of non-blank
+// lines that stage one deems content (blank lines do not break it); each
+// line gets its block's letters over the biggest block's, whether it is
+// in the biggest, and the log of 1 + its distance to it in non-blank
+// lines. The biggest block by letters is most often the article.
+func topBlock(f *Features, z []float32, idx []int32, out []float32, k int) {
+	id := make([]int32, len(idx))
+	var letters []int
+	cur := -1
+	for p, i := range idx {
+		id[p] = -1
+		if z[i] >= 0 {
+			cur = -1
+			continue
+		}
+		if cur < 0 {
+			cur = len(letters)
+			letters = append(letters, 0)
+		}
+		id[p] = int32(cur)
+		letters[cur] += int(f.Letters[i])
+	}
+	if len(letters) == 0 {
+		return
+	}
+	best := 0
+	for b := range letters {
+		if letters[b] > letters[best] {
+			best = b
+		}
+	}
+	first, last := -1, -1
+	for p := range idx {
+		if id[p] == int32(best) {
+			if first < 0 {
+				first = p
+			}
+			last = p
+		}
+	}
+	for p, i := range idx {
+		x := out[int(i)*k : (int(i)+1)*k]
+		if id[p] >= 0 {
+			x[9] = float32(letters[id[p]]) / float32(max(letters[best], 1))
+		}
+		if id[p] == int32(best) {
+			x[10] = 1
+		}
+		d := 0 // the biggest block is one run: distance to its ends
+		if p < first {
+			d = first - p
+		} else if p > last {
+			d = p - last
+		}
+		x[11] = logn(min(d, 1000))
+	}
+}
+
+func sigmoid(z float32) float64 { return 1 / (1 + math.Exp(-float64(z))) }
+
+// Contribution is one input's share of a decision.
+type Contribution struct {
+	Feature string
+	Weight  float64 // in logits; positive pushes towards noise
+}
+
+// Explain returns the k inputs that weighed most on line i's score, in
+// the direction of the decision first: the paths of stage two's trees,
+// with the stage-one score standing for the words.
+func (m *Model) Explain(f *Features, s *Scores, i, k int) []Contribution {
+	var contrib []float64
+	if m.Forest == nil {
+		contrib = make([]float64, Dense+1)
+		for j, x := range f.Row(i) {
+			contrib[j] = float64(m.Dense[j] * x)
+		}
+		for _, h := range f.Hashed(i) {
+			contrib[Dense] += float64(m.Words[h])
+		}
+	} else {
+		row := make([]float32, width)
+		fillRow(f, s, i, row)
+		contrib = make([]float64, width)
+		m.Forest.Attribute(row, contrib)
+		contrib[0] = 0 // the trees' constant part, on the bias input
+	}
+	return top(contrib, k, s.P[i] >= 0.5)
+}
+
+// top returns the k largest contributions pushing towards the decision
+// (noise when noise is true), largest first, then the largest against it
+// if fewer than k push its way.
+func top(contrib []float64, k int, noise bool) []Contribution {
+	sign := 1.0
+	if !noise {
+		sign = -1
+	}
+	var out []Contribution
+	used := make([]bool, len(contrib))
+	for _, dir := range []float64{sign, -sign} {
+		for len(out) < k {
+			best := -1
+			for j, c := range contrib {
+				if !used[j] && c*dir > 1e-6 && (best < 0 || c*dir > contrib[best]*dir) {
+					best = j
+				}
+			}
+			if best < 0 {
+				break
+			}
+			used[best] = true
+			out = append(out, Contribution{Feature: featureName(best), Weight: contrib[best]})
+		}
+	}
+	return out
+}
+
+// Magic is the first line of a skim model file, which tells it from the
+// other models chaff trains.
+const Magic = "chaff-skim-1\n"
+
+// Write saves the model.
+func (m *Model) Write(w io.Writer) error {
+	if _, err := io.WriteString(w, Magic); err != nil {
+		return err
+	}
+	return gob.NewEncoder(w).Encode(m)
+}
+
+// Read loads a model saved by Write and checks that it fits the features
+// of this build.
+func Read(r io.Reader) (*Model, error) {
+	head := make([]byte, len(Magic))
+	if _, err := io.ReadFull(r, head); err != nil || string(head) != Magic {
+		return nil, errors.New("skim: not a skim model file")
+	}
+	var m Model
+	if err := gob.NewDecoder(r).Decode(&m); err != nil {
+		return nil, fmt.Errorf("skim: %w", err)
+	}
+	if err := m.check(); err != nil {
+		return nil, err
+	}
+	m.prepare()
+	return &m, nil
+}
+
+func (m *Model) prepare() {
+	if m.Forest != nil {
+		m.Forest.Prepare()
+	}
+}
+
+func (m *Model) check() error {
+	if len(m.Names) != Dense || len(m.Dense) != Dense {
+		return fmt.Errorf("skim: trained with %d dense features, this build has %d: retrain it", len(m.Names), Dense)
+	}
+	for i, n := range m.Names {
+		if n != names[i] {
+			return fmt.Errorf("skim: feature %d is %q, this build has %q: retrain it", i, n, names[i])
+		}
+	}
+	if len(m.Words) != 1<<WordBits {
+		return fmt.Errorf("skim: %d word weights, want %d", len(m.Words), 1<<WordBits)
+	}
+	if err := m.Categories.check(); err != nil {
+		return err
+	}
+	return m.Forest.Check(width)
+}
