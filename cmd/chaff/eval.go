@@ -169,6 +169,10 @@ Flags:
 		if err != nil {
 			return err
 		}
+		skimCfg, err := tf.skimConfig()
+		if err != nil {
+			return err
+		}
 		for r := range repeat {
 			cfg := mcfg
 			cfg.Seed += uint64(r)
@@ -176,10 +180,7 @@ Flags:
 			start := time.Now()
 			var classified []*classify.Document
 			if base.Skim != nil {
-				scfg, err := tf.skimConfig()
-				if err != nil {
-					return err
-				}
+				scfg := skimCfg
 				scfg.Seed, scfg.Forest.Seed = cfg.Seed, cfg.Forest.Seed
 				classified, err = learn.CrossValidateSkim(docs, extraDocs, float32(tf.goldW), folds, scfg, base)
 			} else {
