@@ -201,12 +201,20 @@ func (c *Classifier) explain(ex *model.Explainer, sd *signals.Doc, vec *features
 	for _, e := range sl.Evidence {
 		l.Reasons = append(l.Reasons, Reason{Code: e.Code(), Text: e.Text(), Weight: e.Strength})
 	}
+	l.Reasons = appendModelReasons(l.Reasons, cts, l)
+}
+
+// appendModelReasons appends to rs the reasons for the model inputs cts
+// that weighed on l's decision, then, if l's category was kept by
+// configuration, the reason for that.
+func appendModelReasons(rs []Reason, cts []model.Contribution, l *Line) []Reason {
 	for _, ct := range cts {
-		l.Reasons = append(l.Reasons, modelReason(ct.Feature, ct.Weight))
+		rs = append(rs, modelReason(ct.Feature, ct.Weight))
 	}
 	if l.Label == label.Keep && l.Cat != "" {
-		l.Reasons = append(l.Reasons, keptReason(l.Cat))
+		rs = append(rs, Reason{Code: "policy:keep(" + string(l.Cat) + ")", Text: "its category is kept by configuration"})
 	}
+	return rs
 }
 
 // modelReason is the reason for a model input that weighed on a decision.
@@ -220,11 +228,6 @@ func modelReason(feature string, weight float64) Reason {
 		Text:   fmt.Sprintf("%s weighs %s (%+.2f)", strings.ReplaceAll(feature, "-", " "), dir, weight),
 		Weight: weight,
 	}
-}
-
-// keptReason is the reason a line of noise category cat was kept.
-func keptReason(cat label.Category) Reason {
-	return Reason{Code: "policy:keep(" + string(cat) + ")", Text: "its category is kept by configuration"}
 }
 
 // titleVeto is the noise score from which even the line chosen as title

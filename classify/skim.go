@@ -40,20 +40,9 @@ func (c *Classifier) classifySkim(data []byte) *Document {
 		}
 		titled = titled || l.Label == label.Keep
 		if c.reasons {
-			l.Reasons = skimReasons(c.skim.Explain(f, &scores, i, 3), l)
+			cts := c.skim.Explain(f, &scores, i, 3)
+			l.Reasons = appendModelReasons(make([]Reason, 0, len(cts)+1), cts, l)
 		}
 	}
 	return doc
-}
-
-// skimReasons turns the skim model's contributions into reasons.
-func skimReasons(cts []skim.Contribution, l *Line) []Reason {
-	rs := make([]Reason, 0, len(cts)+1)
-	for _, ct := range cts {
-		rs = append(rs, modelReason(ct.Feature, ct.Weight))
-	}
-	if l.Label == label.Keep && l.Cat != "" {
-		rs = append(rs, keptReason(l.Cat))
-	}
-	return rs
 }

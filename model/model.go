@@ -208,7 +208,8 @@ func dot(w, x []float32) float32 {
 
 func sigmoid(z float32) float64 { return 1 / (1 + math.Exp(-float64(z))) }
 
-// Contribution is what one dense feature added to a line's stage-one score.
+// Contribution is what one model input added to a line's score, in
+// logits.
 type Contribution struct {
 	Feature string
 	Weight  float64 // positive towards noise

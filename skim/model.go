@@ -215,16 +215,10 @@ func topBlock(f *Features, z []float32, idx []int32, out []float32, k int) {
 
 func sigmoid(z float32) float64 { return 1 / (1 + math.Exp(-float64(z))) }
 
-// Contribution is one input's share of a decision.
-type Contribution struct {
-	Feature string
-	Weight  float64 // in logits; positive pushes towards noise
-}
-
 // Explain returns the k inputs that weighed most on line i's score, in
 // the direction of the decision first: the paths of stage two's trees,
 // with the stage-one score standing for the words.
-func (m *Model) Explain(f *Features, s *Scores, i, k int) []Contribution {
+func (m *Model) Explain(f *Features, s *Scores, i, k int) []model.Contribution {
 	var contrib []float64
 	if m.Forest == nil {
 		contrib = make([]float64, Dense+1)
@@ -247,12 +241,12 @@ func (m *Model) Explain(f *Features, s *Scores, i, k int) []Contribution {
 // top returns the k largest contributions pushing towards the decision
 // (noise when noise is true), largest first, then the largest against it
 // if fewer than k push its way.
-func top(contrib []float64, k int, noise bool) []Contribution {
+func top(contrib []float64, k int, noise bool) []model.Contribution {
 	sign := 1.0
 	if !noise {
 		sign = -1
 	}
-	var out []Contribution
+	var out []model.Contribution
 	used := make([]bool, len(contrib))
 	for _, dir := range []float64{sign, -sign} {
 		for len(out) < k {
@@ -266,7 +260,7 @@ func top(contrib []float64, k int, noise bool) []Contribution {
 				break
 			}
 			used[best] = true
-			out = append(out, Contribution{Feature: featureName(best), Weight: contrib[best]})
+			out = append(out, model.Contribution{Feature: featureName(best), Weight: contrib[best]})
 		}
 	}
 	return out
