@@ -85,9 +85,10 @@ func treeDepth(nodes []Node, n int32) int {
 
 // predict returns base plus the leaves x reaches, tree by tree. The row is
 // converted to order keys once, into keys (len(x) of them; see orderKey),
-// a step down is then integer arithmetic, and four trees are walked side
-// by side so that their steps overlap; the leaves are still added in tree
-// order, so the sum is that of walking the nodes.
+// a step down is then integer arithmetic, and eight trees (then four,
+// then one, for the rest) are walked side by side so that their chains of
+// dependent loads overlap; the leaves are still added in tree order, so
+// the sum is that of walking the nodes.
 func (ff *flatForest) predict(base float32, x []float32, keys []uint32) float32 {
 	for j, v := range x {
 		keys[j] = orderKey(v)
@@ -95,6 +96,29 @@ func (ff *flatForest) predict(base float32, x []float32, keys []uint32) float32 
 	z := base
 	inner, leaves := 1<<ff.depth-1, 1<<ff.depth
 	feat, thr, leaf := ff.feat, ff.thr, ff.leaf
+	for len(leaf) >= 8*leaves && len(feat) >= 8*inner && len(thr) >= 8*inner {
+		i0, i1, i2, i3 := 0, inner, 2*inner, 3*inner
+		i4, i5, i6, i7 := 4*inner, 5*inner, 6*inner, 7*inner
+		for range ff.depth {
+			i0 = 2*i0 + 1 + step(keys[feat[i0]], thr[i0])
+			i1 = 2*i1 + 1 - inner + step(keys[feat[i1]], thr[i1])
+			i2 = 2*i2 + 1 - 2*inner + step(keys[feat[i2]], thr[i2])
+			i3 = 2*i3 + 1 - 3*inner + step(keys[feat[i3]], thr[i3])
+			i4 = 2*i4 + 1 - 4*inner + step(keys[feat[i4]], thr[i4])
+			i5 = 2*i5 + 1 - 5*inner + step(keys[feat[i5]], thr[i5])
+			i6 = 2*i6 + 1 - 6*inner + step(keys[feat[i6]], thr[i6])
+			i7 = 2*i7 + 1 - 7*inner + step(keys[feat[i7]], thr[i7])
+		}
+		z += leaf[i0-inner]
+		z += leaf[leaves+i1-2*inner]
+		z += leaf[2*leaves+i2-3*inner]
+		z += leaf[3*leaves+i3-4*inner]
+		z += leaf[4*leaves+i4-5*inner]
+		z += leaf[5*leaves+i5-6*inner]
+		z += leaf[6*leaves+i6-7*inner]
+		z += leaf[7*leaves+i7-8*inner]
+		feat, thr, leaf = feat[8*inner:], thr[8*inner:], leaf[8*leaves:]
+	}
 	for len(leaf) >= 4*leaves && len(feat) >= 4*inner && len(thr) >= 4*inner {
 		i0, i1, i2, i3 := 0, inner, 2*inner, 3*inner
 		for range ff.depth {

@@ -41,26 +41,31 @@ func (f *Features) Hashed(i int) []uint32 { return f.H[f.Off[i]:f.Off[i+1]] }
 func Build(data []byte, spans []lines.Span) *Features {
 	n := len(spans)
 	f := &Features{
-		X: make([]float32, n*Dense), H: make([]uint32, 0, n*8), Off: make([]int32, n+1),
+		// A line holds about one hashed word per three bytes.
+		X: make([]float32, n*Dense), H: make([]uint32, 0, len(data)/3+n), Off: make([]int32, n+1),
 		Blank: make([]bool, n), Letters: make([]int32, n), Words: make([]int32, n),
 		last: make([]uint8, n),
 	}
-	st := make([]stats, n)
+	// First the inputs of each line alone; relative-size holds the line's
+	// bytes until the longest line is known.
 	nonBlank, maxBytes, totalLetters := 0, 1, 0
 	for i, sp := range spans {
 		text := data[sp.Start:sp.End]
 		f.Blank[i] = lines.IsBlank(text)
 		if !f.Blank[i] {
-			st[i], f.H = scan(text, f.H, 1<<WordBits-1)
+			var s stats
+			s, f.H = scan(text, f.H, 1<<WordBits-1)
 			nonBlank++
-			maxBytes = max(maxBytes, st[i].bytes)
-			totalLetters += st[i].letters
-			f.Letters[i], f.Words[i] = int32(st[i].letters), int32(st[i].words)
-			f.last[i] = st[i].last
+			maxBytes = max(maxBytes, s.bytes)
+			totalLetters += s.letters
+			f.Letters[i], f.Words[i] = int32(s.letters), int32(s.words)
+			f.last[i] = s.last
+			lineInputs(f.Row(i), &s)
 		}
 		f.Off[i+1] = int32(len(f.H))
 	}
-	// Groups: runs of non-blank lines between blank ones.
+	// Then the inputs of its place in the document and in its group, a
+	// run of non-blank lines between blank ones.
 	k := 0
 	for i := 0; i < n; {
 		if f.Blank[i] {
@@ -69,29 +74,11 @@ func Build(data []byte, spans []lines.Span) *Features {
 		}
 		j, letters := i, 0
 		for j < n && !f.Blank[j] {
-			letters += st[j].letters
+			letters += int(f.Letters[j])
 			j++
 		}
 		for g := i; g < j; g++ {
-			s := &st[g]
 			x := f.Row(g)
-			x[0] = 1
-			x[1] = logn(s.bytes)
-			x[2] = logn(s.words)
-			x[3] = ratio(s.letters, s.runes)
-			x[4] = ratio(s.digits, s.runes)
-			x[5] = ratio(s.upper, s.letters)
-			x[6] = ratio(s.punct, s.runes)
-			x[7] = ratio(s.capitalised, s.words)
-			x[8] = ratio(s.shortWords, s.words)
-			x[9] = ratio(s.numbers, s.words)
-			x[10] = ratio(s.letters, s.words)
-			x[11] = logn(s.longest)
-			x[12] = logn(s.separators)
-			x[13] = b2f(s.url)
-			x[14] = b2f(s.copyright)
-			x[15] = float32(s.first)
-			x[16] = float32(s.last)
 			x[17] = ratio(k, nonBlank)
 			x[18] = logn(k)
 			x[19] = logn(nonBlank - k - 1)
@@ -101,12 +88,35 @@ func Build(data []byte, spans []lines.Span) *Features {
 			x[23] = ratio(g-i, j-i)
 			x[24] = ratio(letters, totalLetters)
 			x[25] = logn(nonBlank)
-			x[26] = ratio(s.bytes, maxBytes)
+			x[26] /= float32(maxBytes)
 			k++
 		}
 		i = j
 	}
 	return f
+}
+
+// lineInputs writes the inputs that depend on a line alone to its row x,
+// and its size in bytes to x[26], for Build to scale.
+func lineInputs(x []float32, s *stats) {
+	x[0] = 1
+	x[1] = logn(s.bytes)
+	x[2] = logn(s.words)
+	x[3] = ratio(s.letters, s.runes)
+	x[4] = ratio(s.digits, s.runes)
+	x[5] = ratio(s.upper, s.letters)
+	x[6] = ratio(s.punct, s.runes)
+	x[7] = ratio(s.capitalised, s.words)
+	x[8] = ratio(s.shortWords, s.words)
+	x[9] = ratio(s.numbers, s.words)
+	x[10] = ratio(s.letters, s.words)
+	x[11] = logn(s.longest)
+	x[12] = logn(s.separators)
+	x[13] = b2f(s.url)
+	x[14] = b2f(s.copyright)
+	x[15] = float32(s.first)
+	x[16] = float32(s.last)
+	x[26] = float32(s.bytes)
 }
 
 // Heading reports whether line i has the shape of a heading: a few words

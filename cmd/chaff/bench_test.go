@@ -18,7 +18,8 @@ import (
 const benchDump = "../../../shared/bench/aeb/output/html-text.json"
 
 // BenchmarkClean runs the whole clean path (reading JSONL, classifying,
-// writing JSONL records) over the benchmark pages, on one and two workers.
+// writing JSONL records) over the benchmark pages, with each text model
+// on one and two workers.
 // The bytes per second are those of the document texts.
 func BenchmarkClean(b *testing.B) {
 	raw, err := os.ReadFile(benchDump)
@@ -51,17 +52,20 @@ func BenchmarkClean(b *testing.B) {
 	if err := os.WriteFile(path, []byte(jsonl.String()), 0o644); err != nil {
 		b.Fatal(err)
 	}
-	for _, jobs := range []int{1, 2} {
-		b.Run(fmt.Sprintf("j%d", jobs), func(b *testing.B) {
-			b.ReportAllocs()
-			b.SetBytes(size)
-			for b.Loop() {
-				log := logrus.New()
-				e := &env{stdin: strings.NewReader(""), stdout: io.Discard, stderr: io.Discard, log: log}
-				if code := run(e, []string{"clean", "-j", fmt.Sprint(jobs), "--progress", "never", "--log-level", "warn", path}); code != exitOK {
-					b.Fatalf("exit %d", code)
+	for _, textModel := range []string{"accurate", "fast"} {
+		for _, jobs := range []int{1, 2} {
+			b.Run(fmt.Sprintf("%s/j%d", textModel, jobs), func(b *testing.B) {
+				b.ReportAllocs()
+				b.SetBytes(size)
+				for b.Loop() {
+					log := logrus.New()
+					e := &env{stdin: strings.NewReader(""), stdout: io.Discard, stderr: io.Discard, log: log}
+					args := []string{"clean", "--text-model", textModel, "-j", fmt.Sprint(jobs), "--progress", "never", "--log-level", "warn", path}
+					if code := run(e, args); code != exitOK {
+						b.Fatalf("exit %d", code)
+					}
 				}
-			}
-		})
+			})
+		}
 	}
 }
