@@ -16,6 +16,13 @@ func FuzzJSONL(f *testing.F) {
 		`{"id":2, "text":"a\nb\u00e9\"q\"" ,"meta":{"text":[1,"}"]}}`,
 		`{"text":1}`, `[1]`, `{"a":-0.5e+3,"b":[true,false,null],"text":"\ud83d\ude00"}`, `{"a":01}`, `{"text":"a","text":"b"}`, ` { } `, `{"text":"\ud800"}`,
 		"{\"text\":\"\xff\"}",
+		// Strings longer than a word, whose plain bytes the scan skips
+		// eight at a time, with an escape, a quote, a control byte or a
+		// bad byte after them for the fuzzer to move about.
+		`{"text":"abcdefghijklmnop\\qrstuvwxyz\u00e9 and more plain text after it"}`,
+		"{\"text\":\"abcdefghij\tklmnopqrstuvwxyz\"}",
+		"{\"text\":\"abcdefgh\xc3\xa9ijklmno\xe2\x82pqrstuvwxyz012\"}",
+		`{"id":"0123456789abcdef","text":"0123456789\"0123456789\\\\0123456789\n"}`,
 	} {
 		f.Add([]byte(s))
 	}

@@ -174,3 +174,34 @@ func rawDoc(t *testing.T, raw string) *Document {
 	}
 	return &Document{Raw: b, members: ms, openBrace: open}
 }
+
+// TestStringAtEveryOffset puts each byte a string scan must stop at (the
+// closing quote, an escape, a control byte, a bad UTF-8 byte) at every
+// offset of a plain run, on both sides of the eight-byte steps, and
+// checks validity and the decoded text against encoding/json.
+func TestStringAtEveryOffset(t *testing.T) {
+	for _, special := range []string{`\"`, `\\`, `\n`, `\u00e9`, `\ud83d\ude00`, "\t", "\x01", "\xff", "\xc3", "é", `"`} {
+		for k := range 20 {
+			text := strings.Repeat("a", k) + special + strings.Repeat("b", 19-k)
+			line := []byte(`{"text":"` + text + `"}`)
+			_, _, _, err := scanObjectLine(line)
+			if (err == nil) != json.Valid(line) {
+				t.Fatalf("%q: scanner says valid=%v, encoding/json %v", line, err == nil, json.Valid(line))
+			}
+			if err != nil {
+				continue
+			}
+			d, err := parseJSONL(line, jsonlFields{text: "text"})
+			if err != nil {
+				t.Fatalf("%q: %v", line, err)
+			}
+			var want struct{ Text string }
+			if err := json.Unmarshal(line, &want); err != nil {
+				t.Fatal(err)
+			}
+			if string(d.Body) != want.Text {
+				t.Errorf("%q: Body %q, encoding/json %q", line, d.Body, want.Text)
+			}
+		}
+	}
+}

@@ -1,6 +1,8 @@
 package input
 
 import (
+	"bytes"
+	"encoding/binary"
 	"errors"
 	"unicode/utf16"
 	"unicode/utf8"
@@ -186,6 +188,12 @@ func scanNumber(b []byte, i int) (int, error) {
 // index after its closing quote.
 func scanString(b []byte, i int) (int, error) {
 	for i++; i < len(b); i++ {
+		for i+8 <= len(b) && !mayEndOrEscape(binary.LittleEndian.Uint64(b[i:])) {
+			i += 8 // eight plain bytes
+		}
+		if i >= len(b) {
+			break
+		}
 		switch c := b[i]; {
 		case c == '"':
 			return i + 1, nil
@@ -209,6 +217,17 @@ func scanString(b []byte, i int) (int, error) {
 		}
 	}
 	return 0, errSyntax
+}
+
+// mayEndOrEscape reports whether one of the eight bytes packed in x is a
+// quote, a backslash or a control byte, the bytes a string scan must look
+// at (it may also report true for other bytes beside such a byte). It is
+// the classic word-at-a-time test: v-0x01… borrows into a byte's top bit
+// only where the byte was below the subtracted value.
+func mayEndOrEscape(x uint64) bool {
+	const ones, tops = 0x0101010101010101, 0x8080808080808080
+	quote, backslash := x^(ones*'"'), x^(ones*'\\')
+	return ((quote-ones)&^quote|(backslash-ones)&^backslash|(x-ones*0x20)&^x)&tops != 0
 }
 
 func isHex(c byte) bool {
@@ -236,67 +255,63 @@ func hexVal(b []byte) rune {
 // surrogates become U+FFFD.
 func unquote(raw []byte) []byte {
 	s := raw[1 : len(raw)-1]
-	if noBackslash(s) && utf8.Valid(s) {
-		return append([]byte(nil), s...)
-	}
 	out := make([]byte, 0, len(s))
-	for i := 0; i < len(s); {
-		c := s[i]
-		switch {
-		case c == '\\':
-			e := s[i+1]
-			i += 2
-			switch e {
-			case 'b':
-				out = append(out, '\b')
-			case 'f':
-				out = append(out, '\f')
-			case 'n':
-				out = append(out, '\n')
-			case 'r':
-				out = append(out, '\r')
-			case 't':
-				out = append(out, '\t')
-			case 'u':
-				r := hexVal(s[i : i+4])
-				i += 4
-				if utf16.IsSurrogate(r) {
-					if i+6 <= len(s) && s[i] == '\\' && s[i+1] == 'u' && isHex(s[i+2]) && isHex(s[i+3]) && isHex(s[i+4]) && isHex(s[i+5]) {
-						if r2 := utf16.DecodeRune(r, hexVal(s[i+2:i+6])); r2 != utf8.RuneError {
-							i += 6
-							out = utf8.AppendRune(out, r2)
-							break
-						}
+	for {
+		k := bytes.IndexByte(s, '\\')
+		if k < 0 {
+			return appendUTF8(out, s)
+		}
+		out = appendUTF8(out, s[:k])
+		e := s[k+1]
+		s = s[k+2:]
+		switch e {
+		case 'b':
+			out = append(out, '\b')
+		case 'f':
+			out = append(out, '\f')
+		case 'n':
+			out = append(out, '\n')
+		case 'r':
+			out = append(out, '\r')
+		case 't':
+			out = append(out, '\t')
+		case 'u':
+			r := hexVal(s[:4])
+			s = s[4:]
+			if utf16.IsSurrogate(r) {
+				if len(s) >= 6 && s[0] == '\\' && s[1] == 'u' && isHex(s[2]) && isHex(s[3]) && isHex(s[4]) && isHex(s[5]) {
+					if r2 := utf16.DecodeRune(r, hexVal(s[2:6])); r2 != utf8.RuneError {
+						s = s[6:]
+						out = utf8.AppendRune(out, r2)
+						break
 					}
-					r = utf8.RuneError
 				}
-				out = utf8.AppendRune(out, r)
-			default: // '"', '\\', '/'
-				out = append(out, e)
+				r = utf8.RuneError
 			}
-		case c < utf8.RuneSelf:
-			out = append(out, c)
-			i++
-		default:
-			r, size := utf8.DecodeRune(s[i:])
-			if r == utf8.RuneError && size == 1 {
-				out = utf8.AppendRune(out, utf8.RuneError)
-			} else {
-				out = append(out, s[i:i+size]...)
-			}
-			i += size
+			out = utf8.AppendRune(out, r)
+		default: // '"', '\\', '/'
+			out = append(out, e)
 		}
 	}
-	return out
 }
 
-func noBackslash(s []byte) bool {
-	for _, c := range s {
-		if c == '\\' {
-			return false
-		}
+// appendUTF8 appends s, a run of string bytes without escapes, to out,
+// each byte that starts no valid UTF-8 sequence replaced by U+FFFD, as
+// encoding/json does. A valid run, the usual case, is copied whole.
+func appendUTF8(out, s []byte) []byte {
+	if utf8.Valid(s) {
+		return append(out, s...)
 	}
-	return true
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRune(s[i:])
+		if r == utf8.RuneError && size == 1 {
+			out = utf8.AppendRune(out, utf8.RuneError)
+		} else {
+			out = append(out, s[i:i+size]...)
+		}
+		i += size
+	}
+	return out
 }
 
 func skipSpace(b []byte, i int) int {
