@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"sync"
 
 	"github.com/chaff-dev/chaff/features"
 	"github.com/chaff-dev/chaff/htmltext"
@@ -42,7 +43,8 @@ type Config struct {
 	SkipReasons bool
 }
 
-// Classifier labels documents. Build one with New.
+// Classifier labels documents. Build one with New; it is safe for use by
+// several goroutines at once.
 type Classifier struct {
 	env       signals.Env
 	model     *model.Model
@@ -51,6 +53,7 @@ type Classifier struct {
 	threshold float64
 	keep      map[label.Category]bool
 	reasons   bool
+	skimWork  sync.Pool // of *skimWork, one per goroutine classifying at a time
 }
 
 // New builds a Classifier.

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/chaff-dev/chaff/classify"
@@ -238,4 +239,40 @@ func FuzzClassify(f *testing.F) {
 		doc := cl.c.Classify(data)
 		checkDoc(t, orig, data, doc, cl.skipReasons)
 	})
+}
+
+// TestConcurrent classifies the round-trip cases from several goroutines
+// at once with each classifier, which reuse their storage between
+// documents, and checks every result against a serial run. Run it with
+// -race.
+func TestConcurrent(t *testing.T) {
+	for name, cl := range classifiers(t) {
+		t.Run(name, func(t *testing.T) {
+			want := make([]*classify.Document, len(roundTripCases))
+			for k, tc := range roundTripCases {
+				want[k] = cl.c.Classify([]byte(tc.input))
+			}
+			var wg sync.WaitGroup
+			errs := make(chan string, 4*len(roundTripCases))
+			for g := range 4 {
+				wg.Go(func() {
+					for r := range len(roundTripCases) {
+						k := (r + g*5) % len(roundTripCases) // each goroutine in its own order
+						doc := cl.c.Classify([]byte(roundTripCases[k].input))
+						for i := range doc.Lines {
+							if a, b := doc.Lines[i], want[k].Lines[i]; a.Label != b.Label || a.Class() != b.Class() || a.Score != b.Score {
+								errs <- fmt.Sprintf("%s line %d: %s/%s %v, serially %s/%s %v", roundTripCases[k].name, i+1, a.Label, a.Class(), a.Score, b.Label, b.Class(), b.Score)
+								return
+							}
+						}
+					}
+				})
+			}
+			wg.Wait()
+			close(errs)
+			for e := range errs {
+				t.Error(e)
+			}
+		})
+	}
 }

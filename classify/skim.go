@@ -6,11 +6,27 @@ import (
 	"github.com/chaff-dev/chaff/skim"
 )
 
+// skimWork is the storage of one document's lines, features and scores,
+// which classifySkim reuses for the next document (see
+// Classifier.skimWork): the skim model is fast enough for allocation and
+// garbage collection to weigh.
+type skimWork struct {
+	spans  []lines.Span
+	f      skim.Features
+	scores skim.Scores
+}
+
 // classifySkim labels every line of a text document with the skim model.
 func (c *Classifier) classifySkim(data []byte) *Document {
-	spans := lines.Split(data)
-	f := skim.Build(data, spans)
-	scores := c.skim.Score(f)
+	w, _ := c.skimWork.Get().(*skimWork)
+	if w == nil {
+		w = new(skimWork)
+	}
+	defer c.skimWork.Put(w)
+	w.spans = lines.AppendSpans(w.spans[:0], data)
+	spans, f, scores := w.spans, &w.f, &w.scores
+	f.Measure(data, spans)
+	c.skim.ScoreTo(scores, f)
 	doc := &Document{Data: data, Lines: make([]Line, len(spans))}
 	titled := false // the first kept line has been seen
 	for i, s := range spans {
@@ -40,7 +56,7 @@ func (c *Classifier) classifySkim(data []byte) *Document {
 		}
 		titled = titled || l.Label == label.Keep
 		if c.reasons {
-			cts := c.skim.Explain(f, &scores, i, 3)
+			cts := c.skim.Explain(f, scores, i, 3)
 			l.Reasons = appendModelReasons(make([]Reason, 0, len(cts)+1), cts, l)
 		}
 	}

@@ -16,7 +16,13 @@ type Span struct {
 // Split returns the spans of every line of data. An empty input has no
 // lines; an input ending with a terminator has no empty line after it.
 func Split(data []byte) []Span {
-	spans := make([]Span, 0, 1+len(data)/48)
+	return AppendSpans(make([]Span, 0, 1+len(data)/48), data)
+}
+
+// AppendSpans appends the spans of every line of data to spans, as Split
+// returns them, and returns the extended slice: a caller that splits many
+// documents can reuse one slice.
+func AppendSpans(spans []Span, data []byte) []Span {
 	for start := 0; start < len(data); {
 		s := Next(data, start)
 		spans = append(spans, s)

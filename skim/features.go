@@ -39,13 +39,22 @@ func (f *Features) Hashed(i int) []uint32 { return f.H[f.Off[i]:f.Off[i+1]] }
 
 // Build measures every line of data, cut at spans.
 func Build(data []byte, spans []lines.Span) *Features {
+	f := new(Features)
+	f.Measure(data, spans)
+	return f
+}
+
+// Measure measures every line of data, cut at spans, into f, in the
+// storage of the document f held before when it is big enough: a caller
+// that measures many documents one after the other allocates little.
+func (f *Features) Measure(data []byte, spans []lines.Span) {
 	n := len(spans)
-	f := &Features{
-		// A line holds about one hashed word per three bytes.
-		X: make([]float32, n*Dense), H: make([]uint32, 0, len(data)/3+n), Off: make([]int32, n+1),
-		Blank: make([]bool, n), Letters: make([]int32, n), Words: make([]int32, n),
-		last: make([]uint8, n),
+	f.X, f.Off = reuse(f.X, n*Dense), reuse(f.Off, n+1)
+	f.Blank, f.Letters, f.Words, f.last = reuse(f.Blank, n), reuse(f.Letters, n), reuse(f.Words, n), reuse(f.last, n)
+	if want := len(data)/3 + n; cap(f.H) < want { // about one hashed word per three bytes
+		f.H = make([]uint32, 0, want)
 	}
+	f.H = f.H[:0]
 	// First the inputs of each line alone; relative-size holds the line's
 	// bytes until the longest line is known.
 	nonBlank, maxBytes, totalLetters := 0, 1, 0
@@ -93,7 +102,6 @@ func Build(data []byte, spans []lines.Span) *Features {
 		}
 		i = j
 	}
-	return f
 }
 
 // lineInputs writes the inputs that depend on a line alone to its row x,
@@ -131,6 +139,17 @@ func (f *Features) Heading(i int) bool {
 
 // maxHeadingWords is the most words a heading has.
 const maxHeadingWords = 12
+
+// reuse returns s resized to n zero values, in its own storage when that
+// is big enough.
+func reuse[T any](s []T, n int) []T {
+	if cap(s) < n {
+		return make([]T, n)
+	}
+	s = s[:n]
+	clear(s)
+	return s
+}
 
 func b2f(b bool) float32 {
 	if b {

@@ -47,13 +47,25 @@ type Scores struct {
 	P  []float64 // probability of noise per line; 0 for blank lines
 	Z1 []float32 // stage-one logits per line
 
-	ctx []float32 // the context inputs of every line, len(contextNames) each
+	ctx       []float32 // the context inputs of every line, len(contextNames) each
+	idx, id   []int32   // scratch of context: the non-blank lines, their blocks
+	row       []float32 // scratch of stage two: one line's inputs
+	keys      []uint32  // and their order keys
+	blockSize []int     // scratch of context: letters per block
 }
 
 // Score scores every line of a document.
 func (m *Model) Score(f *Features) Scores {
+	var s Scores
+	m.ScoreTo(&s, f)
+	return s
+}
+
+// ScoreTo scores every line of a document into s, in the storage of the
+// document s held before when it is big enough (see Features.Measure).
+func (m *Model) ScoreTo(s *Scores, f *Features) {
 	n := len(f.Blank)
-	s := Scores{P: make([]float64, n), Z1: make([]float32, n)}
+	s.P, s.Z1 = reuse(s.P, n), reuse(s.Z1, n)
 	for i := range n {
 		if !f.Blank[i] {
 			s.Z1[i] = m.stage1(f, i)
@@ -65,17 +77,16 @@ func (m *Model) Score(f *Features) Scores {
 				s.P[i] = sigmoid(s.Z1[i])
 			}
 		}
-		return s
+		return
 	}
-	s.ctx = context(f, s.Z1)
-	row, keys := make([]float32, width), make([]uint32, width)
+	s.context(f)
+	s.row, s.keys = reuse(s.row, width), reuse(s.keys, width)
 	for i := range n {
 		if !f.Blank[i] {
-			fillRow(f, &s, i, row)
-			s.P[i] = sigmoid(m.Forest.PredictUsing(row, keys))
+			fillRow(f, s, i, s.row)
+			s.P[i] = sigmoid(m.Forest.PredictUsing(s.row, s.keys))
 		}
 	}
-	return s
 }
 
 func (m *Model) stage1(f *Features, i int) float32 {
@@ -99,18 +110,21 @@ func fillRow(f *Features, s *Scores, i int, row []float32) {
 // max and min of the stage-one scores cover.
 const window = 4
 
-// context computes, for every line, what the stage-one logits z say
-// around it (contextNames, in order).
-func context(f *Features, z []float32) []float32 {
+// context computes, for every line, what the stage-one logits s.Z1 say
+// around it (contextNames, in order), into s.ctx.
+func (s *Scores) context(f *Features) {
+	z := s.Z1
 	n := len(z)
 	k := len(contextNames)
-	out := make([]float32, n*k)
-	idx := make([]int32, 0, n) // the non-blank lines
+	s.ctx = reuse(s.ctx, n*k)
+	out := s.ctx
+	s.idx = s.idx[:0] // the non-blank lines
 	for i := range n {
 		if !f.Blank[i] {
-			idx = append(idx, int32(i))
+			s.idx = append(s.idx, int32(i))
 		}
 	}
+	idx := s.idx
 	at := func(p int) float32 {
 		if p < 0 || p >= len(idx) {
 			return 0
@@ -130,8 +144,7 @@ func context(f *Features, z []float32) []float32 {
 		x[5], x[6], x[7] = sum/float32(b-a+1), hi, lo
 	}
 	groupMeans(f, z, out, k)
-	topBlock(f, z, idx, out, k)
-	return out
+	s.topBlock(f)
 }
 
 // groupMeans writes the mean logit of each run of non-blank lines to
@@ -160,9 +173,11 @@ func groupMeans(f *Features, z, out []float32, k int) {
 // line gets its block's letters over the biggest block's, whether it is
 // in the biggest, and the log of 1 + its distance to it in non-blank
 // lines. The biggest block by letters is most often the article.
-func topBlock(f *Features, z []float32, idx []int32, out []float32, k int) {
-	id := make([]int32, len(idx))
-	var letters []int
+func (s *Scores) topBlock(f *Features) {
+	z, idx, out, k := s.Z1, s.idx, s.ctx, len(contextNames)
+	s.id = reuse(s.id, len(idx))
+	id := s.id
+	letters := s.blockSize[:0]
 	cur := -1
 	for p, i := range idx {
 		id[p] = -1
@@ -177,6 +192,7 @@ func topBlock(f *Features, z []float32, idx []int32, out []float32, k int) {
 		id[p] = int32(cur)
 		letters[cur] += int(f.Letters[i])
 	}
+	s.blockSize = letters
 	if len(letters) == 0 {
 		return
 	}

@@ -3,6 +3,8 @@ package skim
 import (
 	"bytes"
 	"math"
+	"slices"
+	"strings"
 	"testing"
 	"unicode"
 	"unicode/utf8"
@@ -273,6 +275,35 @@ func TestDefault(t *testing.T) {
 	}
 	if m.Forest == nil || m.Categories == nil {
 		t.Errorf("the embedded model lacks a stage: %s", m.About)
+	}
+}
+
+// TestReuse checks that measuring and scoring a document in the storage
+// of the documents before it gives what fresh storage gives, whether the
+// one before was longer (stale values past the new end) or shorter.
+func TestReuse(t *testing.T) {
+	m, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	long := strings.Repeat("Accueil | Actualités | Contact\n\nUn paragraphe d'article, avec des mots et une fin.\n", 40)
+	docs := []string{long, "Un titre\n\nUne phrase courte.\n", "", "   \n\t\n", long[:500], "日本語のテキスト\r\nCAC 40 / 6 169,41"}
+	var f Features
+	var sc Scores
+	for k, doc := range docs {
+		data := []byte(doc)
+		spans := lines.Split(data)
+		f.Measure(data, spans)
+		m.ScoreTo(&sc, &f)
+		want := Build(data, spans)
+		wantScores := m.Score(want)
+		if !slices.Equal(f.X, want.X) || !slices.Equal(f.H, want.H) || !slices.Equal(f.Off, want.Off) ||
+			!slices.Equal(f.Blank, want.Blank) || !slices.Equal(f.Letters, want.Letters) || !slices.Equal(f.Words, want.Words) {
+			t.Errorf("document %d: reused features differ from fresh ones", k)
+		}
+		if !slices.Equal(sc.P, wantScores.P) || !slices.Equal(sc.Z1, wantScores.Z1) || !slices.Equal(sc.ctx, wantScores.ctx) {
+			t.Errorf("document %d: reused scores differ from fresh ones", k)
+		}
 	}
 }
 

@@ -73,7 +73,8 @@ func Train(ex []Example, cfg Config) *Model {
 	var y, w []float32
 	for d := range ex {
 		e := &ex[d]
-		s := Scores{Z1: z[d], ctx: context(e.F, z[d])}
+		s := Scores{Z1: z[d]}
+		s.context(e.F)
 		for i, lab := range e.Noise {
 			if lab < 0 || e.F.Blank[i] || e.CategoriesOnly {
 				continue
