@@ -1,6 +1,10 @@
 package skim
 
-import "math"
+import (
+	"encoding/binary"
+	"math"
+	"math/bits"
+)
 
 // Bits of byteInfo, what the scan needs to know of an ASCII byte.
 const (
@@ -104,6 +108,31 @@ func scan(text []byte, h []uint32, mask uint32) (stats, []uint32) {
 			wlen, letters, upper, packed := 0, 0, 0, 0
 			first := i
 			for i < n {
+				if i+8 <= n {
+					// Up to eight ASCII letters and digits at once.
+					x := binary.LittleEndian.Uint64(text[i:])
+					lower, upper8, digit := asciiClasses(x)
+					word := lower | upper8 | digit
+					k := bits.TrailingZeros64(^word&hiBits) >> 3 // word bytes before the first other one
+					if k > 0 {
+						keep := uint64(1)<<(8*k) - 1 // the k bytes, 1<<64 being 0
+						f := bits.ReverseBytes64(foldASCII(x, upper8, digit))
+						t := min(k, 8-packed) // bytes that complete acc
+						acc = acc<<(8*t) | f>>(64-8*t)
+						if packed += t; packed == 8 {
+							hw = mix(hw, acc)
+							r := k - t
+							acc, packed = f<<(8*t)>>(64-8*r), r
+						}
+						letters += bits.OnesCount64((lower | upper8) & keep)
+						upper += bits.OnesCount64(upper8 & keep)
+						i += k
+						wlen += k
+						if k == 8 {
+							continue
+						}
+					}
+				}
 				c = text[i]
 				b = byteInfo[c]
 				if b&bWord != 0 {
@@ -204,6 +233,35 @@ func scan(text []byte, h []uint32, mask uint32) (stats, []uint32) {
 	}
 	s.first, s.last = firstKind(text), lastKind(text)
 	return s, h
+}
+
+// Masks of asciiClasses: every byte's low and high bit.
+const (
+	loBits = 0x0101010101010101
+	hiBits = 0x8080808080808080
+)
+
+// asciiClasses returns, for the eight bytes of x, the high bit of each byte
+// that is an ASCII lower-case letter, an upper-case letter or a digit
+// (bytes from 0x80 are none of them). Each test adds to every byte's low
+// seven bits a constant that carries into its high bit exactly when the
+// byte is at or above a bound, so no byte spills into the next.
+func asciiClasses(x uint64) (lower, upper, digit uint64) {
+	low7 := x &^ hiBits
+	ascii := ^x & hiBits
+	atLeast := func(c uint64) uint64 { return (low7 + (0x80-c)*loBits) & hiBits }
+	lower = atLeast('a') &^ atLeast('z'+1) & ascii
+	upper = atLeast('A') &^ atLeast('Z'+1) & ascii
+	digit = atLeast('0') &^ atLeast('9'+1) & ascii
+	return lower, upper, digit
+}
+
+// foldASCII is fold for eight bytes: upper-case letters (upper, as from
+// asciiClasses) to lower case, digits to '0'.
+func foldASCII(x, upper, digit uint64) uint64 {
+	x |= upper >> 2                 // 'A'|0x20 is 'a'
+	allDigit := (digit >> 7) * 0xff // every bit of a digit's byte
+	return x&^allDigit | allDigit&(0x30*loBits)
 }
 
 // isLetter reports whether the multi-byte rune that begins b is a letter.
