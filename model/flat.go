@@ -7,15 +7,19 @@ import "math"
 const flatDepth = 8
 
 // flatForest is a Forest laid out for scoring: every tree padded to the
-// same depth and stored as a complete binary tree in shared arrays, so a
-// prediction is depth steps of index arithmetic per tree over a few
-// contiguous, cache-friendly slices instead of a pointer chase through
+// same depth and stored as a complete binary tree in one shared array, so
+// a prediction is depth steps of index arithmetic per tree over a few
+// contiguous, cache-friendly words instead of a pointer chase through
 // per-tree node slices.
 type flatForest struct {
 	depth int
-	feat  []int32   // per tree, 2^depth-1 split features, in heap order
-	thr   []uint32  // their thresholds as orderKey: go left when orderKey(x[feat]) <= thr
-	leaf  []float32 // per tree, 2^depth leaf values
+	// node holds, per tree, 2^depth-1 splits in heap order, then its
+	// 2^depth leaves (a tree takes 2^(depth+1)-1 words, its own index
+	// space: after depth steps from 0 a walk stands on its leaf). A split
+	// is its feature in the low 32 bits and its threshold as orderKey in
+	// the high ones (go left when orderKey(x[feature]) <= threshold); a
+	// leaf is its value's float32 bits.
+	node []uint64
 }
 
 // orderKey maps a float32 to a uint32 in the same order, so that a split
@@ -44,35 +48,30 @@ func flatten(f *Forest) *flatForest {
 	if depth > flatDepth {
 		return nil
 	}
-	inner, leaves := 1<<depth-1, 1<<depth
-	ff := &flatForest{
-		depth: depth,
-		feat:  make([]int32, len(f.Trees)*inner),
-		thr:   make([]uint32, len(f.Trees)*inner),
-		leaf:  make([]float32, len(f.Trees)*leaves),
-	}
+	size := 1<<(depth+1) - 1
+	ff := &flatForest{depth: depth, node: make([]uint64, len(f.Trees)*size)}
 	for t := range f.Trees {
-		ff.fill(f.Trees[t].Nodes, 0, t*inner, t*leaves, 0, 0)
+		ff.fill(f.Trees[t].Nodes, 0, ff.node[t*size:(t+1)*size], 0, 0)
 	}
 	return ff
 }
 
 // fill writes node n of a tree at heap position pos (level lvl) into the
-// arrays of the tree whose splits start at in and leaves at lf.
-func (ff *flatForest) fill(nodes []Node, n int32, in, lf, pos, lvl int) {
+// words of its tree.
+func (ff *flatForest) fill(nodes []Node, n int32, tree []uint64, pos, lvl int) {
 	if lvl == ff.depth {
-		ff.leaf[lf+pos-(1<<ff.depth-1)] = nodes[n].Value
+		tree[pos] = uint64(math.Float32bits(nodes[n].Value))
 		return
 	}
 	left, right := nodes[n].Left, nodes[n].Right
 	if left > 0 {
-		ff.feat[in+pos], ff.thr[in+pos] = nodes[n].Feature, orderKey(nodes[n].Threshold)
+		tree[pos] = uint64(orderKey(nodes[n].Threshold))<<32 | uint64(nodes[n].Feature)
 	} else {
-		ff.feat[in+pos], ff.thr[in+pos] = 0, math.MaxUint32
+		tree[pos] = math.MaxUint32 << 32 // feature 0, threshold above every key
 		left, right = n, n
 	}
-	ff.fill(nodes, left, in, lf, 2*pos+1, lvl+1)
-	ff.fill(nodes, right, in, lf, 2*pos+2, lvl+1)
+	ff.fill(nodes, left, tree, 2*pos+1, lvl+1)
+	ff.fill(nodes, right, tree, 2*pos+2, lvl+1)
 }
 
 // treeDepth is the number of splits on the longest path below node n.
@@ -85,7 +84,8 @@ func treeDepth(nodes []Node, n int32) int {
 
 // predict returns base plus the leaves x reaches, tree by tree. The row is
 // converted to order keys once, into keys (len(x) of them; see orderKey),
-// a step down is then integer arithmetic, and eight trees (then four,
+// a step down is then one load of the split's word and integer
+// arithmetic, and eight trees (then four,
 // then one, for the rest) are walked side by side so that their chains of
 // dependent loads overlap; the leaves are still added in tree order, so
 // the sum is that of walking the nodes.
@@ -94,54 +94,60 @@ func (ff *flatForest) predict(base float32, x []float32, keys []uint32) float32 
 		keys[j] = orderKey(v)
 	}
 	z := base
-	inner, leaves := 1<<ff.depth-1, 1<<ff.depth
-	feat, thr, leaf := ff.feat, ff.thr, ff.leaf
-	for len(leaf) >= 8*leaves && len(feat) >= 8*inner && len(thr) >= 8*inner {
-		i0, i1, i2, i3 := 0, inner, 2*inner, 3*inner
-		i4, i5, i6, i7 := 4*inner, 5*inner, 6*inner, 7*inner
+	size := 1<<(ff.depth+1) - 1
+	node := ff.node
+	for len(node) >= 8*size {
+		i0, i1, i2, i3 := 0, size, 2*size, 3*size
+		i4, i5, i6, i7 := 4*size, 5*size, 6*size, 7*size
 		for range ff.depth {
-			i0 = 2*i0 + 1 + step(keys[feat[i0]], thr[i0])
-			i1 = 2*i1 + 1 - inner + step(keys[feat[i1]], thr[i1])
-			i2 = 2*i2 + 1 - 2*inner + step(keys[feat[i2]], thr[i2])
-			i3 = 2*i3 + 1 - 3*inner + step(keys[feat[i3]], thr[i3])
-			i4 = 2*i4 + 1 - 4*inner + step(keys[feat[i4]], thr[i4])
-			i5 = 2*i5 + 1 - 5*inner + step(keys[feat[i5]], thr[i5])
-			i6 = 2*i6 + 1 - 6*inner + step(keys[feat[i6]], thr[i6])
-			i7 = 2*i7 + 1 - 7*inner + step(keys[feat[i7]], thr[i7])
+			i0 = down(i0, 0, node[i0], keys)
+			i1 = down(i1, size, node[i1], keys)
+			i2 = down(i2, 2*size, node[i2], keys)
+			i3 = down(i3, 3*size, node[i3], keys)
+			i4 = down(i4, 4*size, node[i4], keys)
+			i5 = down(i5, 5*size, node[i5], keys)
+			i6 = down(i6, 6*size, node[i6], keys)
+			i7 = down(i7, 7*size, node[i7], keys)
 		}
-		z += leaf[i0-inner]
-		z += leaf[leaves+i1-2*inner]
-		z += leaf[2*leaves+i2-3*inner]
-		z += leaf[3*leaves+i3-4*inner]
-		z += leaf[4*leaves+i4-5*inner]
-		z += leaf[5*leaves+i5-6*inner]
-		z += leaf[6*leaves+i6-7*inner]
-		z += leaf[7*leaves+i7-8*inner]
-		feat, thr, leaf = feat[8*inner:], thr[8*inner:], leaf[8*leaves:]
+		z += math.Float32frombits(uint32(node[i0]))
+		z += math.Float32frombits(uint32(node[i1]))
+		z += math.Float32frombits(uint32(node[i2]))
+		z += math.Float32frombits(uint32(node[i3]))
+		z += math.Float32frombits(uint32(node[i4]))
+		z += math.Float32frombits(uint32(node[i5]))
+		z += math.Float32frombits(uint32(node[i6]))
+		z += math.Float32frombits(uint32(node[i7]))
+		node = node[8*size:]
 	}
-	for len(leaf) >= 4*leaves && len(feat) >= 4*inner && len(thr) >= 4*inner {
-		i0, i1, i2, i3 := 0, inner, 2*inner, 3*inner
+	for len(node) >= 4*size {
+		i0, i1, i2, i3 := 0, size, 2*size, 3*size
 		for range ff.depth {
-			i0 = 2*i0 + 1 + step(keys[feat[i0]], thr[i0])
-			i1 = 2*i1 + 1 - inner + step(keys[feat[i1]], thr[i1])
-			i2 = 2*i2 + 1 - 2*inner + step(keys[feat[i2]], thr[i2])
-			i3 = 2*i3 + 1 - 3*inner + step(keys[feat[i3]], thr[i3])
+			i0 = down(i0, 0, node[i0], keys)
+			i1 = down(i1, size, node[i1], keys)
+			i2 = down(i2, 2*size, node[i2], keys)
+			i3 = down(i3, 3*size, node[i3], keys)
 		}
-		z += leaf[i0-inner]
-		z += leaf[leaves+i1-2*inner]
-		z += leaf[2*leaves+i2-3*inner]
-		z += leaf[3*leaves+i3-4*inner]
-		feat, thr, leaf = feat[4*inner:], thr[4*inner:], leaf[4*leaves:]
+		z += math.Float32frombits(uint32(node[i0]))
+		z += math.Float32frombits(uint32(node[i1]))
+		z += math.Float32frombits(uint32(node[i2]))
+		z += math.Float32frombits(uint32(node[i3]))
+		node = node[4*size:]
 	}
-	for len(leaf) >= leaves && len(feat) >= inner && len(thr) >= inner {
+	for len(node) >= size {
 		i := 0
 		for range ff.depth {
-			i = 2*i + 1 + step(keys[feat[i]], thr[i])
+			i = down(i, 0, node[i], keys)
 		}
-		z += leaf[i-inner]
-		feat, thr, leaf = feat[inner:], thr[inner:], leaf[leaves:]
+		z += math.Float32frombits(uint32(node[i]))
+		node = node[size:]
 	}
 	return z
+}
+
+// down is the index, in the shared array, of the child a row with order
+// keys keys takes from split n at index i of the tree starting at base.
+func down(i, base int, n uint64, keys []uint32) int {
+	return 2*i - base + 1 + step(keys[uint32(n)], uint32(n>>32))
 }
 
 // step is 1 when the value with order key k goes right of the split with
