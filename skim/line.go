@@ -97,13 +97,13 @@ func finish(h uint64) uint32 {
 // bullets, typographic quotes, ellipsis) is told from letters by its
 // first bytes (see highRune).
 func scan(text []byte, h []uint32, mask uint32) (stats, []uint32) {
-	return scanWords(text, h, mask, 8)
+	return scanWords(text, h, mask, true)
 }
 
-// scanWords is scan reading the ASCII letters and digits of a word step
-// bytes at a time: 8, or 1 to go byte by byte, as the tests do to check
+// scanWords is scan reading the ASCII letters and digits of a word eight
+// bytes at a time when wide, else byte by byte, as the tests do to check
 // that both ways measure and hash alike.
-func scanWords(text []byte, h []uint32, mask uint32, step int) (stats, []uint32) {
+func scanWords(text []byte, h []uint32, mask uint32, wide bool) (stats, []uint32) {
 	s := stats{bytes: len(text)}
 	var prev uint32 // hash of the previous word; 0 before the first
 	n := len(text)
@@ -115,7 +115,7 @@ func scanWords(text []byte, h []uint32, mask uint32, step int) (stats, []uint32)
 			wlen, letters, upper, packed := 0, 0, 0, 0
 			first := i
 			for i < n {
-				if step == 8 && i+8 <= n {
+				if wide && i+8 <= n {
 					// Up to eight ASCII letters and digits at once.
 					x := binary.LittleEndian.Uint64(text[i:])
 					lower, upper8, digit := asciiClasses(x)

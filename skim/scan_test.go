@@ -2,6 +2,7 @@ package skim
 
 import (
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/chaff-dev/chaff/lines"
@@ -11,7 +12,7 @@ import (
 // eight bytes at a time: scan must measure and hash every line exactly as
 // it does, or the embedded model's weights would no longer match.
 func scanBytes(text []byte, h []uint32, mask uint32) (stats, []uint32) {
-	return scanWords(text, h, mask, 1)
+	return scanWords(text, h, mask, false)
 }
 
 // TestScanMatchesBytes compares scan with scanBytes on lines that put
@@ -43,11 +44,7 @@ func TestScanMatchesBytes(t *testing.T) {
 // padding returns n bytes of one-letter words ("q q q…"), which move what
 // follows them to every offset of an eight-byte step.
 func padding(n int) string {
-	b := make([]byte, n)
-	for i := range b {
-		b[i] = 'q' - byte(i%2)*('q'-' ')
-	}
-	return string(b)
+	return strings.Repeat("q ", n)[:n]
 }
 
 // FuzzScan checks scan against scanBytes on any bytes.
