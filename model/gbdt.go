@@ -255,6 +255,7 @@ func (f *Forest) boost(x [][]float32, y, w []float32, cfg ForestConfig, rounds i
 	h := make([]float32, n)
 	idx := make([]int32, n)
 	rng := rand.New(rand.NewPCG(cfg.Seed, 0x737562))
+	tb := newTreeBuilder(bins, d, g, h, &cfg, f.Cuts)
 	for t := 0; t < rounds; t++ {
 		if done != nil && done(margin) {
 			return
@@ -270,7 +271,7 @@ func (f *Forest) boost(x [][]float32, y, w []float32, cfg ForestConfig, rounds i
 				rows = append(rows, int32(i))
 			}
 		}
-		tb := treeBuilder{bins: bins, d: d, g: g, h: h, cfg: &cfg, cuts: f.Cuts}
+		tb.nodes = nil
 		tb.grow(rows, 0)
 		tree := Tree{Nodes: tb.nodes}
 		for i := range x {
@@ -299,6 +300,19 @@ type treeBuilder struct {
 	cfg   *ForestConfig
 	cuts  [][]float32
 	nodes []Node
+	// off[j] is where feature j's bins start in hg and hh, the gradient
+	// and hessian histograms of every feature over a node's rows.
+	off    []int
+	hg, hh []float64
+}
+
+func newTreeBuilder(bins []uint8, d int, g, h []float32, cfg *ForestConfig, cuts [][]float32) *treeBuilder {
+	tb := &treeBuilder{bins: bins, d: d, g: g, h: h, cfg: cfg, cuts: cuts, off: make([]int, d+1)}
+	for j := range d {
+		tb.off[j+1] = tb.off[j] + len(cuts[j]) + 1
+	}
+	tb.hg, tb.hh = make([]float64, tb.off[d]), make([]float64, tb.off[d])
+	return tb
 }
 
 // grow adds the node for the rows in idx and, unless it is a leaf, its
@@ -316,8 +330,20 @@ func (tb *treeBuilder) grow(idx []int32, depth int) int32 {
 	if depth >= tb.cfg.Depth || H < 2*tb.cfg.MinLeaf {
 		return me
 	}
-	const nb = 256
-	var hg, hh [nb]float64
+	// The histograms of all features in one pass over the rows, each
+	// row's bins read in a run: a pass per feature would stride through
+	// the whole bin matrix, which outgrows the cache. Each bin still sums
+	// its rows in the order of idx, so the trees are the same.
+	clear(tb.hg)
+	clear(tb.hh)
+	for _, i := range idx {
+		row := tb.bins[int(i)*tb.d : (int(i)+1)*tb.d]
+		gi, hi := float64(tb.g[i]), float64(tb.h[i])
+		for j, b := range row {
+			tb.hg[tb.off[j]+int(b)] += gi
+			tb.hh[tb.off[j]+int(b)] += hi
+		}
+	}
 	bestGain, bestF, bestB := 0.0, -1, 0
 	parent := G * G / (H + lambda)
 	for j := 0; j < tb.d; j++ {
@@ -325,14 +351,7 @@ func (tb *treeBuilder) grow(idx []int32, depth int) int32 {
 		if nc == 0 {
 			continue
 		}
-		for b := 0; b <= nc; b++ {
-			hg[b], hh[b] = 0, 0
-		}
-		for _, i := range idx {
-			b := tb.bins[int(i)*tb.d+j]
-			hg[b] += float64(tb.g[i])
-			hh[b] += float64(tb.h[i])
-		}
+		hg, hh := tb.hg[tb.off[j]:tb.off[j+1]], tb.hh[tb.off[j]:tb.off[j+1]]
 		var gl, hl float64
 		for b := 0; b < nc; b++ {
 			gl += hg[b]
