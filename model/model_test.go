@@ -3,6 +3,7 @@ package model
 import (
 	"bytes"
 	"math"
+	"slices"
 	"strings"
 	"testing"
 
@@ -227,5 +228,25 @@ func TestTrainRecordsReadability(t *testing.T) {
 		if got := strings.Contains(m.About, "go-readability"); got != rb {
 			t.Errorf("Config.Readability %v: About %q", rb, m.About)
 		}
+	}
+}
+
+func TestInnerFolds(t *testing.T) {
+	for _, tc := range []struct {
+		name  string
+		pages []int
+		k     int
+		want  []int
+	}{
+		{"no pages: index mod k", []int{0, 0, 0, 0, 0}, 3, []int{0, 1, 2, 0, 1}},
+		{"a page's variants follow its first example", []int{1, 2, 3, 1, 2, 3, 1}, 3, []int{0, 1, 2, 0, 1, 2, 0}},
+		{"variants out of step with the index", []int{7, 8, 7, 7, 9, 8}, 3, []int{0, 1, 0, 0, 1, 1}},
+		{"pages and single examples mixed", []int{0, 5, 0, 5, 0}, 2, []int{0, 1, 0, 1, 0}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := InnerFolds(tc.pages, tc.k); !slices.Equal(got, tc.want) {
+				t.Errorf("InnerFolds(%v, %d) = %v, want %v", tc.pages, tc.k, got, tc.want)
+			}
+		})
 	}
 }

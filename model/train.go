@@ -23,6 +23,11 @@ type Example struct {
 	// Tune marks a hand-labelled document: the forest's tuning trees
 	// (ForestConfig.Tune) fit its lines until they are decided right.
 	Tune bool
+	// Page groups the dumps of one page in different layouts (package
+	// variants): examples with the same nonzero Page share an inner fold,
+	// so that the stages above never learn from scores of a stage one
+	// that saw the page in another layout. 0: a page of its own.
+	Page int
 }
 
 func (e *Example) weight() float32 {
@@ -156,17 +161,18 @@ func trainStage1(ex []Example, cfg Config) ([]float32, []float32) {
 // above learn from the errors stage one makes on pages it never saw.
 func outOfFoldStage1(ex []Example, cfg Config) []Scores {
 	sc := make([]Scores, len(ex))
+	fold := InnerFolds(pages(ex), cfg.Folds)
 	for f := 0; f < cfg.Folds; f++ {
 		var train []Example
 		for d := range ex {
-			if d%cfg.Folds != f {
+			if fold[d] != f {
 				train = append(train, ex[d])
 			}
 		}
 		w, h := trainStage1(train, cfg)
 		m := &Model{Dense: w, Hashed: h}
 		for d := range ex {
-			if d%cfg.Folds == f {
+			if fold[d] == f {
 				sc[d].Z1 = m.logits1(&ex[d])
 				sc[d].bl1 = blocks(ex[d].Doc, ex[d].Vec, sc[d].Z1)
 			}
@@ -175,24 +181,54 @@ func outOfFoldStage1(ex []Example, cfg Config) []Scores {
 	return sc
 }
 
+// InnerFolds returns the inner fold, out of k, of each of the examples
+// whose pages (Example.Page) are given: its index mod k, or that of the
+// first example of its page when the page is not 0.
+func InnerFolds(pages []int, k int) []int {
+	fold := make([]int, len(pages))
+	first := map[int]int{}
+	for d, p := range pages {
+		fold[d] = d % k
+		if p == 0 {
+			continue
+		}
+		if f, ok := first[p]; ok {
+			fold[d] = f
+		} else {
+			first[p] = fold[d]
+		}
+	}
+	return fold
+}
+
+// pages returns the Page of every example.
+func pages(ex []Example) []int {
+	p := make([]int, len(ex))
+	for d := range ex {
+		p[d] = ex[d].Page
+	}
+	return p
+}
+
 // outOfFoldStage2 adds to sc the stage-two logits of every line, each from
 // a forest grown on the other inner folds.
 func outOfFoldStage2(ex []Example, sc []Scores, cfg Config) {
 	rows, y, w := stageRows(ex, sc, stage2Width, stage2Row, &cfg)
 	ss := samples(ex)
 	row, keys := make([]float32, stage2Width), make([]uint32, stage2Width)
+	fold := InnerFolds(pages(ex), cfg.Folds)
 	for f := 0; f < cfg.Folds; f++ {
 		var fr [][]float32
 		var fy, fw []float32
 		for k, s := range ss {
-			if int(s.doc)%cfg.Folds != f {
+			if fold[s.doc] != f {
 				fr, fy, fw = append(fr, rows[k]), append(fy, y[k]), append(fw, w[k])
 			}
 		}
 		forest := GrowForest(fr, fy, fw, cfg.Forest)
 		forest.Prepare()
 		for d := range ex {
-			if d%cfg.Folds != f {
+			if fold[d] != f {
 				continue
 			}
 			e := &ex[d]

@@ -22,6 +22,9 @@ type Example struct {
 	// noise lines and nothing else: hand-labelled documents whose labels
 	// would shift the noise scores away from the data they are measured on.
 	CategoriesOnly bool
+	// Page groups the dumps of one page in different layouts, as
+	// model.Example.Page does: they share an inner fold.
+	Page int
 }
 
 func (e *Example) weight() float32 {
@@ -141,17 +144,22 @@ func trainStage1(ex []Example, cfg *Config) (dense, words []float32) {
 // from the errors stage one makes on documents it never saw.
 func outOfFold(ex []Example, cfg *Config) [][]float32 {
 	z := make([][]float32, len(ex))
+	pages := make([]int, len(ex))
+	for d := range ex {
+		pages[d] = ex[d].Page
+	}
+	fold := model.InnerFolds(pages, cfg.Folds)
 	for f := range cfg.Folds {
 		var train []Example
 		for d := range ex {
-			if d%cfg.Folds != f {
+			if fold[d] != f {
 				train = append(train, ex[d])
 			}
 		}
 		dense, words := trainStage1(train, cfg)
 		m := &Model{Dense: dense, Words: words}
 		for d := range ex {
-			if d%cfg.Folds != f {
+			if fold[d] != f {
 				continue
 			}
 			fs := ex[d].F
