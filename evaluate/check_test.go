@@ -136,7 +136,7 @@ func tinyClassifier(t testing.TB, data []byte) *classify.Classifier {
 			rows[i] = gold.Row{Label: label.Drop, Class: gold.Unknown}
 		}
 	}
-	m := learn.Train(env, []*gold.Doc{{Name: "train.txt", Data: data, Rows: rows}}, nil, 1, model.Config{Seed: 1, Epochs: 1})
+	m := learn.Train(env, []*gold.Doc{{Name: "train.txt", Data: data, Rows: rows}}, nil, learn.Weights{}, model.Config{Seed: 1, Epochs: 1})
 	cl, err := classify.New(classify.Config{Model: m, Lexicon: lx, Languages: env.Lang})
 	if err != nil {
 		t.Fatal(err)

@@ -1,6 +1,7 @@
 package learn
 
 import (
+	"errors"
 	"math/rand/v2"
 
 	"github.com/chaff-dev/chaff/classify"
@@ -30,18 +31,37 @@ func Folds(n, k int, seed uint64) [][]int {
 // CrossValidate classifies every document with a model trained on the
 // other folds only, and returns the classified documents in input order.
 // base supplies the lexicon, stopwords and policy; its Model is replaced
-// by each fold's model. extra documents, if any, are added to every
-// fold's training set with extraWeight, and never scored. In HTML mode
+// by each fold's model. The layout variants of the training folds'
+// documents weigh w.Variants; extra documents, if any, are added to every
+// fold's training set with w.Extra, and never scored. In HTML mode
 // pages[k] is the page docs[k] was extracted from (extra documents are then
-// not allowed); pages is nil in text mode.
-func CrossValidate(env *signals.Env, docs, extra []*gold.Doc, extraWeight float32, pages []*htmltext.Page, k int, cfg model.Config, base classify.Config) ([]*classify.Document, error) {
-	ex := Examples(env, docs, pages)
-	exExtra := weighed(Examples(env, extra, nil), extraWeight)
-	return crossValidate(len(docs), k, cfg.Seed, func(held map[int]bool) (*classify.Classifier, error) {
+// not allowed, and there are no variants: a page has one layout); pages is
+// nil in text mode.
+//
+// out[0] holds the documents as given; in text mode out[1+j] holds each
+// document as layouts[j] rewrites it (package variants), classified by
+// the same fold's model: how the model fares on other scrapers' dumps.
+func CrossValidate(env *signals.Env, docs, extra []*gold.Doc, w Weights, pages []*htmltext.Page, k int, cfg model.Config, base classify.Config, layouts ...Layout) (out [][]*classify.Document, err error) {
+	if pages != nil && len(layouts) > 0 {
+		return nil, errors.New("learn: layouts rewrite text documents; HTML pages have one")
+	}
+	var ex, vex []model.Example
+	if pages != nil {
+		ex = Examples(env, docs, pages)
+	} else {
+		ex, vex = mainExamples(env, docs, w.Variants)
+	}
+	exExtra := weighed(Examples(env, extra, nil), w.Extra)
+	return crossValidate(docs, k, cfg.Seed, layouts, func(held map[int]bool) (*classify.Classifier, error) {
 		train := append([]model.Example(nil), exExtra...)
 		for d := range ex {
 			if !held[d] {
 				train = append(train, ex[d])
+			}
+		}
+		for _, v := range vex {
+			if !held[v.Page-1] {
+				train = append(train, v)
 			}
 		}
 		c := base
@@ -59,14 +79,19 @@ func CrossValidate(env *signals.Env, docs, extra []*gold.Doc, extraWeight float3
 
 // CrossValidateSkim is CrossValidate for the skim model of text mode:
 // base's Skim is replaced by each fold's model.
-func CrossValidateSkim(docs, extra []*gold.Doc, extraWeight float32, k int, cfg skim.Config, base classify.Config) ([]*classify.Document, error) {
-	ex := SkimExamples(docs)
-	exExtra := weighedSkim(extra, extraWeight)
-	return crossValidate(len(docs), k, cfg.Seed, func(held map[int]bool) (*classify.Classifier, error) {
+func CrossValidateSkim(docs, extra []*gold.Doc, w Weights, k int, cfg skim.Config, base classify.Config, layouts ...Layout) ([][]*classify.Document, error) {
+	ex, vex := skimMain(docs, w.Variants)
+	exExtra := weighedSkim(extra, w.Extra)
+	return crossValidate(docs, k, cfg.Seed, layouts, func(held map[int]bool) (*classify.Classifier, error) {
 		train := append([]skim.Example(nil), exExtra...)
 		for d := range ex {
 			if !held[d] {
 				train = append(train, ex[d])
+			}
+		}
+		for _, v := range vex {
+			if !held[v.Page-1] {
+				train = append(train, v)
 			}
 		}
 		c := base
@@ -77,13 +102,22 @@ func CrossValidateSkim(docs, extra []*gold.Doc, extraWeight float32, k int, cfg 
 	})
 }
 
-// crossValidate splits n documents into k folds with seed; for each fold,
-// fit builds a classifier from the documents outside it (held marks the
-// fold's), and run classifies each of the fold's documents with it. It
-// returns the classified documents in input order.
-func crossValidate(n, k int, seed uint64, fit func(held map[int]bool) (*classify.Classifier, error), run func(cl *classify.Classifier, d int) *classify.Document) ([]*classify.Document, error) {
-	out := make([]*classify.Document, n)
-	for _, fold := range Folds(n, k, seed) {
+// Layout rewrites a labelled text document as another scraper would have
+// dumped it: variants.NoBlank, or a variants.Wrapped at some width.
+type Layout func(*gold.Doc) *gold.Doc
+
+// crossValidate splits docs into k folds with seed; for each fold, fit
+// builds a classifier from the documents outside it (held marks the
+// fold's), run classifies each of the fold's documents with it, and the
+// classifier classifies each rewritten by every layout. It returns the
+// classified documents in input order: out[0] from run, out[1+j] from
+// layouts[j].
+func crossValidate(docs []*gold.Doc, k int, seed uint64, layouts []Layout, fit func(held map[int]bool) (*classify.Classifier, error), run func(cl *classify.Classifier, d int) *classify.Document) ([][]*classify.Document, error) {
+	out := make([][]*classify.Document, 1+len(layouts))
+	for j := range out {
+		out[j] = make([]*classify.Document, len(docs))
+	}
+	for _, fold := range Folds(len(docs), k, seed) {
 		held := make(map[int]bool, len(fold))
 		for _, d := range fold {
 			held[d] = true
@@ -93,7 +127,10 @@ func crossValidate(n, k int, seed uint64, fit func(held map[int]bool) (*classify
 			return nil, err
 		}
 		for _, d := range fold {
-			out[d] = run(cl, d)
+			out[0][d] = run(cl, d)
+			for j, lay := range layouts {
+				out[1+j][d] = cl.Classify(lay(docs[d]).Data)
+			}
 		}
 	}
 	return out, nil

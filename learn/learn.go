@@ -12,6 +12,7 @@ import (
 	"github.com/chaff-dev/chaff/model"
 	"github.com/chaff-dev/chaff/signals"
 	"github.com/chaff-dev/chaff/skim"
+	"github.com/chaff-dev/chaff/variants"
 )
 
 // Examples measures labelled documents into model examples. Lines whose
@@ -64,11 +65,52 @@ func SkimExamples(docs []*gold.Doc) []skim.Example {
 	return ex
 }
 
-// TrainSkim measures docs and fits a skim model to them; the lines of
-// extra documents weigh extraWeight times as much, as in Train, and teach
-// the categories only when extraWeight is 0.
-func TrainSkim(docs, extra []*gold.Doc, extraWeight float32, cfg skim.Config) *skim.Model {
-	return skim.Train(append(SkimExamples(docs), weighedSkim(extra, extraWeight)...), cfg)
+// Weights says how much a line of each kind of training document weighs
+// beside a line of the main documents, which weighs 1.
+type Weights struct {
+	// Extra weighs the hand-labelled documents given beside the main ones
+	// (the fixtures beside the benchmark's pages).
+	Extra float32
+	// Variants weighs the layout variants of the main documents (package
+	// variants), each in the inner fold of its page; 0 trains on none.
+	Variants float32
+}
+
+// variantDocs returns the layout variants of docs, and for each the index
+// of its document in docs.
+func variantDocs(docs []*gold.Doc) (vs []*gold.Doc, of []int) {
+	for k, d := range docs {
+		for _, v := range variants.Of(d) {
+			vs, of = append(vs, v), append(of, k)
+		}
+	}
+	return vs, of
+}
+
+// TrainSkim measures docs and fits a skim model to them, with their
+// layout variants at w.Variants; the lines of extra documents weigh
+// w.Extra, as in Train, and teach the categories only when it is 0.
+func TrainSkim(docs, extra []*gold.Doc, w Weights, cfg skim.Config) *skim.Model {
+	ex, vex := skimMain(docs, w.Variants)
+	return skim.Train(append(append(ex, vex...), weighedSkim(extra, w.Extra)...), cfg)
+}
+
+// skimMain measures docs into skim examples, each its own page, and,
+// when variantWeight is not 0, their layout variants in their pages.
+func skimMain(docs []*gold.Doc, variantWeight float32) (ex, vex []skim.Example) {
+	ex = SkimExamples(docs)
+	for k := range ex {
+		ex[k].Page = k + 1
+	}
+	if variantWeight == 0 {
+		return ex, nil
+	}
+	vs, of := variantDocs(docs)
+	vex = SkimExamples(vs)
+	for i := range vex {
+		vex[i].Page, vex[i].Weight = of[i]+1, variantWeight
+	}
+	return ex, vex
 }
 
 // weighedSkim measures hand-labelled documents into skim examples whose
@@ -81,11 +123,30 @@ func weighedSkim(docs []*gold.Doc, w float32) []skim.Example {
 	return ex
 }
 
-// Train measures docs and fits a model to them. The lines of extra
-// documents weigh extraWeight times as much: hand-labelled fixtures beside
-// many automatically labelled pages.
-func Train(env *signals.Env, docs, extra []*gold.Doc, extraWeight float32, cfg model.Config) *model.Model {
-	return model.Train(append(Examples(env, docs, nil), weighed(Examples(env, extra, nil), extraWeight)...), cfg)
+// Train measures docs and fits a model to them, with their layout
+// variants at w.Variants. The lines of extra documents weigh w.Extra:
+// hand-labelled fixtures beside many automatically labelled pages.
+func Train(env *signals.Env, docs, extra []*gold.Doc, w Weights, cfg model.Config) *model.Model {
+	ex, vex := mainExamples(env, docs, w.Variants)
+	return model.Train(append(append(ex, vex...), weighed(Examples(env, extra, nil), w.Extra)...), cfg)
+}
+
+// mainExamples measures text documents into examples, each its own page,
+// and, when variantWeight is not 0, their layout variants in their pages.
+func mainExamples(env *signals.Env, docs []*gold.Doc, variantWeight float32) (ex, vex []model.Example) {
+	ex = Examples(env, docs, nil)
+	for k := range ex {
+		ex[k].Page = k + 1
+	}
+	if variantWeight == 0 {
+		return ex, nil
+	}
+	vs, of := variantDocs(docs)
+	vex = Examples(env, vs, nil)
+	for i := range vex {
+		vex[i].Page, vex[i].Weight = of[i]+1, variantWeight
+	}
+	return ex, vex
 }
 
 // weighed gives hand-labelled examples their weight and marks them for

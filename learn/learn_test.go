@@ -7,12 +7,14 @@ import (
 
 	"github.com/chaff-dev/chaff/classify"
 	"github.com/chaff-dev/chaff/gold"
+	"github.com/chaff-dev/chaff/htmltext"
 	"github.com/chaff-dev/chaff/label"
 	"github.com/chaff-dev/chaff/lang"
 	"github.com/chaff-dev/chaff/lexicon"
 	"github.com/chaff-dev/chaff/lines"
 	"github.com/chaff-dev/chaff/model"
 	"github.com/chaff-dev/chaff/signals"
+	"github.com/chaff-dev/chaff/variants"
 )
 
 func TestFolds(t *testing.T) {
@@ -146,10 +148,23 @@ func TestCrossValidate(t *testing.T) {
 	docs := goldDocs(t)
 	env := testEnv(t)
 	extra := []*gold.Doc{goldDoc(t, "x", "drop navigation Accueil", "keep body "+p1)}
-	out, err := CrossValidate(env, docs, extra, 2, nil, 2, model.Config{Seed: 1, Epochs: 1}, classify.Config{})
+	all, err := CrossValidate(env, docs, extra, Weights{Extra: 2, Variants: 0.3}, nil, 2, model.Config{Seed: 1, Epochs: 1}, classify.Config{}, variants.NoBlank)
 	if err != nil {
 		t.Fatal(err)
 	}
+	if len(all) != 2 {
+		t.Fatalf("%d sets of classified documents, want the documents and one layout", len(all))
+	}
+	for k, d := range docs {
+		nb := variants.NoBlank(d)
+		if c := all[1][k]; c == nil || string(c.Data) != string(nb.Data) {
+			t.Errorf("layout output %d is not document %s without its blank lines", k, d.Name)
+		}
+	}
+	if _, err := CrossValidate(env, docs, nil, Weights{}, []*htmltext.Page{{}, {}}, 2, model.Config{}, classify.Config{}, variants.NoBlank); err == nil {
+		t.Error("HTML pages with a layout: no error")
+	}
+	out := all[0]
 	if len(out) != len(docs) {
 		t.Fatalf("%d classified documents for %d", len(out), len(docs))
 	}
@@ -168,6 +183,33 @@ func TestCrossValidate(t *testing.T) {
 			if (l.Label == label.Blank) != (d.Rows[i].Label == label.Blank) {
 				t.Errorf("%s line %d: label %v, gold %v", d.Name, i+1, l.Label, d.Rows[i].Label)
 			}
+		}
+	}
+}
+
+func TestMainExamplesVariants(t *testing.T) {
+	docs := goldDocs(t)
+	env := testEnv(t)
+	ex, vex := mainExamples(env, docs, 0)
+	if len(ex) != len(docs) || vex != nil {
+		t.Fatalf("without variants: %d examples and %d variants for %d documents", len(ex), len(vex), len(docs))
+	}
+	ex, vex = mainExamples(env, docs, 0.3)
+	sex, svex := skimMain(docs, 0.3)
+	if len(vex) != 3*len(docs) || len(svex) != len(vex) || len(sex) != len(ex) {
+		t.Fatalf("%d and %d variants of %d documents, want 3 each", len(vex), len(svex), len(docs))
+	}
+	for k := range ex {
+		if ex[k].Page != k+1 || sex[k].Page != k+1 {
+			t.Errorf("document %d: pages %d and %d, want %d", k, ex[k].Page, sex[k].Page, k+1)
+		}
+	}
+	for i, v := range vex {
+		if want := i/3 + 1; v.Page != want || svex[i].Page != want {
+			t.Errorf("variant %d: pages %d and %d, want %d", i, v.Page, svex[i].Page, want)
+		}
+		if v.Weight != 0.3 || svex[i].Weight != 0.3 {
+			t.Errorf("variant %d weighs %v and %v, want 0.3", i, v.Weight, svex[i].Weight)
 		}
 	}
 }

@@ -250,3 +250,18 @@ func TestInnerFolds(t *testing.T) {
 		})
 	}
 }
+
+func TestDocuments(t *testing.T) {
+	for _, tc := range []struct {
+		pages []int
+		want  string
+	}{
+		{[]int{0, 0, 0}, "3 documents"},
+		{[]int{1, 2, 1, 1, 2, 2}, "2 documents and 4 layout variants"},
+		{[]int{0, 4, 0, 4}, "3 documents and 1 layout variant"},
+	} {
+		if got := Documents(tc.pages); got != tc.want {
+			t.Errorf("Documents(%v) = %q, want %q", tc.pages, got, tc.want)
+		}
+	}
+}

@@ -90,9 +90,9 @@ func Train(ex []Example, cfg Config) *Model {
 		}
 		m.tuneForest(ex, cfg)
 		m.prepare()
-		m.About = fmt.Sprintf("n-gram logistic regression and %s of %d boosted trees: %d documents, seed %d, %d epochs, %d inner folds", stages, len(m.Forest.Trees), len(ex), cfg.Seed, cfg.Epochs, cfg.Folds)
+		m.About = fmt.Sprintf("n-gram logistic regression and %s of %d boosted trees: %s, seed %d, %d epochs, %d inner folds", stages, len(m.Forest.Trees), Documents(pages(ex)), cfg.Seed, cfg.Epochs, cfg.Folds)
 	} else {
-		m.About = fmt.Sprintf("logistic regression: %d documents, seed %d, %d epochs", len(ex), cfg.Seed, cfg.Epochs)
+		m.About = fmt.Sprintf("logistic regression: %s, seed %d, %d epochs", Documents(pages(ex)), cfg.Seed, cfg.Epochs)
 	}
 	if m.Readability {
 		m.About += ", with go-readability's signal"
@@ -199,6 +199,27 @@ func InnerFolds(pages []int, k int) []int {
 		}
 	}
 	return fold
+}
+
+// Documents says how many documents examples with these pages
+// (Example.Page) are, and how many layout variants of them: "6
+// documents", "6 documents and 18 layout variants".
+func Documents(pages []int) string {
+	docs, seen := 0, map[int]bool{}
+	for _, p := range pages {
+		if p == 0 || !seen[p] {
+			docs++
+			seen[p] = true
+		}
+	}
+	switch v := len(pages) - docs; v {
+	case 0:
+	case 1:
+		return fmt.Sprintf("%d documents and 1 layout variant", docs)
+	default:
+		return fmt.Sprintf("%d documents and %d layout variants", docs, v)
+	}
+	return fmt.Sprintf("%d documents", docs)
 }
 
 // pages returns the Page of every example.

@@ -68,7 +68,7 @@ func Train(ex []Example, cfg Config) *Model {
 	m.Dense, m.Words = trainStage1(ex, &cfg)
 	m.Categories = trainCategories(ex, cfg)
 	if cfg.Folds < 2 || len(ex) < cfg.Folds {
-		m.About = fmt.Sprintf("skim: logistic regression over hashed words: %d documents, seed %d, %d epochs", len(ex), cfg.Seed, cfg.Epochs)
+		m.About = fmt.Sprintf("skim: logistic regression over hashed words: %s, seed %d, %d epochs", model.Documents(pages(ex)), cfg.Seed, cfg.Epochs)
 		return m
 	}
 	z := outOfFold(ex, &cfg)
@@ -89,8 +89,17 @@ func Train(ex []Example, cfg Config) *Model {
 	}
 	m.Forest = model.GrowForest(rows, y, w, cfg.Forest)
 	m.prepare()
-	m.About = fmt.Sprintf("skim: logistic regression over hashed words and a forest of %d boosted trees: %d documents, seed %d, %d epochs, %d inner folds", len(m.Forest.Trees), len(ex), cfg.Seed, cfg.Epochs, cfg.Folds)
+	m.About = fmt.Sprintf("skim: logistic regression over hashed words and a forest of %d boosted trees: %s, seed %d, %d epochs, %d inner folds", len(m.Forest.Trees), model.Documents(pages(ex)), cfg.Seed, cfg.Epochs, cfg.Folds)
 	return m
+}
+
+// pages returns the Page of every example.
+func pages(ex []Example) []int {
+	p := make([]int, len(ex))
+	for d := range ex {
+		p[d] = ex[d].Page
+	}
+	return p
 }
 
 func weight(cfg *Config, e *Example, i int) float32 {
@@ -144,11 +153,7 @@ func trainStage1(ex []Example, cfg *Config) (dense, words []float32) {
 // from the errors stage one makes on documents it never saw.
 func outOfFold(ex []Example, cfg *Config) [][]float32 {
 	z := make([][]float32, len(ex))
-	pages := make([]int, len(ex))
-	for d := range ex {
-		pages[d] = ex[d].Page
-	}
-	fold := model.InnerFolds(pages, cfg.Folds)
+	fold := model.InnerFolds(pages(ex), cfg.Folds)
 	for f := range cfg.Folds {
 		var train []Example
 		for d := range ex {

@@ -231,9 +231,9 @@ func crossCheck(e *env, base classify.Config, tf trainFlags, docs []*gold.Doc, k
 				train = append(train, docs[d])
 			}
 		}
-		main, extra, w := benchDocs, train, float32(tf.goldW)
+		main, extra, w := benchDocs, train, tf.weights()
 		if len(benchDocs) == 0 {
-			main, extra, w = train, nil, 1
+			main, extra, w.Extra = train, nil, 1
 		}
 		c := base
 		c.Lexicon, c.Languages = env.Lexicon, env.Lang

@@ -16,6 +16,7 @@ import (
 	"github.com/chaff-dev/chaff/htmltext"
 	"github.com/chaff-dev/chaff/learn"
 	"github.com/chaff-dev/chaff/model"
+	"github.com/chaff-dev/chaff/variants"
 	"github.com/sirupsen/logrus"
 )
 
@@ -164,6 +165,7 @@ Flags:
 	}
 
 	row := systemScore{Chaff: true, Folds: folds}
+	var layoutRows []systemScore
 	if folds > 0 {
 		env, err := defaultEnv()
 		if err != nil {
@@ -173,46 +175,51 @@ Flags:
 		if err != nil {
 			return err
 		}
+		var layouts []learn.Layout
+		if pages == nil {
+			for _, l := range evalLayouts {
+				layouts = append(layouts, l.layout)
+				layoutRows = append(layoutRows, systemScore{Chaff: true, Folds: folds})
+			}
+		}
 		for r := range repeat {
 			cfg := mcfg
 			cfg.Seed += uint64(r)
 			cfg.Forest.Seed += uint64(r)
 			start := time.Now()
-			var classified []*classify.Document
+			var classified [][]*classify.Document
 			if base.Skim != nil {
 				scfg := skimCfg
 				scfg.Seed, scfg.Forest.Seed = cfg.Seed, cfg.Forest.Seed
-				classified, err = learn.CrossValidateSkim(docs, extraDocs, float32(tf.goldW), folds, scfg, base)
+				classified, err = learn.CrossValidateSkim(docs, extraDocs, tf.weights(), folds, scfg, base, layouts...)
 			} else {
-				classified, err = learn.CrossValidate(env, docs, extraDocs, float32(tf.goldW), pages, folds, cfg, base)
+				classified, err = learn.CrossValidate(env, docs, extraDocs, tf.weights(), pages, folds, cfg, base, layouts...)
 			}
 			if err != nil {
 				return err
 			}
-			s, err := score(b, classified, keepTitle)
-			if err != nil {
-				return err
+			for j, c := range classified {
+				s, err := score(b, c, keepTitle)
+				if err != nil {
+					return err
+				}
+				r := &row
+				what := "the benchmark"
+				if j > 0 {
+					r, what = &layoutRows[j-1], "the benchmark "+evalLayouts[j-1].name
+				}
+				entry := e.log.WithField("seed", cfg.Seed)
+				if j == 0 {
+					entry = logClassified(e, len(docs), folds, time.Since(start)).WithField("seed", cfg.Seed)
+				}
+				entry.WithField("f1", fmt.Sprintf("%.4f", s.F1)).Info("chaff cross-validated on " + what)
+				r.Seeds = append(r.Seeds, seedScore{Seed: cfg.Seed, Precision: s.Precision, Recall: s.Recall, F1: s.F1})
+				r.Docs = s.Docs
 			}
-			logClassified(e, len(docs), folds, time.Since(start)).WithField("seed", cfg.Seed).
-				WithField("f1", fmt.Sprintf("%.4f", s.F1)).Info("chaff cross-validated on the benchmark")
-			row.Seeds = append(row.Seeds, seedScore{Seed: cfg.Seed, Precision: s.Precision, Recall: s.Recall, F1: s.F1})
-			row.Docs = s.Docs
 		}
-		for _, sc := range row.Seeds {
-			n := float64(len(row.Seeds))
-			row.Precision += sc.Precision / n
-			row.Recall += sc.Recall / n
-			row.F1 += sc.F1 / n
-		}
-		row.System, row.CrossValidated = fmt.Sprintf("chaff (%d-fold cross-validated)", folds), true
-		if repeat > 1 {
-			lo, hi := row.Seeds[0].F1, row.Seeds[0].F1
-			for _, sc := range row.Seeds {
-				lo, hi = min(lo, sc.F1), max(hi, sc.F1)
-			}
-			row.System = fmt.Sprintf("chaff (%d-fold cross-validated, mean of %d seeds, F1 %.3f-%.3f)", folds, repeat, lo, hi)
-		} else {
-			row.Seeds = nil
+		meanOfSeeds(&row, folds, "")
+		for j := range layoutRows {
+			meanOfSeeds(&layoutRows[j], folds, ", "+evalLayouts[j].name)
 		}
 	} else {
 		cl, err := classify.New(base)
@@ -236,7 +243,7 @@ Flags:
 		row.Precision, row.Recall, row.F1, row.Docs = s.Precision, s.Recall, s.F1, s.Docs
 		row.System = "chaff (not cross-validated: trained on these pages?)"
 	}
-	rows := []systemScore{row}
+	rows := append([]systemScore{row}, layoutRows...)
 
 	systems, err := aeb.Systems(bench)
 	if err != nil {
@@ -257,6 +264,40 @@ Flags:
 		return enc.Encode(rows)
 	}
 	return writeScores(e.stdout, rows)
+}
+
+// evalLayouts are the layouts of other scrapers that text-mode
+// cross-validation also scores chaff on: each held-out page rewritten
+// (package variants) and classified by the same fold's model. The width
+// is one the training variants do not use.
+var evalLayouts = []struct {
+	name   string
+	layout learn.Layout
+}{
+	{"without blank lines", variants.NoBlank},
+	{"wrapped at 72 columns", func(d *gold.Doc) *gold.Doc { return variants.Wrapped(d, 72) }},
+}
+
+// meanOfSeeds sets a cross-validated row's figures to the means of its
+// seeds and names it, with what said of its input; the seeds stay in the
+// row only when there are several.
+func meanOfSeeds(row *systemScore, folds int, what string) {
+	for _, sc := range row.Seeds {
+		n := float64(len(row.Seeds))
+		row.Precision += sc.Precision / n
+		row.Recall += sc.Recall / n
+		row.F1 += sc.F1 / n
+	}
+	row.System, row.CrossValidated = fmt.Sprintf("chaff (%d-fold cross-validated%s)", folds, what), true
+	if len(row.Seeds) > 1 {
+		lo, hi := row.Seeds[0].F1, row.Seeds[0].F1
+		for _, sc := range row.Seeds {
+			lo, hi = min(lo, sc.F1), max(hi, sc.F1)
+		}
+		row.System = fmt.Sprintf("chaff (%d-fold cross-validated%s, mean of %d seeds, F1 %.3f-%.3f)", folds, what, len(row.Seeds), lo, hi)
+	} else {
+		row.Seeds = nil
+	}
 }
 
 // score rates chaff's extraction from the classified documents with the
