@@ -162,7 +162,7 @@ func ExampleConfig_skim() {
 	// Output:
 	// 1 drop
 	// 2 drop
-	// 3 drop
+	// 3 keep
 	// 4 keep
 	// 5 drop
 	// 6 keep
