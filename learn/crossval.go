@@ -45,23 +45,17 @@ func CrossValidate(env *signals.Env, docs, extra []*gold.Doc, w Weights, pages [
 	if pages != nil && len(layouts) > 0 {
 		return nil, errors.New("learn: layouts rewrite text documents; HTML pages have one")
 	}
-	var ex, vex []model.Example
+	variantWeight := w.Variants
 	if pages != nil {
-		ex = Examples(env, docs, pages)
-	} else {
-		ex, vex = mainExamples(env, docs, w.Variants)
+		variantWeight = 0 // a page has one layout
 	}
+	main := mainExamples(env, docs, pages, variantWeight)
 	exExtra := weighed(Examples(env, extra, nil), w.Extra)
 	return crossValidate(docs, k, cfg.Seed, layouts, func(held map[int]bool) (*classify.Classifier, error) {
 		train := append([]model.Example(nil), exExtra...)
-		for d := range ex {
-			if !held[d] {
-				train = append(train, ex[d])
-			}
-		}
-		for _, v := range vex {
-			if !held[v.Page-1] {
-				train = append(train, v)
+		for _, e := range main {
+			if !held[e.Page-1] {
+				train = append(train, e)
 			}
 		}
 		c := base
@@ -80,18 +74,13 @@ func CrossValidate(env *signals.Env, docs, extra []*gold.Doc, w Weights, pages [
 // CrossValidateSkim is CrossValidate for the skim model of text mode:
 // base's Skim is replaced by each fold's model.
 func CrossValidateSkim(docs, extra []*gold.Doc, w Weights, k int, cfg skim.Config, base classify.Config, layouts ...Layout) ([][]*classify.Document, error) {
-	ex, vex := skimMain(docs, w.Variants)
+	main := skimMain(docs, w.Variants)
 	exExtra := weighedSkim(extra, w.Extra)
 	return crossValidate(docs, k, cfg.Seed, layouts, func(held map[int]bool) (*classify.Classifier, error) {
 		train := append([]skim.Example(nil), exExtra...)
-		for d := range ex {
-			if !held[d] {
-				train = append(train, ex[d])
-			}
-		}
-		for _, v := range vex {
-			if !held[v.Page-1] {
-				train = append(train, v)
+		for _, e := range main {
+			if !held[e.Page-1] {
+				train = append(train, e)
 			}
 		}
 		c := base

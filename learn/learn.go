@@ -91,26 +91,25 @@ func variantDocs(docs []*gold.Doc) (vs []*gold.Doc, of []int) {
 // layout variants at w.Variants; the lines of extra documents weigh
 // w.Extra, as in Train, and teach the categories only when it is 0.
 func TrainSkim(docs, extra []*gold.Doc, w Weights, cfg skim.Config) *skim.Model {
-	ex, vex := skimMain(docs, w.Variants)
-	return skim.Train(append(append(ex, vex...), weighedSkim(extra, w.Extra)...), cfg)
+	return skim.Train(append(skimMain(docs, w.Variants), weighedSkim(extra, w.Extra)...), cfg)
 }
 
-// skimMain measures docs into skim examples, each its own page, and,
-// when variantWeight is not 0, their layout variants in their pages.
-func skimMain(docs []*gold.Doc, variantWeight float32) (ex, vex []skim.Example) {
-	ex = SkimExamples(docs)
+// skimMain measures docs into skim examples, docs[k] in page k+1, followed,
+// when variantWeight is not 0, by their layout variants in their pages.
+func skimMain(docs []*gold.Doc, variantWeight float32) []skim.Example {
+	ex := SkimExamples(docs)
 	for k := range ex {
 		ex[k].Page = k + 1
 	}
 	if variantWeight == 0 {
-		return ex, nil
+		return ex
 	}
 	vs, of := variantDocs(docs)
-	vex = SkimExamples(vs)
+	vex := SkimExamples(vs)
 	for i := range vex {
 		vex[i].Page, vex[i].Weight = of[i]+1, variantWeight
 	}
-	return ex, vex
+	return append(ex, vex...)
 }
 
 // weighedSkim measures hand-labelled documents into skim examples whose
@@ -127,26 +126,26 @@ func weighedSkim(docs []*gold.Doc, w float32) []skim.Example {
 // variants at w.Variants. The lines of extra documents weigh w.Extra:
 // hand-labelled fixtures beside many automatically labelled pages.
 func Train(env *signals.Env, docs, extra []*gold.Doc, w Weights, cfg model.Config) *model.Model {
-	ex, vex := mainExamples(env, docs, w.Variants)
-	return model.Train(append(append(ex, vex...), weighed(Examples(env, extra, nil), w.Extra)...), cfg)
+	return model.Train(append(mainExamples(env, docs, nil, w.Variants), weighed(Examples(env, extra, nil), w.Extra)...), cfg)
 }
 
-// mainExamples measures text documents into examples, each its own page,
-// and, when variantWeight is not 0, their layout variants in their pages.
-func mainExamples(env *signals.Env, docs []*gold.Doc, variantWeight float32) (ex, vex []model.Example) {
-	ex = Examples(env, docs, nil)
+// mainExamples measures documents into examples, docs[k] in page k+1
+// (pages as in Examples), followed, when variantWeight is not 0, by their
+// layout variants in their pages.
+func mainExamples(env *signals.Env, docs []*gold.Doc, pages []*htmltext.Page, variantWeight float32) []model.Example {
+	ex := Examples(env, docs, pages)
 	for k := range ex {
 		ex[k].Page = k + 1
 	}
 	if variantWeight == 0 {
-		return ex, nil
+		return ex
 	}
 	vs, of := variantDocs(docs)
-	vex = Examples(env, vs, nil)
+	vex := Examples(env, vs, nil)
 	for i := range vex {
 		vex[i].Page, vex[i].Weight = of[i]+1, variantWeight
 	}
-	return ex, vex
+	return append(ex, vex...)
 }
 
 // weighed gives hand-labelled examples their weight and marks them for

@@ -190,12 +190,17 @@ func TestCrossValidate(t *testing.T) {
 func TestMainExamplesVariants(t *testing.T) {
 	docs := goldDocs(t)
 	env := testEnv(t)
-	ex, vex := mainExamples(env, docs, 0)
-	if len(ex) != len(docs) || vex != nil {
+	// Each helper returns the documents, then their variants.
+	split := func(n int) int { return min(n, len(docs)) }
+	all := mainExamples(env, docs, nil, 0)
+	ex, vex := all[:split(len(all))], all[split(len(all)):]
+	if len(ex) != len(docs) || len(vex) != 0 {
 		t.Fatalf("without variants: %d examples and %d variants for %d documents", len(ex), len(vex), len(docs))
 	}
-	ex, vex = mainExamples(env, docs, 0.3)
-	sex, svex := skimMain(docs, 0.3)
+	all = mainExamples(env, docs, nil, 0.3)
+	ex, vex = all[:split(len(all))], all[split(len(all)):]
+	sall := skimMain(docs, 0.3)
+	sex, svex := sall[:split(len(sall))], sall[split(len(sall)):]
 	if len(vex) != 3*len(docs) || len(svex) != len(vex) || len(sex) != len(ex) {
 		t.Fatalf("%d and %d variants of %d documents, want 3 each", len(vex), len(svex), len(docs))
 	}
