@@ -28,6 +28,7 @@ func (c *Classifier) classifySkim(data []byte) *Document {
 	f.Measure(data, spans)
 	c.skim.ScoreTo(scores, f)
 	doc := &Document{Data: data, Lines: make([]Line, len(spans))}
+	cats := c.skim.Categories
 	titled := false // the first kept line has been seen
 	for i, s := range spans {
 		l := &doc.Lines[i]
@@ -41,18 +42,18 @@ func (c *Classifier) classifySkim(data []byte) *Document {
 		switch {
 		case l.Score >= c.threshold:
 			l.Label, l.Cat = label.Drop, label.Navigation
-			if c.skim.Categories != nil {
-				l.Cat = label.Category(c.skim.Categories.Best(f, i))
+			if cats != nil {
+				l.Cat = label.Category(cats.Best(f, i))
 			}
 			if c.keep[l.Cat] {
 				l.Label, l.Kind = label.Keep, label.Body
 			}
-		case f.Heading(i) && !titled:
-			l.Label, l.Kind = label.Keep, label.Title
-		case f.Heading(i):
-			l.Label, l.Kind = label.Keep, label.Heading
-		default:
+		case !f.Heading(i):
 			l.Label, l.Kind = label.Keep, label.Body
+		case !titled:
+			l.Label, l.Kind = label.Keep, label.Title
+		default:
+			l.Label, l.Kind = label.Keep, label.Heading
 		}
 		titled = titled || l.Label == label.Keep
 		if c.reasons {

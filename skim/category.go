@@ -22,6 +22,14 @@ const maxCategories = 16
 type Categories struct {
 	Names []string  // categories, index for index
 	W     []float32 // weight of input j for class c at W[j*maxCategories+c]; inputs are the dense features, then the word slots
+
+	// rows holds the weights of W, input j in rows[j]: what scoring and
+	// training read and write, since an input's weights are then an array
+	// the compiler checks no bounds in, where a run of W costs a bounds
+	// check and an address computation per input. W is the file's form,
+	// set from rows after training; prepare sets rows from W after
+	// reading.
+	rows [][maxCategories]float32
 }
 
 // Best returns the most likely category of line i.
@@ -37,29 +45,88 @@ func (c *Categories) Best(f *Features, i int) string {
 	return c.Names[best]
 }
 
-// logits writes the score of every class of line i to z (and zeros past
-// the model's classes). Each half of the classes is summed in eight local
-// accumulators, which the compiler keeps in registers, rather than in z
-// itself, which would be loaded and stored again for every input; the
-// order of the additions, per class, is unchanged.
+// logits writes the score of every class of line i to z (values past
+// the model's classes are unspecified). The order of the additions, per
+// class, is that of the plain loop: the dense features in order, then the
+// words.
+//
+// The sums are kept in local variables, which the compiler keeps in
+// registers, rather than in z, which would be loaded and stored again for
+// every input. The dense features are summed for seven classes at a time,
+// then for the fifteenth: seven sums, seven products and the feature fill
+// the fifteen float registers; one more spills a sum to memory, whose
+// every addition then waits for a store and a load. The words, added
+// without a product, are summed for fifteen classes at once, so that each
+// word's weights are found once; a sixteenth class, when the model has
+// one, is summed alone.
 func (c *Categories) logits(f *Features, i int, z *[maxCategories]float32) {
 	row, hashed := f.Row(i), f.Hashed(i)
-	for half := 0; half < maxCategories; half += 8 {
-		var a0, a1, a2, a3, a4, a5, a6, a7 float32
+	dense := c.rows[:len(row)]
+	var a0, a1, a2, a3, a4, a5, a6 float32
+	for j, x := range row {
+		if nonzero(x) {
+			w := &dense[j]
+			a0, a1, a2, a3 = a0+w[0]*x, a1+w[1]*x, a2+w[2]*x, a3+w[3]*x
+			a4, a5, a6 = a4+w[4]*x, a5+w[5]*x, a6+w[6]*x
+		}
+	}
+	z[0], z[1], z[2], z[3], z[4], z[5], z[6] = a0, a1, a2, a3, a4, a5, a6
+	a0, a1, a2, a3, a4, a5, a6 = 0, 0, 0, 0, 0, 0, 0
+	for j, x := range row {
+		if nonzero(x) {
+			w := &dense[j]
+			a0, a1, a2, a3 = a0+w[7]*x, a1+w[8]*x, a2+w[9]*x, a3+w[10]*x
+			a4, a5, a6 = a4+w[11]*x, a5+w[12]*x, a6+w[13]*x
+		}
+	}
+	z[7], z[8], z[9], z[10], z[11], z[12], z[13] = a0, a1, a2, a3, a4, a5, a6
+	var s float32
+	if len(c.Names) > 14 {
 		for j, x := range row {
-			if x != 0 {
-				w := (*[8]float32)(c.W[j*maxCategories+half:])
-				a0, a1, a2, a3 = a0+w[0]*x, a1+w[1]*x, a2+w[2]*x, a3+w[3]*x
-				a4, a5, a6, a7 = a4+w[4]*x, a5+w[5]*x, a6+w[6]*x, a7+w[7]*x
+			if nonzero(x) {
+				s += dense[j][14] * x
+			}
+		}
+	}
+	z[14] = s
+	words := (*[1 << catBits][maxCategories]float32)(c.rows[Dense:])
+	a0, a1, a2, a3, a4, a5, a6 = z[0], z[1], z[2], z[3], z[4], z[5], z[6]
+	b0, b1, b2, b3, b4, b5, b6, b7 := z[7], z[8], z[9], z[10], z[11], z[12], z[13], z[14]
+	for _, h := range hashed {
+		w := &words[h&(1<<catBits-1)]
+		a0, a1, a2, a3 = a0+w[0], a1+w[1], a2+w[2], a3+w[3]
+		a4, a5, a6 = a4+w[4], a5+w[5], a6+w[6]
+		b0, b1, b2, b3 = b0+w[7], b1+w[8], b2+w[9], b3+w[10]
+		b4, b5, b6, b7 = b4+w[11], b5+w[12], b6+w[13], b7+w[14]
+	}
+	z[0], z[1], z[2], z[3], z[4], z[5], z[6] = a0, a1, a2, a3, a4, a5, a6
+	z[7], z[8], z[9], z[10], z[11], z[12], z[13], z[14] = b0, b1, b2, b3, b4, b5, b6, b7
+	if len(c.Names) == maxCategories {
+		s = 0
+		for j, x := range row {
+			if nonzero(x) {
+				s += dense[j][15] * x
 			}
 		}
 		for _, h := range hashed {
-			w := (*[8]float32)(c.W[(Dense+int(h&(1<<catBits-1)))*maxCategories+half:])
-			a0, a1, a2, a3 = a0+w[0], a1+w[1], a2+w[2], a3+w[3]
-			a4, a5, a6, a7 = a4+w[4], a5+w[5], a6+w[6], a7+w[7]
+			s += words[h&(1<<catBits-1)][15]
 		}
-		z[half], z[half+1], z[half+2], z[half+3] = a0, a1, a2, a3
-		z[half+4], z[half+5], z[half+6], z[half+7] = a4, a5, a6, a7
+		z[15] = s
+	}
+}
+
+// nonzero reports whether x != 0, from its bits: a float comparison with
+// zero would take a float register from the sums of logits.
+func nonzero(x float32) bool { return math.Float32bits(x)<<1 != 0 }
+
+// prepare sets rows from W.
+func (c *Categories) prepare() {
+	if c == nil {
+		return
+	}
+	c.rows = make([][maxCategories]float32, len(c.W)/maxCategories)
+	for j := range c.rows {
+		c.rows[j] = [maxCategories]float32(c.W[j*maxCategories:])
 	}
 }
 
@@ -105,7 +172,7 @@ func trainCategories(ex []Example, cfg Config) *Categories {
 		c.Names = c.Names[:maxCategories] // more than label knows: cannot happen with gold files
 	}
 	k := len(c.Names)
-	c.W = make([]float32, (Dense+1<<catBits)*maxCategories)
+	c.rows = make([][maxCategories]float32, Dense+1<<catBits)
 	rng := rand.New(rand.NewPCG(cfg.Seed, 0x636174))
 	var z [maxCategories]float32
 	step := 0
@@ -128,21 +195,24 @@ func trainCategories(ex []Example, cfg Config) *Categories {
 			}
 			for j, x := range f.Row(i) {
 				if x != 0 {
-					w := c.W[j*maxCategories : j*maxCategories+k]
+					w := c.rows[j][:k]
 					for cl := range w {
 						w[cl] -= z[cl] * x
 					}
 				}
 			}
 			for _, h := range f.Hashed(i) {
-				j := Dense + int(h&(1<<catBits-1))
-				w := c.W[j*maxCategories : j*maxCategories+k]
+				w := c.rows[Dense+int(h&(1<<catBits-1))][:k]
 				for cl := range w {
 					w[cl] -= z[cl]
 				}
 			}
 			step++
 		}
+	}
+	c.W = make([]float32, 0, len(c.rows)*maxCategories)
+	for j := range c.rows {
+		c.W = append(c.W, c.rows[j][:]...)
 	}
 	return c
 }

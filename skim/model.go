@@ -49,6 +49,7 @@ type Scores struct {
 
 	ctx       []float32 // the context inputs of every line, len(contextNames) each
 	idx, id   []int32   // scratch of context: the non-blank lines, their blocks
+	near      []float32 // scratch of context: the logits of the non-blank lines
 	row       []float32 // scratch of stage two: one line's inputs
 	keys      []uint32  // and their order keys
 	blockSize []int     // scratch of context: letters per block
@@ -66,11 +67,7 @@ func (m *Model) Score(f *Features) Scores {
 func (m *Model) ScoreTo(s *Scores, f *Features) {
 	n := len(f.Blank)
 	s.P, s.Z1 = reuse(s.P, n), reuse(s.Z1, n)
-	for i := range n {
-		if !f.Blank[i] {
-			s.Z1[i] = m.stage1(f, i)
-		}
-	}
+	m.stage1All(f, s.Z1)
 	if m.Forest == nil {
 		for i := range n {
 			if !f.Blank[i] {
@@ -100,6 +97,38 @@ func (m *Model) stage1(f *Features, i int) float32 {
 	return z
 }
 
+// stage1All writes the stage-one logit of every non-blank line to z, the
+// same sums as stage1's, in two passes: first the dense features of every
+// line, then the words of every line. The word weights are too many to
+// stay in the cache between documents, and a pass of nothing but their
+// loads lets the processor wait for many of them at once, where the
+// dense features of the next line would fill its window. Hashes are below
+// 1<<WordBits (scan masks them); masking them again lets the compiler
+// drop the bounds check.
+func (m *Model) stage1All(f *Features, z []float32) {
+	for i, blank := range f.Blank {
+		if !blank {
+			row := f.Row(i)
+			dense := m.Dense[:len(row)]
+			var s float32
+			for j, x := range row {
+				s += dense[j] * x
+			}
+			z[i] = s
+		}
+	}
+	words := (*[1 << WordBits]float32)(m.Words)
+	for i, blank := range f.Blank {
+		if !blank {
+			s := z[i]
+			for _, h := range f.Hashed(i) {
+				s += words[h&(1<<WordBits-1)]
+			}
+			z[i] = s
+		}
+	}
+}
+
 // fillRow writes the stage-two inputs of line i to row.
 func fillRow(f *Features, s *Scores, i int, row []float32) {
 	k := len(contextNames)
@@ -118,30 +147,31 @@ func (s *Scores) context(f *Features) {
 	k := len(contextNames)
 	s.ctx = reuse(s.ctx, n*k)
 	out := s.ctx
-	s.idx = s.idx[:0] // the non-blank lines
+	// The non-blank lines, and their logits side by side, which the
+	// window reads without going through idx.
+	s.idx, s.near = s.idx[:0], s.near[:0]
 	for i := range n {
 		if !f.Blank[i] {
-			s.idx = append(s.idx, int32(i))
+			s.idx, s.near = append(s.idx, int32(i)), append(s.near, z[i])
 		}
 	}
-	idx := s.idx
+	idx, near := s.idx, s.near
 	at := func(p int) float32 {
-		if p < 0 || p >= len(idx) {
+		if p < 0 || p >= len(near) {
 			return 0
 		}
-		return z[idx[p]]
+		return near[p]
 	}
 	for p, i := range idx {
 		x := out[int(i)*k : (int(i)+1)*k]
-		zi := z[i]
+		zi := near[p]
 		x[0], x[1], x[2], x[3], x[4] = zi, at(p-1), at(p-2), at(p+1), at(p+2)
 		sum, lo, hi := float32(0), zi, zi
-		a, b := max(p-window, 0), min(p+window, len(idx)-1)
-		for q := a; q <= b; q++ {
-			v := z[idx[q]]
+		win := near[max(p-window, 0):min(p+window+1, len(near))]
+		for _, v := range win {
 			sum, lo, hi = sum+v, min(lo, v), max(hi, v)
 		}
-		x[5], x[6], x[7] = sum/float32(b-a+1), hi, lo
+		x[5], x[6], x[7] = sum/float32(len(win)), hi, lo
 	}
 	groupMeans(f, z, out, k)
 	s.topBlock(f)
@@ -313,6 +343,7 @@ func Read(r io.Reader) (*Model, error) {
 }
 
 func (m *Model) prepare() {
+	m.Categories.prepare()
 	if m.Forest != nil {
 		m.Forest.Prepare()
 	}
