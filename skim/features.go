@@ -49,8 +49,9 @@ func Build(data []byte, spans []lines.Span) *Features {
 // that measures many documents one after the other allocates little.
 func (f *Features) Measure(data []byte, spans []lines.Span) {
 	n := len(spans)
-	f.X, f.Off = reuse(f.X, n*Dense), reuse(f.Off, n+1)
-	f.Blank, f.Letters, f.Words, f.last = reuse(f.Blank, n), reuse(f.Letters, n), reuse(f.Words, n), reuse(f.last, n)
+	f.X, f.Off = resize(f.X, n*Dense), resize(f.Off, n+1)
+	f.Blank, f.Letters, f.Words, f.last = resize(f.Blank, n), resize(f.Letters, n), resize(f.Words, n), resize(f.last, n)
+	f.Off[0] = 0
 	if want := len(data)/3 + n; cap(f.H) < want { // about one hashed word per three bytes
 		f.H = make([]uint32, 0, want)
 	}
@@ -59,9 +60,14 @@ func (f *Features) Measure(data []byte, spans []lines.Span) {
 	// bytes until the longest line is known.
 	nonBlank, maxBytes, totalLetters := 0, 1, 0
 	for i, sp := range spans {
-		text := data[sp.Start:sp.End]
-		f.Blank[i] = lines.IsBlank(text)
-		if !f.Blank[i] {
+		text := data[sp.Start:sp.End:len(data)] // scan may read on to the end of data, no further
+		// Most lines begin with a byte that is neither white space nor
+		// part of a non-ASCII rune, which no blank line does.
+		f.Blank[i] = len(text) == 0 || (text[0] <= ' ' || text[0] >= 0x80) && lines.IsBlank(text)
+		if f.Blank[i] {
+			clear(f.Row(i))
+			f.Letters[i], f.Words[i], f.last[i] = 0, 0, kindNone
+		} else {
 			var s stats
 			s, f.H = scan(text, f.H, 1<<WordBits-1)
 			nonBlank++
@@ -75,7 +81,7 @@ func (f *Features) Measure(data []byte, spans []lines.Span) {
 	}
 	// Then the inputs of its place in the document and in its group, a
 	// run of non-blank lines between blank ones.
-	k := 0
+	k, docLines := 0, logn(nonBlank)
 	for i := 0; i < n; {
 		if f.Blank[i] {
 			i++
@@ -86,17 +92,19 @@ func (f *Features) Measure(data []byte, spans []lines.Span) {
 			letters += int(f.Letters[j])
 			j++
 		}
+		groupLines, share := logn(j-i), ratio(letters, totalLetters)
 		for g := i; g < j; g++ {
 			x := f.Row(g)
+			_ = x[26] // one bounds check for the row
 			x[17] = ratio(k, nonBlank)
 			x[18] = logn(k)
 			x[19] = logn(nonBlank - k - 1)
 			x[20] = b2f(g == i)
 			x[21] = b2f(g == j-1)
-			x[22] = logn(j - i)
+			x[22] = groupLines
 			x[23] = ratio(g-i, j-i)
-			x[24] = ratio(letters, totalLetters)
-			x[25] = logn(nonBlank)
+			x[24] = share
+			x[25] = docLines
 			x[26] /= float32(maxBytes)
 			k++
 		}
@@ -107,6 +115,7 @@ func (f *Features) Measure(data []byte, spans []lines.Span) {
 // lineInputs writes the inputs that depend on a line alone to its row x,
 // and its size in bytes to x[26], for Build to scale.
 func lineInputs(x []float32, s *stats) {
+	_ = x[26] // one bounds check for the row
 	x[0] = 1
 	x[1] = logn(s.bytes)
 	x[2] = logn(s.words)
@@ -149,6 +158,16 @@ func reuse[T any](s []T, n int) []T {
 	s = s[:n]
 	clear(s)
 	return s
+}
+
+// resize returns s resized to n values, in its own storage when that is
+// big enough. It does not clear them, as Measure writes every one: the
+// inputs of each non-blank line, and zeros for a blank one.
+func resize[T any](s []T, n int) []T {
+	if cap(s) < n {
+		return make([]T, n)
+	}
+	return s[:n]
 }
 
 func b2f(b bool) float32 {

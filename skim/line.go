@@ -18,11 +18,9 @@ const (
 	bHigh               // a byte of a multi-byte UTF-8 sequence
 )
 
-// byteInfo maps every byte to its bits; fold maps a word byte to the byte
-// hashed for it: ASCII letters in lower case, every digit as 0.
-var byteInfo, fold = func() (t, f [256]uint8) {
+// byteInfo maps every byte to its bits.
+var byteInfo = func() (t [256]uint8) {
 	for c := range 256 {
-		f[c] = uint8(c)
 		switch {
 		case c == ' ' || c == '\t' || c == '\v' || c == '\f':
 			t[c] = bSpace
@@ -30,10 +28,8 @@ var byteInfo, fold = func() (t, f [256]uint8) {
 			t[c] = bWord | bLetter
 		case c >= 'A' && c <= 'Z':
 			t[c] = bWord | bLetter | bUpper
-			f[c] = uint8(c) + 'a' - 'A'
 		case c >= '0' && c <= '9':
 			t[c] = bWord | bDigit
-			f[c] = '0'
 		case c >= 0x80:
 			t[c] = bHigh
 		default:
@@ -43,7 +39,7 @@ var byteInfo, fold = func() (t, f [256]uint8) {
 	for _, c := range "|/><-*+" {
 		t[c] |= bSep
 	}
-	return t, f
+	return t
 }()
 
 // stats is what one pass over a line's bytes counts.
@@ -96,192 +92,326 @@ func finish(h uint64) uint32 {
 // separates words in scraped text (no-break space, guillemets, dashes,
 // bullets, typographic quotes, ellipsis) is told from letters by its
 // first bytes (see highRune).
+//
+// Lines are short, so what a line and a word cost matters more than what
+// a byte does. scan classifies 64 bytes at a time into bitmaps (see
+// classify), counts letters, digits and punctuation with popcounts,
+// decodes only the non-ASCII runes, and takes words as runs of set bits,
+// each hashed from eight-byte loads at its start: no loop visits every
+// byte, and a word costs a few bit operations rather than a branch per
+// byte. It may read text's storage past its end, up to cap(text) (see
+// load), which must not be written meanwhile.
 func scan(text []byte, h []uint32, mask uint32) (stats, []uint32) {
-	return scanWords(text, h, mask, true)
-}
-
-// scanWords is scan reading the ASCII letters and digits of a word eight
-// bytes at a time when wide, else byte by byte, as the tests do to check
-// that both ways measure and hash alike.
-func scanWords(text []byte, h []uint32, mask uint32, wide bool) (stats, []uint32) {
-	s := stats{bytes: len(text)}
-	var prev uint32 // hash of the previous word; 0 before the first
 	n := len(text)
-	for i := 0; i < n; {
-		c := text[i]
-		b := byteInfo[c]
-		if b&bWord != 0 || b&bHigh != 0 && isLetter(text[i:]) {
-			var hw, acc uint64 // the word's hash, and its bytes not yet in it
-			wlen, letters, upper, packed := 0, 0, 0, 0
-			first := i
-			for i < n {
-				if wide && i+8 <= n {
-					// Up to eight ASCII letters and digits at once.
-					x := binary.LittleEndian.Uint64(text[i:])
-					lower, upper8, digit := asciiClasses(x)
-					word := lower | upper8 | digit
-					k := bits.TrailingZeros64(^word&hiBits) >> 3 // word bytes before the first other one
-					if k > 0 {
-						keep := uint64(1)<<(8*k) - 1 // the k bytes, 1<<64 being 0
-						f := bits.ReverseBytes64(foldASCII(x, upper8, digit))
-						t := min(k, 8-packed) // bytes that complete acc
-						acc = acc<<(8*t) | f>>(64-8*t)
-						if packed += t; packed == 8 {
-							hw = mix(hw, acc)
-							r := k - t
-							acc, packed = f<<(8*t)>>(64-8*r), r
-						}
-						letters += bits.OnesCount64((lower | upper8) & keep)
-						upper += bits.OnesCount64(upper8 & keep)
-						i += k
-						wlen += k
-						if k == 8 {
-							continue
-						}
+	var (
+		// The counts of stats; the runes of words stand for its runes
+		// and digits, which follow from them and the others.
+		wordRunes, words, letters, upper, punct   int
+		numbers, capitalised, shortWords, longest int
+		separators                                int
+		url, copyright                            bool
+
+		prev uint32 // hash of the previous word; 0 before the first
+
+		// A word that runs on past a block: its start (-1 if none), its
+		// runes so far, nonzero if it has a letter.
+		ws, wr = -1, 0
+		wl     uint64
+		// The bytes at the start of a block that end a rune begun in the
+		// block before, and whether that rune is a letter.
+		spill       int
+		spillLetter bool
+	)
+	for base := 0; base < n; base += 64 {
+		b := classify(text, base)
+		more := base+64 < n
+		// Bitmaps of the word bytes, of the first byte of each rune of a
+		// word, of the letters among those and of the upper-case ones:
+		// the ASCII ones so far, the non-ASCII ones below.
+		inWord, starts, letter, capital := b.word, b.word, b.letter, b.upper
+		punct += bits.OnesCount64(b.punct)
+		high := b.high &^ (1<<spill - 1)
+		if spillLetter {
+			inWord |= 1<<spill - 1
+		}
+		spill, spillLetter = 0, false
+		if high == b.pairs|b.pairs<<1 {
+			// No non-ASCII bytes, or only two-byte letters, which need
+			// no decoding.
+			inWord |= high
+			starts |= b.pairs
+			letter |= b.pairs
+			spill = int(b.pairs >> 63)
+			spillLetter = spill > 0
+		} else {
+			for high != 0 {
+				q := bits.TrailingZeros64(high)
+				i := base + q
+				m, k := highRune(text[i:])
+				end := q + m // past 64 for a rune that ends in the next block
+				high &^= 1<<end - 1
+				spill = max(end-64, 0)
+				if k == kindLower || k == kindUpper {
+					bit := uint64(1) << q
+					inWord |= (1<<m - 1) << q
+					starts |= bit
+					letter |= bit
+					if k == kindUpper {
+						capital |= bit
 					}
-				}
-				c = text[i]
-				b = byteInfo[c]
-				if b&bWord != 0 {
-					acc = acc<<8 | uint64(fold[c])
-					if packed++; packed == 8 {
-						hw, acc, packed = mix(hw, acc), 0, 0
-					}
-					letters += int(b&bLetter) >> 1
-					upper += int(b&bUpper) >> 2
-					i++
-					wlen++
+					spillLetter = spill > 0
 					continue
 				}
-				if b&bHigh == 0 {
-					break
+				if k == kindBullet {
+					separators++
 				}
-				m, k := highRune(text[i:])
-				if k != kindLower && k != kindUpper {
-					break
-				}
-				for _, x := range text[i : i+m] {
-					acc = acc<<8 | uint64(x)
-					if packed++; packed == 8 {
-						hw, acc, packed = mix(hw, acc), 0, 0
+				if m == 2 && text[i] == 0xc2 {
+					if text[i+1] == 0xa0 {
+						continue // a no-break space is white space
 					}
+					copyright = copyright || text[i+1] == 0xa9
 				}
-				letters++
-				if k == kindUpper {
-					upper++
-				}
-				i += m
-				wlen++
+				punct++
 			}
-			w := finish(mix(hw, acc|uint64(packed)<<61))
-			s.words++
-			s.runes += wlen
-			s.letters += letters
-			s.upper += upper
-			s.digits += wlen - letters
-			if letters == 0 {
-				s.numbers++
-			} else if wlen <= 3 {
-				s.shortWords++
-			}
-			if byteInfo[text[first]]&bUpper != 0 || text[first] >= 0x80 && upper > 0 && isUpper(text[first:]) {
-				s.capitalised++
-			}
-			s.longest = max(s.longest, wlen)
-			if prev == 0 {
-				h = append(h, (w^0x9e3779b9)&mask) // the first word, as such
+		}
+		wordRunes += bits.OnesCount64(starts)
+		letters += bits.OnesCount64(letter)
+		upper += bits.OnesCount64(capital)
+		// Words are counted where they begin, the one from the block
+		// before, if it goes on here, in that block.
+		begins := inWord &^ (inWord<<1 | uint64(^ws)>>63)
+		words += bits.OnesCount64(begins)
+		capitalised += bits.OnesCount64(begins & capital)
+		for {
+			// The next word: the rest of the one from the block before,
+			// if any, else the next run of set bits; its runes, and
+			// whether it has a letter.
+			var start, end, r int
+			var l uint64
+			if ws >= 0 {
+				e := bits.TrailingZeros64(^inWord)
+				run := uint64(1)<<e - 1
+				inWord &^= run
+				start, end = ws, base+e
+				r, l = wr+bits.OnesCount64(starts&run), wl|letter&run
+				ws = -1
+			} else if inWord != 0 {
+				st := bits.TrailingZeros64(inWord)
+				run := inWord &^ (inWord + inWord&-inWord) // the lowest run of set bits
+				inWord &^= run
+				start, end = base+st, base+64-bits.LeadingZeros64(run)
+				r, l = bits.OnesCount64(starts&run), letter&run
 			} else {
-				h = append(h, ((prev*31)^w^0x7f4a7c15)&mask) // the pair with the one before
+				break
 			}
-			h = append(h, w&mask)
+			if end == base+64 && more {
+				ws, wr, wl = start, r, l
+				break
+			}
+			// The hash: the word's bytes, folded (see foldWord), taken
+			// eight at a time, the last ones with their count.
+			var hw uint64
+			p := start
+			for ; end-p >= 8; p += 8 {
+				hw = mix(hw, bits.ReverseBytes64(foldWord(load(text, p))))
+			}
+			t := uint(end - p)
+			// The first t bytes, none for 0: two shifts, as one by 64
+			// would need a test.
+			acc := bits.ReverseBytes64(foldWord(load(text, p))) >> 1 >> (63 - 8*t&63)
+			w := finish(mix(hw, acc|uint64(t)<<61))
+
+			longest = max(longest, r)
+			number := int((l|-l)>>63 ^ 1)         // no letter
+			short := int(uint(r-4)>>63) &^ number // a letter, and 3 runes at most
+			numbers += number
+			shortWords += short
+			if prev == 0 {
+				h = append(h, (w^0x9e3779b9)&mask, w&mask) // the first word, as such
+			} else {
+				h = append(h, ((prev*31)^w^0x7f4a7c15)&mask, w&mask) // the pair with the one before
+			}
 			prev = w
-			continue
 		}
-		switch {
-		case b&bSpace != 0:
-			i++
-			continue
-		case b&bHigh != 0:
-			m, k := highRune(text[i:])
-			if k == kindBullet {
-				s.separators++
-			}
-			if m == 2 && c == 0xc2 && text[i+1] == 0xa9 {
-				s.copyright = true
-			}
-			if !(m == 2 && c == 0xc2 && text[i+1] == 0xa0) { // a no-break space is white space
-				s.punct++
-				s.runes++
-			}
-			i += m
-			continue
-		}
-		s.punct++
-		s.runes++
-		if b&bSep != 0 {
-			s.separators++
-		}
-		switch c {
-		case ':':
-			if i >= 4 && string(text[i-4:i]) == "http" || i >= 5 && string(text[i-5:i]) == "https" {
-				s.url = true
-			}
-		case '@':
-			s.url = true
-		case '.':
-			if i >= 3 && string(text[i-3:i]) == "www" {
-				s.url = true
+		for p := b.punct; p != 0; p &= p - 1 {
+			i := base + bits.TrailingZeros64(p)
+			c := text[i]
+			separators += int(byteInfo[c] & bSep / bSep)
+			if !url {
+				url = urlAt(text, i)
 			}
 		}
-		i++
 	}
 	if prev != 0 {
 		h = append(h, (prev^0x85ebca6b)&mask) // the last word, as such
 	}
-	s.first, s.last = firstKind(text), lastKind(text)
-	return s, h
+	var first, last uint8
+	if n > 0 {
+		// Most lines begin and end with ASCII that is not white space.
+		if first = asciiKinds[text[0]]; first == kindNone {
+			first = firstKind(text)
+		}
+		if last = asciiKinds[text[n-1]]; last == kindNone {
+			last = lastKind(text)
+		}
+	}
+	return stats{
+		bytes: n, runes: wordRunes + punct,
+		words: words, letters: letters, digits: wordRunes - letters,
+		upper: upper, punct: punct, numbers: numbers,
+		capitalised: capitalised, shortWords: shortWords,
+		longest: longest, separators: separators,
+		url: url, copyright: copyright,
+		first: first, last: last,
+	}, h
 }
 
-// Masks of asciiClasses: every byte's low and high bit.
+// Masks of a uint64's eight bytes: every byte's low bit, high bit, and
+// every byte a space.
 const (
 	loBits = 0x0101010101010101
 	hiBits = 0x8080808080808080
+	spaces = 0x2020202020202020
 )
 
-// asciiClasses returns, for the eight bytes of x, the high bit of each byte
-// that is an ASCII lower-case letter, an upper-case letter or a digit
-// (bytes from 0x80 are none of them). Each test adds to every byte's low
-// seven bits a constant that carries into its high bit exactly when the
-// byte is at or above a bound, so no byte spills into the next.
-func asciiClasses(x uint64) (lower, upper, digit uint64) {
-	low7 := x &^ hiBits
-	ascii := ^x & hiBits
-	atLeast := func(c uint64) uint64 { return (low7 + (0x80-c)*loBits) & hiBits }
-	lower = atLeast('a') &^ atLeast('z'+1) & ascii
-	upper = atLeast('A') &^ atLeast('Z'+1) & ascii
-	digit = atLeast('0') &^ atLeast('9'+1) & ascii
-	return lower, upper, digit
+// load returns eight bytes of text from p, for p up to len(text); those
+// past its end are arbitrary. When text's storage goes on past its end,
+// as when it is a line of a document, it reads them there.
+func load(text []byte, p int) uint64 {
+	if p+8 <= cap(text) {
+		return binary.LittleEndian.Uint64(text[p : p+8])
+	}
+	return loadEnd(text, p)
 }
 
-// foldASCII is fold for eight bytes: upper-case letters (upper, as from
-// asciiClasses) to lower case, digits to '0'.
-func foldASCII(x, upper, digit uint64) uint64 {
-	x |= upper >> 2                 // 'A'|0x20 is 'a'
-	allDigit := (digit >> 7) * 0xff // every bit of a digit's byte
-	return x&^allDigit | allDigit&(0x30*loBits)
+// loadEnd is load for the last bytes of a text whose storage ends with
+// it: it gathers them one by one, with zeros after them. It is not
+// inlined so that load, which is, stays small.
+//
+//go:noinline
+func loadEnd(text []byte, p int) uint64 {
+	var x uint64
+	for j := len(text) - 1; j >= p; j-- {
+		x = x<<8 | uint64(text[j])
+	}
+	return x
 }
 
-// isLetter reports whether the multi-byte rune that begins b is a letter.
-func isLetter(b []byte) bool {
-	_, k := highRune(b)
-	return k == kindLower || k == kindUpper
+// bitmaps locates the bytes of a class in up to 64 bytes of a line: bit j
+// stands for the byte at the block's base plus j.
+type bitmaps struct {
+	word   uint64 // ASCII letters and digits
+	letter uint64 // ASCII letters
+	upper  uint64 // upper-case ASCII letters
+	high   uint64 // bytes from 0x80: the non-ASCII runes
+	punct  uint64 // other ASCII bytes but white space
+	// The first bytes of two-byte runes that highRune takes as lower-case
+	// letters by their first byte alone, 0xc6 to 0xdf (Greek, Cyrillic,
+	// Hebrew, Arabic and more), followed by a continuation byte.
+	pairs uint64
 }
 
-// isUpper reports whether the multi-byte rune that begins b is an
-// upper-case letter.
-func isUpper(b []byte) bool {
-	_, k := highRune(b)
-	return k == kindUpper
+// classify returns the bitmaps of the 64 bytes of text from base, or of
+// those up to its end, eight bytes at a time (see atLeast and gather),
+// from the last eight, the only ones that may run past the end, to the
+// first: each shifts the bitmaps up by a constant. Most blocks are ASCII:
+// the bitmap of the others' non-ASCII bytes takes a second pass.
+func classify(text []byte, base int) bitmaps {
+	last := base + (min(64, len(text)-base)-1)&^7
+	// Spaces for the bytes past the end: they are in no word and count
+	// for nothing, so no bitmap needs masking to the line.
+	keep := ^uint64(0) >> (64 - 8*uint(min(len(text)-last, 8))) // 8 to 64 bits
+	p, x := last, load(text, last)&keep|spaces&^keep
+	var word, letter, upper, punct, seen uint64
+	for {
+		seen |= x
+		ascii := ^x & hiBits
+		low7 := x &^ hiBits
+		lowered := low7 | 0x20*loBits // 'A'|0x20 is 'a'
+		l := (atLeast(lowered, 'a') ^ atLeast(lowered, 'z'+1)) & ascii
+		w := (atLeast(low7, '0')^atLeast(low7, '9'+1))&ascii | l
+		pu := atLeast(low7, '!')&ascii ^ w                     // from '!' to DEL but letters and digits
+		if ctl := atLeast(low7, ' ')&ascii ^ ascii; ctl != 0 { // below ' ': rare
+			// Tab, vertical tab and form feed are white space.
+			space := (atLeast(low7, '\t') ^ atLeast(low7, '\n')) | (atLeast(low7, '\v') ^ atLeast(low7, '\r'))
+			pu |= ctl &^ space
+		}
+		word = word<<8 | gather(w)
+		letter = letter<<8 | gather(l)
+		upper = upper<<8 | gather(l&(^x<<2)) // letters without 0x20, moved to the high bit
+		punct = punct<<8 | gather(pu)
+		if p == base {
+			break
+		}
+		p -= 8
+		x = binary.LittleEndian.Uint64(text[p : p+8])
+	}
+	var high, pairs uint64
+	if seen&hiBits != 0 {
+		var lead, cont uint64
+		p, x := last, load(text, last)&keep|spaces&^keep
+		for {
+			h := x & hiBits
+			high = high<<8 | gather(h)
+			cont = cont<<8 | gather(h&^(x<<1)) // 0x80 to 0xbf
+			low5 := x & (0x1f * loBits)
+			lead = lead<<8 | gather(h&(x<<1)&^(x<<2)&atLeast(low5, 6)) // 0xc6 to 0xdf
+			if p == base {
+				break
+			}
+			p -= 8
+			x = binary.LittleEndian.Uint64(text[p : p+8])
+		}
+		pairs = lead & (cont >> 1)
+		if e := base + 64; e < len(text) && text[e]&0xc0 == 0x80 {
+			pairs |= lead & (1 << 63) // a pair that ends in the next block
+		}
+	}
+	return bitmaps{word, letter, upper, high, punct, pairs}
+}
+
+// atLeast returns, in the high bit of each byte of low7, whose bytes are
+// all below 0x80, whether the byte is at least c; its other bits are
+// noise. Adding a constant to a byte below 0x80 carries into its high
+// bit exactly when the byte is at or above a bound, and never into the
+// next byte. A byte is in a range when it is at least the low bound but
+// not at least the one past the high bound: the two high bits differ.
+func atLeast(low7, c uint64) uint64 {
+	return low7 + (0x80-c)*loBits
+}
+
+// gather packs the high bits of the eight bytes of m, which has no other
+// bits, into its low byte, byte i's at bit i: the product adds byte i's
+// bit, at 8i+7, times 1<<7j for each j up to 7, and the one term that
+// lands on bit 56+i is j = 7-i; no other lands at or above 56, nor on a
+// bit that another term does, so nothing carries there.
+func gather(m uint64) uint64 {
+	return m * 0x0002040810204081 >> 56
+}
+
+// urlAt reports whether the punctuation at text[i] makes the line look
+// like it holds a URL or a mail address: the colon of http: or https:,
+// the dot of www., an @.
+func urlAt(text []byte, i int) bool {
+	switch text[i] {
+	case ':':
+		return i >= 4 && string(text[i-4:i]) == "http" || i >= 5 && string(text[i-5:i]) == "https"
+	case '@':
+		return true
+	case '.':
+		return i >= 3 && string(text[i-3:i]) == "www"
+	}
+	return false
+}
+
+// foldWord folds the bytes of a word, eight in x: ASCII letters to lower
+// case, digits to '0', other bytes as they are. In a word, an ASCII byte
+// with 0x40 is a letter and one without is a digit.
+func foldWord(x uint64) uint64 {
+	ascii := (^x & hiBits) >> 1 // 0x40 of each ASCII byte
+	letter := x & ascii
+	digit := ascii &^ x
+	return (x | letter>>1) &^ ((digit >> 6) * 0x0f)
 }
 
 // firstKind is the kind of the first rune of text that is not white space.
@@ -330,6 +460,17 @@ func lastKind(text []byte) uint8 {
 	}
 	return kindNone
 }
+
+// asciiKinds is asciiKind of every ASCII byte but white space; it is
+// kindNone for white space and for the bytes of non-ASCII runes.
+var asciiKinds = func() (t [256]uint8) {
+	for c := range 0x80 {
+		if byteInfo[c]&bSpace == 0 {
+			t[c] = asciiKind(byte(c))
+		}
+	}
+	return t
+}()
 
 // asciiKind is the rune kind of an ASCII byte.
 func asciiKind(c byte) uint8 {
