@@ -62,24 +62,8 @@ func (c *Categories) Best(f *Features, i int) string {
 func (c *Categories) logits(f *Features, i int, z *[maxCategories]float32) {
 	row, hashed := f.Row(i), f.Hashed(i)
 	dense := c.rows[:len(row)]
-	var a0, a1, a2, a3, a4, a5, a6 float32
-	for j, x := range row {
-		if nonzero(x) {
-			w := &dense[j]
-			a0, a1, a2, a3 = a0+w[0]*x, a1+w[1]*x, a2+w[2]*x, a3+w[3]*x
-			a4, a5, a6 = a4+w[4]*x, a5+w[5]*x, a6+w[6]*x
-		}
-	}
-	z[0], z[1], z[2], z[3], z[4], z[5], z[6] = a0, a1, a2, a3, a4, a5, a6
-	a0, a1, a2, a3, a4, a5, a6 = 0, 0, 0, 0, 0, 0, 0
-	for j, x := range row {
-		if nonzero(x) {
-			w := &dense[j]
-			a0, a1, a2, a3 = a0+w[7]*x, a1+w[8]*x, a2+w[9]*x, a3+w[10]*x
-			a4, a5, a6 = a4+w[11]*x, a5+w[12]*x, a6+w[13]*x
-		}
-	}
-	z[7], z[8], z[9], z[10], z[11], z[12], z[13] = a0, a1, a2, a3, a4, a5, a6
+	denseSeven(row, dense, z, 0)
+	denseSeven(row, dense, z, 7)
 	var s float32
 	if len(c.Names) > 14 {
 		for j, x := range row {
@@ -90,7 +74,7 @@ func (c *Categories) logits(f *Features, i int, z *[maxCategories]float32) {
 	}
 	z[14] = s
 	words := (*[1 << catBits][maxCategories]float32)(c.rows[Dense:])
-	a0, a1, a2, a3, a4, a5, a6 = z[0], z[1], z[2], z[3], z[4], z[5], z[6]
+	a0, a1, a2, a3, a4, a5, a6 := z[0], z[1], z[2], z[3], z[4], z[5], z[6]
 	b0, b1, b2, b3, b4, b5, b6, b7 := z[7], z[8], z[9], z[10], z[11], z[12], z[13], z[14]
 	for _, h := range hashed {
 		w := &words[h&(1<<catBits-1)]
@@ -113,6 +97,20 @@ func (c *Categories) logits(f *Features, i int, z *[maxCategories]float32) {
 		}
 		z[15] = s
 	}
+}
+
+// denseSeven writes to z[c:c+7] the dense features' part of classes c to
+// c+6, in seven sums that stay in registers (see logits).
+func denseSeven(row []float32, dense [][maxCategories]float32, z *[maxCategories]float32, c int) {
+	var a0, a1, a2, a3, a4, a5, a6 float32
+	for j, x := range row {
+		if nonzero(x) {
+			w := (*[7]float32)(dense[j][c : c+7])
+			a0, a1, a2, a3 = a0+w[0]*x, a1+w[1]*x, a2+w[2]*x, a3+w[3]*x
+			a4, a5, a6 = a4+w[4]*x, a5+w[5]*x, a6+w[6]*x
+		}
+	}
+	z[c], z[c+1], z[c+2], z[c+3], z[c+4], z[c+5], z[c+6] = a0, a1, a2, a3, a4, a5, a6
 }
 
 // nonzero reports whether x != 0, from its bits: a float comparison with
