@@ -9,6 +9,8 @@ import (
 	"github.com/chaff-dev/chaff/classify"
 	"github.com/chaff-dev/chaff/evaluate"
 	"github.com/chaff-dev/chaff/gold"
+	"github.com/chaff-dev/chaff/lines"
+	"github.com/chaff-dev/chaff/skim"
 )
 
 // TestFixtures classifies every labelled fixture and compares each line
@@ -36,5 +38,51 @@ func TestFixtures(t *testing.T) {
 			code = m.Reasons[0].Code
 		}
 		t.Errorf("%s:%d: gold %s, got %s [%s]: %s", m.Doc, m.Line, m.Gold, m.Got, code, m.Excerpt)
+	}
+}
+
+// TestExactScores checks the fast model's two ways of scoring on every
+// fixture: ExactScores gives the model's full scores, and without it
+// every line gets the same label, kind and category, with a score on the
+// same side of the threshold.
+func TestExactScores(t *testing.T) {
+	docs, err := gold.LoadAll("../fixtures")
+	if err != nil {
+		t.Skipf("no fixtures: %v", err)
+	}
+	m, err := skim.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	exact, err := classify.New(classify.Config{Skim: m, ExactScores: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	fast, err := classify.New(classify.Config{Skim: m})
+	if err != nil {
+		t.Fatal(err)
+	}
+	differ := 0
+	for _, d := range docs {
+		want := m.Score(skim.Build(d.Data, lines.Split(d.Data)))
+		a, b := exact.Classify(d.Data), fast.Classify(d.Data)
+		for i := range a.Lines {
+			x, y := &a.Lines[i], &b.Lines[i]
+			if x.Label != y.Label || x.Kind != y.Kind || x.Cat != y.Cat {
+				t.Errorf("%s:%d: %s/%s%s exactly, %s/%s%s stopping early", d.Name, i+1, x.Label, x.Kind, x.Cat, y.Label, y.Kind, y.Cat)
+			}
+			if x.Score != want.P[i] {
+				t.Errorf("%s:%d: exact score %v, the model's %v", d.Name, i+1, x.Score, want.P[i])
+			}
+			if (x.Score >= classify.DefaultThreshold) != (y.Score >= classify.DefaultThreshold) {
+				t.Errorf("%s:%d: scores %v and %v on both sides of the threshold", d.Name, i+1, x.Score, y.Score)
+			}
+			if x.Score != y.Score {
+				differ++
+			}
+		}
+	}
+	if differ == 0 {
+		t.Error("no score differs without ExactScores: the test proves nothing")
 	}
 }

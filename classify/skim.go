@@ -26,7 +26,11 @@ func (c *Classifier) classifySkim(data []byte) *Document {
 	w.spans = lines.AppendSpans(w.spans[:0], data)
 	spans, f, scores := w.spans, &w.f, &w.scores
 	f.Measure(data, spans)
-	c.skim.ScoreTo(scores, f)
+	if c.exact {
+		c.skim.ScoreTo(scores, f)
+	} else {
+		c.skim.DecideTo(scores, f, c.threshold)
+	}
 	doc := &Document{Data: data, Lines: make([]Line, len(spans))}
 	cats := c.skim.Categories
 	titled := false // the first kept line has been seen

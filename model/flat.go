@@ -89,14 +89,21 @@ func treeDepth(nodes []Node, n int32) int {
 // then one, for the rest) are walked side by side so that their chains of
 // dependent loads overlap; the leaves are still added in tree order, so
 // the sum is that of walking the nodes.
-func (ff *flatForest) predict(base float32, x []float32, keys []uint32) float32 {
+//
+// It stops before a block of eight trees when e says so (see Exit); the
+// blocks start at multiples of eight, as e's checks do.
+func (ff *flatForest) predict(base float32, x []float32, keys []uint32, e Exit) (float32, int) {
 	for j, v := range x {
 		keys[j] = orderKey(v)
 	}
 	z := base
 	size := 1<<(ff.depth+1) - 1
 	node := ff.node
+	t := 0 // trees summed
 	for len(node) >= 8*size {
+		if e.stops(t, z) {
+			return z, t
+		}
 		i0, i1, i2, i3 := 0, size, 2*size, 3*size
 		i4, i5, i6, i7 := 4*size, 5*size, 6*size, 7*size
 		for range ff.depth {
@@ -118,6 +125,10 @@ func (ff *flatForest) predict(base float32, x []float32, keys []uint32) float32 
 		z += math.Float32frombits(uint32(node[i6]))
 		z += math.Float32frombits(uint32(node[i7]))
 		node = node[8*size:]
+		t += 8
+	}
+	if e.stops(t, z) {
+		return z, t
 	}
 	for len(node) >= 4*size {
 		i0, i1, i2, i3 := 0, size, 2*size, 3*size
@@ -132,16 +143,21 @@ func (ff *flatForest) predict(base float32, x []float32, keys []uint32) float32 
 		z += math.Float32frombits(uint32(node[i2]))
 		z += math.Float32frombits(uint32(node[i3]))
 		node = node[4*size:]
+		t += 4
 	}
 	for len(node) >= size {
+		if e.stops(t, z) {
+			return z, t
+		}
 		i := 0
 		for range ff.depth {
 			i = down(i, 0, node[i], keys)
 		}
 		z += math.Float32frombits(uint32(node[i]))
 		node = node[size:]
+		t++
 	}
-	return z
+	return z, t
 }
 
 // down is the index, in the shared array, of the child a row with order

@@ -41,14 +41,42 @@ func (f *Forest) Predict(x []float32) float32 {
 // values, saves an allocation per call to a caller that scores many rows,
 // such as every line of a document.
 func (f *Forest) PredictUsing(x []float32, keys []uint32) float32 {
+	z, _ := f.PredictExit(x, keys, Exit{})
+	return z
+}
+
+// Exit lets a prediction stop adding trees once its decision is plain:
+// before tree t, when t is a multiple of 8 and at least After, the sum so
+// far ends it if it is more than Margin away from Center (the logit of
+// the decision threshold). Boosted trees correct less and less, so the
+// later trees seldom move a sum that is far from the threshold back
+// across it; the logit is then the sum of the first t trees, an estimate
+// on the side of the decision. The zero Exit sums every tree.
+type Exit struct {
+	After          int
+	Center, Margin float32
+}
+
+// stops reports whether a prediction whose sum is z before tree t stops
+// there.
+func (e Exit) stops(t int, z float32) bool {
+	return e.Margin > 0 && t >= e.After && t%8 == 0 && (z > e.Center+e.Margin || z < e.Center-e.Margin)
+}
+
+// PredictExit is PredictUsing with e: it returns the logit and how many
+// trees it summed (see Exit).
+func (f *Forest) PredictExit(x []float32, keys []uint32, e Exit) (float32, int) {
 	if f.flat != nil {
 		if len(keys) < len(x) {
 			keys = make([]uint32, len(x))
 		}
-		return f.flat.predict(f.Base, x, keys[:len(x)])
+		return f.flat.predict(f.Base, x, keys[:len(x)], e)
 	}
 	z := f.Base
 	for t := range f.Trees {
+		if e.stops(t, z) {
+			return z, t
+		}
 		nodes := f.Trees[t].Nodes
 		n := int32(0)
 		for nodes[n].Left > 0 {
@@ -60,14 +88,21 @@ func (f *Forest) PredictUsing(x []float32, keys []uint32) float32 {
 		}
 		z += nodes[n].Value
 	}
-	return z
+	return z, len(f.Trees)
 }
 
 // Attribute adds to contrib, per feature, what the splits on that feature
 // changed along x's path through every tree (the path attribution of
 // Saabas): the contributions and Base add up to the logit.
 func (f *Forest) Attribute(x []float32, contrib []float64) {
-	for t := range f.Trees {
+	f.AttributeFirst(x, contrib, len(f.Trees))
+}
+
+// AttributeFirst is Attribute over the first n trees, those a
+// prediction that stopped early (PredictExit) summed: the contributions
+// and Base add up to its logit.
+func (f *Forest) AttributeFirst(x []float32, contrib []float64, n int) {
+	for t := range f.Trees[:n] {
 		nodes := f.Trees[t].Nodes
 		n := int32(0)
 		for nodes[n].Left > 0 {

@@ -302,3 +302,59 @@ func TestSubsample(t *testing.T) {
 		t.Errorf("subsampled forest: held-out accuracy %.3f, want >= 0.9", acc)
 	}
 }
+
+// TestPredictExit checks early stopping: without an Exit every tree is
+// summed; with one, the flat layout and the node walk stop at the same
+// tree with the same sum, only at a checkpoint (a multiple of 8, from
+// After) where the sum is beyond Margin of Center, and never past one
+// where it was; AttributeFirst adds up to the shortened logit.
+func TestPredictExit(t *testing.T) {
+	x, y, w := xorRows(600, 12)
+	f := GrowForest(x, y, w, ForestConfig{Trees: 60, Depth: 4, Rate: 0.3, MinLeaf: 1})
+	f.Prepare()
+	walk := *f
+	walk.flat = nil
+	xt, _, _ := xorRows(200, 13)
+	stopped := 0
+	for _, e := range []Exit{{}, {After: 16, Margin: 3}, {After: 8, Center: 1, Margin: 1}, {After: 0, Center: -0.5, Margin: 0.5}} {
+		for _, row := range xt {
+			z, n := f.PredictExit(row, nil, e)
+			wz, wn := walk.PredictExit(row, nil, e)
+			if z != wz || n != wn {
+				t.Fatalf("exit %+v, row %v: flat gives %v after %d trees, the walk %v after %d", e, row, z, n, wz, wn)
+			}
+			if e.Margin == 0 && (n != len(f.Trees) || z != f.Predict(row)) {
+				t.Fatalf("no exit: %v after %d trees, want Predict's %v after all %d", z, n, f.Predict(row), len(f.Trees))
+			}
+			// The sum before each checkpoint up to n: only the last may stop.
+			sum := f.Base
+			for k := 0; k <= n; k++ {
+				beyond := sum > e.Center+e.Margin || sum < e.Center-e.Margin
+				check := e.Margin > 0 && k >= e.After && k%8 == 0
+				if k < n && check && beyond {
+					t.Fatalf("exit %+v: went on past tree %d, where the sum %v was beyond the margin", e, k, sum)
+				}
+				if k == n && n < len(f.Trees) && !(check && beyond) {
+					t.Fatalf("exit %+v: stopped at tree %d with sum %v", e, k, sum)
+				}
+				if k < n {
+					sum += leafValue(f.Trees[k].Nodes, row)
+				}
+			}
+			if sum != z {
+				t.Fatalf("exit %+v: %v, the first %d trees sum to %v", e, z, n, sum)
+			}
+			contrib := make([]float64, 3)
+			f.AttributeFirst(row, contrib, n)
+			if got := float64(f.Base) + contrib[0] + contrib[1] + contrib[2]; math.Abs(got-float64(z)) > 1e-4 {
+				t.Fatalf("exit %+v: Base + contributions of %d trees = %v, logit %v", e, n, got, z)
+			}
+			if n < len(f.Trees) {
+				stopped++
+			}
+		}
+	}
+	if stopped == 0 {
+		t.Error("no prediction stopped early: the test proves nothing")
+	}
+}

@@ -68,6 +68,16 @@ func BenchmarkSkim(b *testing.B) {
 			}
 		}
 	})
+	b.Run("decide", func(b *testing.B) { // score, the trees stopping early
+		b.SetBytes(size(docs))
+		b.ReportAllocs()
+		for b.Loop() {
+			for _, f := range fs {
+				var s Scores // fresh, as Score makes them
+				m.DecideTo(&s, f, 0.5)
+			}
+		}
+	})
 	b.Run("all", func(b *testing.B) {
 		b.SetBytes(size(docs))
 		b.ReportAllocs()

@@ -3,7 +3,11 @@ package skim
 import (
 	"math"
 	"math/rand/v2"
+	"os"
+	"path/filepath"
 	"testing"
+
+	"github.com/chaff-dev/chaff/lines"
 )
 
 // TestStage1All checks that scoring a whole document gives every line
@@ -29,5 +33,64 @@ func TestStage1All(t *testing.T) {
 		if math.Float32bits(z[i]) != math.Float32bits(want) {
 			t.Fatalf("line %d: %v, want %v", i, z[i], want)
 		}
+	}
+}
+
+// TestDecideTo checks that stopping the trees early changes no decision
+// at the threshold on the fixtures' lines, keeps the exact score of
+// every line that summed every tree, moves the others' no nearer to the
+// threshold than exitMargin in logit, and that thresholds of 0 and 1
+// sum every tree; the explanation of a stopped line covers the trees
+// its score summed.
+func TestDecideTo(t *testing.T) {
+	m, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	paths, _ := filepath.Glob("../fixtures/*/*.txt")
+	if len(paths) == 0 {
+		t.Fatal("no fixtures")
+	}
+	stopped := 0
+	for _, threshold := range []float64{0.5, 0.2, 0.9, 0, 1} {
+		center := math.Log(threshold / (1 - threshold))
+		for _, p := range paths {
+			data, err := os.ReadFile(p)
+			if err != nil {
+				t.Fatal(err)
+			}
+			f := Build(data, lines.Split(data))
+			var exact, early Scores
+			m.ScoreTo(&exact, f)
+			m.DecideTo(&early, f, threshold)
+			for i := range f.Blank {
+				if f.Blank[i] {
+					continue
+				}
+				pe, pd := exact.P[i], early.P[i]
+				if threshold > 0 && threshold < 1 && (pe >= threshold) != (pd >= threshold) {
+					t.Errorf("%s line %d, threshold %v: exact score %v, early %v decide apart", p, i+1, threshold, pe, pd)
+				}
+				if len(early.trees) == 0 || early.trees[i] == int32(len(m.Forest.Trees)) {
+					if pe != pd {
+						t.Errorf("%s line %d: summed every tree, yet %v against %v", p, i+1, pd, pe)
+					}
+					continue
+				}
+				if threshold == 0 || threshold == 1 {
+					t.Fatalf("threshold %v stopped early", threshold)
+				}
+				stopped++
+				if z := math.Log(pd / (1 - pd)); math.Abs(z-center) < exitMargin-1e-3 {
+					t.Errorf("%s line %d: stopped at logit %v, within %v of the threshold's %v", p, i+1, z, exitMargin, center)
+				}
+				if cts := m.Explain(f, &early, i, 3); len(cts) == 0 {
+					t.Errorf("%s line %d: no reason for an early score", p, i+1)
+				}
+			}
+		}
+	}
+	if stopped == 0 {
+		t.Error("no line stopped early: the test proves nothing")
 	}
 }
