@@ -8,7 +8,9 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/chaff-dev/chaff/lines"
 	"github.com/chaff-dev/chaff/report"
+	"github.com/chaff-dev/chaff/skim"
 	"github.com/sirupsen/logrus"
 )
 
@@ -101,5 +103,59 @@ func TestReportUsage(t *testing.T) {
 	}
 	if code, _, _ := runReportCmd(t, filepath.Join(t.TempDir(), "missing.txt")); code != exitFail {
 		t.Errorf("a missing input: exit %d, want %d", code, exitFail)
+	}
+}
+
+// TestFastScoresWhereShown checks that the commands that show scores
+// give the fast model's full scores, summed over every tree, while clean
+// may stop a line's trees early (classify.Config.ExactScores).
+func TestFastScoresWhereShown(t *testing.T) {
+	const path = "../../fixtures/en/en_blog_sqlite_wal.txt"
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Skipf("fixture: %v", err)
+	}
+	m, err := skim.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := m.Score(skim.Build(data, lines.Split(data))).P
+	check := func(cmd string, line int, score float64) {
+		t.Helper()
+		if line < 1 || line > len(want) || score != want[line-1] {
+			t.Errorf("%s: line %d scores %v, the fast model %v", cmd, line, score, want[min(max(line, 1), len(want))-1])
+		}
+	}
+	_, out, errs := runReportCmd(t, "--format", "json", "--text-model", "fast", path)
+	var r report.Report
+	if err := json.Unmarshal([]byte(out), &r); err != nil || len(r.Documents) != 1 {
+		t.Fatalf("report: %v, %d documents\n%s", err, len(r.Documents), errs)
+	}
+	for _, l := range r.Documents[0].Lines {
+		if l.Label != "blank" {
+			check("report", l.Number, l.Score)
+		}
+	}
+	code, out, errs := runCmd(t, "", "label", "--text-model", "fast", path)
+	if code != 0 {
+		t.Fatalf("label: exit %d\n%s", code, errs)
+	}
+	n := 0
+	for row := range strings.Lines(out) {
+		var l struct {
+			Line  int     `json:"line"`
+			Label string  `json:"label"`
+			Score float64 `json:"score"`
+		}
+		if err := json.Unmarshal([]byte(row), &l); err != nil {
+			t.Fatalf("label: %v: %s", err, row)
+		}
+		if l.Label != "blank" {
+			check("label", l.Line, l.Score)
+			n++
+		}
+	}
+	if n == 0 {
+		t.Fatal("label wrote no line")
 	}
 }
