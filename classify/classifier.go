@@ -41,14 +41,14 @@ type Config struct {
 	// SkipReasons leaves Line.Reasons empty, for callers that only need
 	// the decisions (clean): explaining a line costs as much as scoring it.
 	SkipReasons bool
-	// ExactScores has the fast text model (Skim) sum every one of its
-	// trees for every line, so that Line.Score is its full estimate, for
-	// callers that show, keep or threshold scores again later. Without
-	// it a line's trees stop adding up once its decision is plain (see
-	// skim.Model.DecideTo): the same decisions in a third less time, and
-	// the scores of the plainly decided lines less extreme (at least
-	// e^2 in odds from the threshold). The other models always sum all.
-	ExactScores bool
+	// StopEarly lets the fast text model (Skim) stop adding up a line's
+	// trees once its decision is plain (see skim.Model.DecideTo), for
+	// callers that need the decisions and not the scores (clean): the
+	// same decisions in a third less time, and the scores of the plainly
+	// decided lines less extreme (at least e^2 in odds from the
+	// threshold) than the full estimate every other caller gets. The
+	// other models ignore it.
+	StopEarly bool
 }
 
 // Classifier labels documents. Build one with New; it is safe for use by
@@ -61,13 +61,13 @@ type Classifier struct {
 	threshold float64
 	keep      map[label.Category]bool
 	reasons   bool
-	exact     bool      // see Config.ExactScores
+	stopEarly bool      // see Config.StopEarly
 	skimWork  sync.Pool // of *skimWork, one per goroutine classifying at a time
 }
 
 // New builds a Classifier.
 func New(cfg Config) (*Classifier, error) {
-	c := &Classifier{model: cfg.Model, skim: cfg.Skim, htmlModel: cfg.HTMLModel, threshold: cfg.Threshold, keep: map[label.Category]bool{}, reasons: !cfg.SkipReasons, exact: cfg.ExactScores}
+	c := &Classifier{model: cfg.Model, skim: cfg.Skim, htmlModel: cfg.HTMLModel, threshold: cfg.Threshold, keep: map[label.Category]bool{}, reasons: !cfg.SkipReasons, stopEarly: cfg.StopEarly}
 	c.env.Lexicon, c.env.Lang = cfg.Lexicon, cfg.Languages
 	var err error
 	if c.model == nil && c.skim == nil {

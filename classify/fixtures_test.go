@@ -41,11 +41,11 @@ func TestFixtures(t *testing.T) {
 	}
 }
 
-// TestExactScores checks the fast model's two ways of scoring on every
-// fixture: ExactScores gives the model's full scores, and without it
+// TestStopEarly checks the fast model's two ways of scoring on every
+// fixture: by default it gives the model's full scores, and with StopEarly
 // every line gets the same label, kind and category, with a score on the
 // same side of the threshold.
-func TestExactScores(t *testing.T) {
+func TestStopEarly(t *testing.T) {
 	docs, err := gold.LoadAll("../fixtures")
 	if err != nil {
 		t.Skipf("no fixtures: %v", err)
@@ -54,11 +54,11 @@ func TestExactScores(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	exact, err := classify.New(classify.Config{Skim: m, ExactScores: true})
+	exact, err := classify.New(classify.Config{Skim: m})
 	if err != nil {
 		t.Fatal(err)
 	}
-	fast, err := classify.New(classify.Config{Skim: m})
+	fast, err := classify.New(classify.Config{Skim: m, StopEarly: true})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -83,6 +83,6 @@ func TestExactScores(t *testing.T) {
 		}
 	}
 	if differ == 0 {
-		t.Error("no score differs without ExactScores: the test proves nothing")
+		t.Error("no score differs with StopEarly: the test proves nothing")
 	}
 }

@@ -26,10 +26,10 @@ func (c *Classifier) classifySkim(data []byte) *Document {
 	w.spans = lines.AppendSpans(w.spans[:0], data)
 	spans, f, scores := w.spans, &w.f, &w.scores
 	f.Measure(data, spans)
-	if c.exact {
-		c.skim.ScoreTo(scores, f)
-	} else {
+	if c.stopEarly {
 		c.skim.DecideTo(scores, f, c.threshold)
+	} else {
+		c.skim.ScoreTo(scores, f)
 	}
 	doc := &Document{Data: data, Lines: make([]Line, len(spans))}
 	cats := c.skim.Categories

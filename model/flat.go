@@ -85,13 +85,12 @@ func treeDepth(nodes []Node, n int32) int {
 // predict returns base plus the leaves x reaches, tree by tree. The row is
 // converted to order keys once, into keys (len(x) of them; see orderKey),
 // a step down is then one load of the split's word and integer
-// arithmetic, and eight trees (then four,
-// then one, for the rest) are walked side by side so that their chains of
-// dependent loads overlap; the leaves are still added in tree order, so
-// the sum is that of walking the nodes.
+// arithmetic, and eight trees are walked side by side so that their
+// chains of dependent loads overlap (the last, fewer than eight, one by
+// one); the leaves are still added in tree order, so the sum is that of
+// walking the nodes.
 //
-// It stops before a block of eight trees when e says so (see Exit); the
-// blocks start at multiples of eight, as e's checks do.
+// It stops before a tree when e says so (see Exit).
 func (ff *flatForest) predict(base float32, x []float32, keys []uint32, e Exit) (float32, int) {
 	for j, v := range x {
 		keys[j] = orderKey(v)
@@ -126,24 +125,6 @@ func (ff *flatForest) predict(base float32, x []float32, keys []uint32, e Exit) 
 		z += math.Float32frombits(uint32(node[i7]))
 		node = node[8*size:]
 		t += 8
-	}
-	if e.stops(t, z) {
-		return z, t
-	}
-	for len(node) >= 4*size {
-		i0, i1, i2, i3 := 0, size, 2*size, 3*size
-		for range ff.depth {
-			i0 = down(i0, 0, node[i0], keys)
-			i1 = down(i1, size, node[i1], keys)
-			i2 = down(i2, 2*size, node[i2], keys)
-			i3 = down(i3, 3*size, node[i3], keys)
-		}
-		z += math.Float32frombits(uint32(node[i0]))
-		z += math.Float32frombits(uint32(node[i1]))
-		z += math.Float32frombits(uint32(node[i2]))
-		z += math.Float32frombits(uint32(node[i3]))
-		node = node[4*size:]
-		t += 4
 	}
 	for len(node) >= size {
 		if e.stops(t, z) {

@@ -167,13 +167,8 @@ func outOfFold(ex []Example, cfg *Config) [][]float32 {
 			if fold[d] != f {
 				continue
 			}
-			fs := ex[d].F
-			z[d] = make([]float32, len(fs.Blank))
-			for i := range fs.Blank {
-				if !fs.Blank[i] {
-					z[d][i] = m.stage1(fs, i)
-				}
-			}
+			z[d] = make([]float32, len(ex[d].F.Blank))
+			m.stage1All(ex[d].F, z[d])
 		}
 	}
 	return z

@@ -86,7 +86,6 @@ func runReport(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	cfg.ExactScores = true // the drill-down shows each line's score
 	cl, err := classify.New(cfg)
 	if err != nil {
 		return err

@@ -108,7 +108,7 @@ func TestReportUsage(t *testing.T) {
 
 // TestFastScoresWhereShown checks that the commands that show scores
 // give the fast model's full scores, summed over every tree, while clean
-// may stop a line's trees early (classify.Config.ExactScores).
+// may stop a line's trees early (classify.Config.StopEarly).
 func TestFastScoresWhereShown(t *testing.T) {
 	const path = "../../fixtures/en/en_blog_sqlite_wal.txt"
 	data, err := os.ReadFile(path)

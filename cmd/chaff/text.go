@@ -43,8 +43,8 @@ func textCommand(e *env, name string, m mode, args []string) error {
 	if err != nil {
 		return err
 	}
-	cfg.SkipReasons = m == modeClean            // clean shows no reasons: explaining costs as much as scoring
-	cfg.ExactScores = m != modeClean || rf.mark // the scores clean writes are --mark's
+	cfg.SkipReasons = m == modeClean           // clean shows no reasons: explaining costs as much as scoring
+	cfg.StopEarly = m == modeClean && !rf.mark // clean writes no scores but --mark's
 	cl, err := classify.New(cfg)
 	if err != nil {
 		return err
