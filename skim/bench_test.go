@@ -88,3 +88,37 @@ func BenchmarkSkim(b *testing.B) {
 		}
 	})
 }
+
+// BenchmarkCategories measures the category head over every non-blank
+// line of the benchmark's dumps, as if each were dropped.
+func BenchmarkCategories(b *testing.B) {
+	docs := benchDumps(b)
+	m, err := Default()
+	if err != nil {
+		b.Fatal(err)
+	}
+	fs := make([]*Features, len(docs))
+	lines := 0
+	for k, d := range docs {
+		fs[k] = Build(d, lines_(d))
+		for _, blank := range fs[k].Blank {
+			if !blank {
+				lines++
+			}
+		}
+	}
+	b.SetBytes(size(docs))
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, f := range fs {
+			for i, blank := range f.Blank {
+				if !blank {
+					m.Categories.Best(f, i)
+				}
+			}
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(lines), "ns/line")
+}
+
+func lines_(d []byte) []lines.Span { return lines.Split(d) }

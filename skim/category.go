@@ -48,7 +48,18 @@ func (c *Categories) Best(f *Features, i int) string {
 // logits writes the score of every class of line i to z (values past
 // the model's classes are unspecified). The order of the additions, per
 // class, is that of the plain loop: the dense features in order, then the
-// words.
+// words. It runs logitsAVX2 where the processor has it, else logitsGo:
+// both give the same bits.
+func (c *Categories) logits(f *Features, i int, z *[maxCategories]float32) {
+	if useAVX2 {
+		row := f.Row(i)
+		logitsAVX2(row, &c.rows[0], &c.rows[Dense], f.Hashed(i), 1<<catBits-1, z)
+		return
+	}
+	c.logitsGo(f, i, z)
+}
+
+// logitsGo is logits in Go.
 //
 // The sums are kept in local variables, which the compiler keeps in
 // registers, rather than in z, which would be loaded and stored again for
@@ -59,7 +70,7 @@ func (c *Categories) Best(f *Features, i int) string {
 // without a product, are summed for fifteen classes at once, so that each
 // word's weights are found once; a sixteenth class, when the model has
 // one, is summed alone.
-func (c *Categories) logits(f *Features, i int, z *[maxCategories]float32) {
+func (c *Categories) logitsGo(f *Features, i int, z *[maxCategories]float32) {
 	row, hashed := f.Row(i), f.Hashed(i)
 	dense := c.rows[:len(row)]
 	denseSeven(row, dense, z, 0)

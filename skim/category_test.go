@@ -50,9 +50,11 @@ func randomFeatures(rng *rand.Rand, lines int) *Features {
 	return f
 }
 
-// TestLogits checks that logits and Best give what the plain loop gives,
-// bit for bit, whatever the number of classes: the sums are split in
-// groups of classes, and a sixteenth class is summed alone.
+// TestLogits checks that logits (in AVX2 where the processor has it),
+// logitsGo and Best give what the plain loop gives, bit for bit, whatever
+// the number of classes: logitsGo splits the sums in groups of classes
+// and sums a sixteenth alone; logitsAVX2 adds the zeros the plain loop
+// skips.
 func TestLogits(t *testing.T) {
 	rng := rand.New(rand.NewPCG(1, 2))
 	f := randomFeatures(rng, 300)
@@ -71,13 +73,17 @@ func TestLogits(t *testing.T) {
 		}
 		c.prepare()
 		for i := range f.Blank {
-			var z [maxCategories]float32
+			var z, zGo [maxCategories]float32
 			c.logits(f, i, &z)
+			c.logitsGo(f, i, &zGo)
 			want := c.plainLogits(f, i)
 			best := 0
 			for cl := range want {
 				if math.Float32bits(z[cl]) != math.Float32bits(want[cl]) {
-					t.Fatalf("%d classes, line %d, class %d: logit %v, want %v", k, i, cl, z[cl], want[cl])
+					t.Fatalf("%d classes, line %d, class %d: logit %v, want %v (AVX2: %v)", k, i, cl, z[cl], want[cl], useAVX2)
+				}
+				if math.Float32bits(zGo[cl]) != math.Float32bits(want[cl]) {
+					t.Fatalf("%d classes, line %d, class %d: logitsGo %v, want %v", k, i, cl, zGo[cl], want[cl])
 				}
 				if want[cl] > want[best] {
 					best = cl

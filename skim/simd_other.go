@@ -1,0 +1,6 @@
+//go:build !amd64
+
+package skim
+
+// useAVX2 is false off amd64: the plain Go loops run.
+const useAVX2 = false
