@@ -311,12 +311,14 @@ type bitmaps struct {
 	pairs uint64
 }
 
-// classify returns the bitmaps of the 64 bytes of text from base, or of
-// those up to its end, eight bytes at a time (see atLeast and gather),
+// classifyGo returns the bitmaps of the 64 bytes of text from base, or
+// of those up to its end, eight bytes at a time (see atLeast and gather),
 // from the last eight, the only ones that may run past the end, to the
 // first: each shifts the bitmaps up by a constant. Most blocks are ASCII:
-// the bitmap of the others' non-ASCII bytes takes a second pass.
-func classify(text []byte, base int) bitmaps {
+// the bitmap of the others' non-ASCII bytes takes a second pass. It is
+// classify in Go: the reference, which classifyAVX2 must match bit for
+// bit, and what classify runs where classifyAVX2 cannot.
+func classifyGo(text []byte, base int) bitmaps {
 	last := base + (min(64, len(text)-base)-1)&^7
 	// Spaces for the bytes past the end: they are in no word and count
 	// for nothing, so no bitmap needs masking to the line.
