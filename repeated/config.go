@@ -123,7 +123,7 @@ func (c Config) withDefaults() (Config, error) {
 		return c, fmt.Errorf("%w: negative MinLetters %d", ErrConfig, c.MinLetters)
 	case c.ExactBudget < 0:
 		return c, fmt.Errorf("%w: negative ExactBudget %d", ErrConfig, c.ExactBudget)
-	case c.SketchWidth < 64 || c.SketchWidth > 1<<31:
+	case c.SketchWidth < 64 || int64(c.SketchWidth) > 1<<31:
 		return c, fmt.Errorf("%w: SketchWidth %d outside 64..2^31", ErrConfig, c.SketchWidth)
 	case c.SketchDepth < 1 || c.SketchDepth > 16:
 		return c, fmt.Errorf("%w: SketchDepth %d outside 1..16", ErrConfig, c.SketchDepth)
