@@ -16,4 +16,11 @@
 // What it leaves out, against the default model, is what costs: no
 // lexicon, no language detection, no stopwords, no character n-grams, no
 // title matching, and one forest rather than two.
+//
+// Two loops have an AVX2 form in assembly, run where the processor has
+// it: the classification of a line's 64-byte blocks into bitmaps
+// (classify_amd64.s) and the category model's sums (logits_amd64.s).
+// Each has a Go twin, the reference its tests hold it to bit for bit,
+// which runs on other processors and architectures: a model decides the
+// same everywhere.
 package skim
