@@ -222,7 +222,7 @@ func scan(text []byte, h []uint32, mask uint32) (stats, []uint32) {
 			w := finish(mix(hw, acc|uint64(t)<<61))
 
 			longest = max(longest, r)
-			number := int((l|-l)>>63 ^ 1)         // no letter
+			number := int((l|-l)>>63 ^ 1)           // no letter
 			short := int(uint64(r-4)>>63) &^ number // a letter, and 3 runes at most
 			numbers += number
 			shortWords += short
