@@ -120,10 +120,35 @@ type Document struct {
 // Classify labels every line of a text document. data is not modified
 // and the lines refer to it.
 func (c *Classifier) Classify(data []byte) *Document {
+	doc := new(Document)
+	c.ClassifyTo(doc, data)
+	return doc
+}
+
+// ClassifyTo is Classify into doc, in the storage of the lines doc held
+// before when there are enough of them: a caller that is done with each
+// document before the next, such as a pipeline stage, passes the same
+// Document again and again, and allocates no line records once it is
+// big enough. They are most of what classifying allocates with the fast
+// text model. Everything doc held before is overwritten.
+func (c *Classifier) ClassifyTo(doc *Document, data []byte) {
 	if c.skim != nil {
-		return c.classifySkim(data)
+		c.classifySkim(doc, data)
+		return
 	}
-	return c.classify(data, nil, c.model)
+	c.classify(doc, data, nil, c.model)
+}
+
+// reset makes doc a document of data with n lines, all zero, in the
+// storage of its lines when it is big enough.
+func (doc *Document) reset(data []byte, n int) {
+	if cap(doc.Lines) < n {
+		*doc = Document{Data: data, Lines: make([]Line, n)}
+		return
+	}
+	lines := doc.Lines[:n]
+	clear(lines)
+	*doc = Document{Data: data, Lines: lines}
 }
 
 // ClassifyHTML turns an HTML page into lines, one per block of text in
@@ -142,19 +167,23 @@ func (c *Classifier) ClassifyHTML(data []byte, contentType string) (*Document, e
 // ClassifyPage labels the lines of a page htmltext.Extract made, with
 // Options.Readability set as the HTML model's Readability.
 func (c *Classifier) ClassifyPage(page *htmltext.Page) *Document {
-	doc := c.classify(page.Text, page, c.htmlModel)
+	doc := new(Document)
+	c.classify(doc, page.Text, page, c.htmlModel)
 	for i := range doc.Lines {
 		doc.Lines[i].Path = page.Lines[i].Path
 	}
 	return doc
 }
 
-func (c *Classifier) classify(data []byte, page *htmltext.Page, m *model.Model) *Document {
+// classify labels the lines of data into doc with the default model m,
+// in text mode or, given the page data is the text of, in HTML mode.
+func (c *Classifier) classify(doc *Document, data []byte, page *htmltext.Page, m *model.Model) {
 	spans := lines.Split(data)
 	sd := signals.Analyze(&c.env, data, spans)
 	vec := features.Build(sd, page)
 	scores := m.Score(sd, vec)
-	doc := &Document{Data: data, Lines: make([]Line, len(spans)), Lang: sd.Lang, HTML: page != nil}
+	doc.reset(data, len(spans))
+	doc.Lang, doc.HTML = sd.Lang, page != nil
 	var ex *model.Explainer
 	if c.reasons {
 		ex = m.Explainer()
@@ -172,7 +201,6 @@ func (c *Classifier) classify(data []byte, page *htmltext.Page, m *model.Model) 
 			c.explain(ex, sd, vec, scores, i, l)
 		}
 	}
-	return doc
 }
 
 // ClassifyReader reads all of r and classifies it.

@@ -170,3 +170,28 @@ func ExampleConfig_skim() {
 	// 8 drop
 	// 9 drop
 }
+
+// ClassifyTo classifies document after document into the same Document,
+// reusing the storage of its lines: a pipeline stage that is done with
+// each document before the next allocates no line records once it has
+// seen its longest one.
+func ExampleClassifier_ClassifyTo() {
+	cl, err := classify.New(classify.Config{SkipReasons: true})
+	if err != nil {
+		log.Fatal(err)
+	}
+	var doc classify.Document
+	for _, text := range []string{page, "Share on Facebook\nThe mayor said the tram would run by 2029, three years late.\n"} {
+		cl.ClassifyTo(&doc, []byte(text))
+		kept := 0
+		for _, l := range doc.Lines {
+			if l.Label == label.Keep {
+				kept++
+			}
+		}
+		fmt.Printf("%d lines, %d kept\n", len(doc.Lines), kept)
+	}
+	// Output:
+	// 9 lines, 3 kept
+	// 2 lines, 1 kept
+}

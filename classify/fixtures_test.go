@@ -4,6 +4,7 @@ import (
 	"errors"
 	"io/fs"
 	"os"
+	"reflect"
 	"testing"
 
 	"github.com/chaff-dev/chaff/classify"
@@ -84,5 +85,42 @@ func TestStopEarly(t *testing.T) {
 	}
 	if differ == 0 {
 		t.Error("no score differs with StopEarly: the test proves nothing")
+	}
+}
+
+// TestClassifyTo checks that classifying into a Document another one
+// left, longer or shorter, in either model, with reasons or without,
+// gives what classifying into a new one gives: nothing of the document
+// before shows through.
+func TestClassifyTo(t *testing.T) {
+	docs, err := gold.LoadAll("../fixtures")
+	if err != nil {
+		t.Skipf("no fixtures: %v", err)
+	}
+	m, err := skim.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, cfg := range []struct {
+		name string
+		cfg  classify.Config
+	}{
+		{"default", classify.Config{}},
+		{"default, no reasons", classify.Config{SkipReasons: true}},
+		{"fast", classify.Config{Skim: m}},
+		{"fast, as clean", classify.Config{Skim: m, SkipReasons: true, StopEarly: true}},
+	} {
+		cl, err := classify.New(cfg.cfg)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var doc classify.Document
+		// Every document after every other: longer, shorter, itself.
+		for _, d := range append(docs, docs[0], docs[len(docs)-1], docs[len(docs)-1]) {
+			cl.ClassifyTo(&doc, d.Data)
+			if want := cl.Classify(d.Data); !reflect.DeepEqual(&doc, want) {
+				t.Fatalf("%s, %s: ClassifyTo after another document differs from Classify", cfg.name, d.Name)
+			}
+		}
 	}
 }

@@ -16,8 +16,9 @@ type skimWork struct {
 	scores skim.Scores
 }
 
-// classifySkim labels every line of a text document with the skim model.
-func (c *Classifier) classifySkim(data []byte) *Document {
+// classifySkim labels every line of a text document into doc with the
+// skim model.
+func (c *Classifier) classifySkim(doc *Document, data []byte) {
 	w, _ := c.skimWork.Get().(*skimWork)
 	if w == nil {
 		w = new(skimWork)
@@ -31,7 +32,7 @@ func (c *Classifier) classifySkim(data []byte) *Document {
 	} else {
 		c.skim.ScoreTo(scores, f)
 	}
-	doc := &Document{Data: data, Lines: make([]Line, len(spans))}
+	doc.reset(data, len(spans))
 	cats := c.skim.Categories
 	titled := false // the first kept line has been seen
 	for i, s := range spans {
@@ -65,5 +66,4 @@ func (c *Classifier) classifySkim(data []byte) *Document {
 			l.Reasons = appendModelReasons(make([]Reason, 0, len(cts)+1), cts, l)
 		}
 	}
-	return doc
 }

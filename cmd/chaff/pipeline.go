@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"iter"
+	"sync"
 	"time"
 
 	"github.com/chaff-dev/chaff/classify"
@@ -36,6 +37,10 @@ type runner struct {
 	sum    summary
 	dest   destination
 	prog   *progress
+	// docs holds classified documents whose output is written, for the
+	// workers to classify text into again (see classifyText): their line
+	// records are most of what the fast model allocates.
+	docs sync.Pool
 }
 
 // item is what the reader hands to the workers: a document or the error
@@ -101,7 +106,7 @@ func (r *runner) work(_ context.Context, it item) (*result, error) {
 		return nil, nil
 	}
 	d := it.doc
-	cd, err := classifyDocument(r.cl, d, r.rf.html)
+	cd, err := r.classifyText(d)
 	if err != nil {
 		return nil, err
 	}
@@ -114,8 +119,23 @@ func (r *runner) work(_ context.Context, it item) (*result, error) {
 		r.rep.mark(d, res.cd)
 	}
 	err = r.renderDoc(d, res.cd, res)
+	r.docs.Put(res.cd)
 	res.cd = nil // rendered: the sink needs only the output
 	return res, err
+}
+
+// classifyText is classifyDocument, text documents classified into a
+// document that an earlier one left in r.docs.
+func (r *runner) classifyText(d *input.Document) (*classify.Document, error) {
+	if d.Format == input.HTML || r.rf.html {
+		return classifyDocument(r.cl, d, r.rf.html)
+	}
+	cd, _ := r.docs.Get().(*classify.Document)
+	if cd == nil {
+		cd = new(classify.Document)
+	}
+	r.cl.ClassifyTo(cd, d.Body)
+	return cd, nil
 }
 
 // sink reports errors and writes results, in input order.
@@ -129,6 +149,8 @@ func (r *runner) sink(it item, res *result, err error) error {
 	if err == nil && r.rep != nil && r.rep.inSink {
 		r.rep.mark(d, res.cd)
 		err = r.renderDoc(d, res.cd, res)
+		r.docs.Put(res.cd)
+		res.cd = nil
 	}
 	if err != nil {
 		var pe *pipeline.PanicError
