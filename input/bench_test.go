@@ -61,3 +61,30 @@ func BenchmarkWARCGzip(b *testing.B) {
 	}
 	benchRead(b, "c.warc.gz", gz.String(), plain.Len())
 }
+
+// BenchmarkSetFields writes the cleaned text of a record back into it,
+// as clean does, against encoding/json writing the same string.
+func BenchmarkSetFields(b *testing.B) {
+	text := strings.Repeat("Une phrase d'article assez longue, avec des accents é et des \"guillemets\".\n", 30)
+	textBytes := StringBytes(text)
+	raw := []byte(`{"id":"doc-1","url":"https://example.com/1","text":"x","lang":"fr"}`)
+	d, err := parseJSONL(raw, jsonlFields{text: "text", id: "id", url: "url"})
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Run("AppendFields", func(b *testing.B) {
+		b.SetBytes(int64(len(text)))
+		b.ReportAllocs()
+		var dst []byte
+		for b.Loop() {
+			dst, _ = d.AppendFields(dst[:0], Field{"text", textBytes})
+		}
+	})
+	b.Run("encoding-json", func(b *testing.B) {
+		b.SetBytes(int64(len(text)))
+		b.ReportAllocs()
+		for b.Loop() {
+			stdlibString(b, text)
+		}
+	})
+}

@@ -38,9 +38,10 @@ type Document struct {
 	urlField  string
 }
 
-// Field is a key and value for SetFields. Value is encoded with
-// encoding/json (without HTML escaping); a json.RawMessage is inserted as
-// is after validation.
+// Field is a key and value for SetFields. A string or a StringBytes is
+// written as a JSON string; any other Value is encoded with encoding/json
+// (without HTML escaping), a json.RawMessage inserted as is after
+// validation.
 type Field struct {
 	Key   string
 	Value any
@@ -55,26 +56,42 @@ type Field struct {
 // holding the id and url fields (when set) followed by kv. The result has
 // no line end.
 func (d *Document) SetFields(kv ...Field) ([]byte, error) {
-	vals := make([][]byte, len(kv))
-	for i, f := range kv {
-		v, err := encodeValue(f.Value)
-		if err != nil {
-			return nil, fmt.Errorf("input: field %q: %w", f.Key, err)
-		}
-		vals[i] = v
-	}
+	return d.AppendFields(nil, kv...)
+}
+
+// AppendFields is SetFields appending to dst, for a caller that writes
+// many records into storage of its own. On error it returns dst as it
+// was.
+func (d *Document) AppendFields(dst []byte, kv ...Field) ([]byte, error) {
+	n := len(dst)
+	var err error
 	if d.Raw == nil {
-		return d.newObject(kv, vals)
+		dst, err = d.appendObject(dst, kv)
+	} else {
+		dst, err = d.appendRaw(dst, kv)
 	}
-	used := make([]bool, len(kv))
-	var out bytes.Buffer
-	out.Grow(len(d.Raw) + 64)
+	if err != nil {
+		return dst[:n], err
+	}
+	return dst, nil
+}
+
+// appendRaw appends Raw with the fields of kv set (see SetFields).
+func (d *Document) appendRaw(out []byte, kv []Field) ([]byte, error) {
+	var few [4]bool // whether each field of kv is set in place; most calls set one or two
+	used := few[:]
+	if len(kv) > len(few) {
+		used = make([]bool, len(kv))
+	}
+	var err error
 	pos := 0
 	for _, m := range d.members {
 		for i, f := range kv {
 			if f.Key == m.key {
-				out.Write(d.Raw[pos:m.valStart])
-				out.Write(vals[i])
+				out = append(out, d.Raw[pos:m.valStart]...)
+				if out, err = appendValue(out, f); err != nil {
+					return out, err
+				}
 				pos = m.valEnd
 				used[i] = true
 				break
@@ -86,26 +103,27 @@ func (d *Document) SetFields(kv ...Field) ([]byte, error) {
 	if n := len(d.members); n > 0 {
 		insert = d.members[n-1].valEnd
 	}
-	out.Write(d.Raw[pos:insert])
+	out = append(out, d.Raw[pos:insert]...)
 	first := len(d.members) == 0
 	for i, f := range kv {
 		if used[i] {
 			continue
 		}
 		if !first {
-			out.WriteByte(',')
+			out = append(out, ',')
 		}
 		first = false
-		writeKey(&out, f.Key)
-		out.Write(vals[i])
+		if out, err = appendMember(out, f); err != nil {
+			return out, err
+		}
 	}
-	out.Write(d.Raw[insert:])
-	return out.Bytes(), nil
+	return append(out, d.Raw[insert:]...), nil
 }
 
-func (d *Document) newObject(kv []Field, vals [][]byte) ([]byte, error) {
-	var out bytes.Buffer
-	out.WriteByte('{')
+// appendObject appends a new object of the id and url fields, when set
+// and not in kv, then kv.
+func (d *Document) appendObject(out []byte, kv []Field) ([]byte, error) {
+	out = append(out, '{')
 	n := 0
 	has := func(k string) bool {
 		for _, f := range kv {
@@ -115,43 +133,49 @@ func (d *Document) newObject(kv []Field, vals [][]byte) ([]byte, error) {
 		}
 		return false
 	}
-	for _, f := range []struct{ k, v string }{{d.idField, d.ID}, {d.urlField, d.URL}} {
-		if f.v == "" || f.k == "" || has(f.k) {
+	var err error
+	for _, f := range []Field{{d.idField, d.ID}, {d.urlField, d.URL}} {
+		if f.Value == "" || f.Key == "" || has(f.Key) {
 			continue
 		}
-		v, _ := encodeValue(f.v)
 		if n > 0 {
-			out.WriteByte(',')
+			out = append(out, ',')
 		}
-		writeKey(&out, f.k)
-		out.Write(v)
+		out, _ = appendMember(out, f) // a string
 		n++
 	}
-	for i, f := range kv {
+	for _, f := range kv {
 		if n > 0 {
-			out.WriteByte(',')
+			out = append(out, ',')
 		}
-		writeKey(&out, f.Key)
-		out.Write(vals[i])
+		if out, err = appendMember(out, f); err != nil {
+			return out, err
+		}
 		n++
 	}
-	out.WriteByte('}')
-	return out.Bytes(), nil
+	return append(out, '}'), nil
 }
 
-func writeKey(out *bytes.Buffer, k string) {
-	v, _ := encodeValue(k)
-	out.Write(v)
-	out.WriteByte(':')
+// appendMember appends "key":value.
+func appendMember(out []byte, f Field) ([]byte, error) {
+	out = appendString(out, f.Key)
+	return appendValue(append(out, ':'), f)
 }
 
-// encodeValue encodes v as compact JSON without HTML escaping.
-func encodeValue(v any) ([]byte, error) {
+// appendValue appends the value of f as compact JSON without HTML
+// escaping.
+func appendValue(out []byte, f Field) ([]byte, error) {
+	switch v := f.Value.(type) {
+	case string:
+		return appendString(out, v), nil
+	case StringBytes:
+		return appendString(out, []byte(v)), nil
+	}
 	var b bytes.Buffer
 	enc := json.NewEncoder(&b)
 	enc.SetEscapeHTML(false)
-	if err := enc.Encode(v); err != nil {
-		return nil, err
+	if err := enc.Encode(f.Value); err != nil {
+		return out, fmt.Errorf("input: field %q: %w", f.Key, err)
 	}
-	return bytes.TrimSuffix(b.Bytes(), []byte("\n")), nil
+	return append(out, bytes.TrimSuffix(b.Bytes(), []byte("\n"))...), nil
 }

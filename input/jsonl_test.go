@@ -127,6 +127,10 @@ func TestSetFields(t *testing.T) {
 			`{"text":"t"}`,
 			[]Field{{"text", json.RawMessage(`{"x": 1}`)}},
 			`{"text":{"x":1}}`},
+		{"text as bytes",
+			`{"text":"t"}`,
+			[]Field{{"text", StringBytes("new\n\"line\"")}},
+			`{"text":"new\n\"line\""}`},
 		{"no fields returns raw unchanged",
 			`  {"text":"t"}  `,
 			nil,
@@ -161,6 +165,28 @@ func TestSetFieldsNonJSONL(t *testing.T) {
 	}
 	if _, err := d.SetFields(Field{"bad", func() {}}); err == nil {
 		t.Error("unencodable value: no error")
+	}
+}
+
+// TestAppendFields checks that AppendFields keeps what dst held before
+// the record, and leaves it as it was on error, after a field it had
+// already written.
+func TestAppendFields(t *testing.T) {
+	d := rawDoc(t, `{"a":1,"text":"t"}`)
+	got, err := d.AppendFields([]byte("before\n"), Field{"text", "new"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "before\n" + `{"a":1,"text":"new"}`; string(got) != want {
+		t.Errorf("got %s, want %s", got, want)
+	}
+	dst := []byte("before\n")
+	got, err = d.AppendFields(dst, Field{"text", "new"}, Field{"bad", func() {}})
+	if err == nil || !strings.Contains(err.Error(), `"bad"`) {
+		t.Errorf("unencodable value: error %v, want one naming the field", err)
+	}
+	if string(got) != "before\n" {
+		t.Errorf("on error got %q, want dst as it was", got)
 	}
 }
 
