@@ -30,7 +30,13 @@ func (p Policy) Kept(l *classify.Line) bool {
 // line between two kept lines becomes one empty line; nothing is written
 // before the first kept line or after the last.
 func Clean(w io.Writer, doc *classify.Document, p Policy) error {
-	bw := bufio.NewWriter(w)
+	_, err := w.Write(AppendClean(nil, doc, p))
+	return err
+}
+
+// AppendClean is Clean appending to dst, for a caller that writes many
+// documents into storage of its own.
+func AppendClean(dst []byte, doc *classify.Document, p Policy) []byte {
 	wrote, gap := false, false
 	var gapEOL []byte
 	for i := range doc.Lines {
@@ -38,10 +44,9 @@ func Clean(w io.Writer, doc *classify.Document, p Policy) error {
 		switch {
 		case p.Kept(l):
 			if wrote && gap {
-				bw.Write(gapEOL)
+				dst = append(dst, gapEOL...)
 			}
-			bw.Write(l.Text)
-			bw.Write(l.EOL)
+			dst = append(append(dst, l.Text...), l.EOL...)
 			wrote, gap = true, false
 		case l.Label == label.Blank:
 			if !gap {
@@ -53,7 +58,7 @@ func Clean(w io.Writer, doc *classify.Document, p Policy) error {
 			gap = true
 		}
 	}
-	return bw.Flush()
+	return dst
 }
 
 // record is one line of the label output.

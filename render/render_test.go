@@ -148,6 +148,9 @@ func TestClean(t *testing.T) {
 			if b.String() != tc.want {
 				t.Errorf("got  %q\nwant %q", b.String(), tc.want)
 			}
+			if got := render.AppendClean([]byte("before|"), tc.doc, tc.policy); string(got) != "before|"+tc.want {
+				t.Errorf("AppendClean: got %q\nwant %q", got, "before|"+tc.want)
+			}
 		})
 	}
 }

@@ -41,6 +41,9 @@ type runner struct {
 	// workers to classify text into again (see classifyText): their line
 	// records are most of what the fast model allocates.
 	docs sync.Pool
+	// texts holds buffers for the cleaned text of a record, on its way
+	// into the record's JSON object (see renderClean).
+	texts sync.Pool
 }
 
 // item is what the reader hands to the workers: a document or the error

@@ -25,8 +25,11 @@ const (
 func isRecord(d *input.Document) bool { return d.Record > 0 }
 
 // renderDoc writes the output of one classified document into a new
-// buffer and fills res.counts.
+// buffer, res.out, and fills res.counts.
 func (r *runner) renderDoc(d *input.Document, cd *classify.Document, res *result) error {
+	if r.mode == modeClean {
+		return r.renderClean(d, cd, res)
+	}
 	var buf bytes.Buffer
 	switch r.mode {
 	case modeLabel:
@@ -41,18 +44,16 @@ func (r *runner) renderDoc(d *input.Document, cd *classify.Document, res *result
 		if err := render.Annotate(&buf, docName(d), cd, r.e.stdoutTTY && r.rf.outDir == ""); err != nil {
 			return err
 		}
-	default:
-		if err := r.renderClean(&buf, d, cd, res); err != nil {
-			return err
-		}
 	}
 	res.out = buf.Bytes()
 	return nil
 }
 
-// renderClean writes the clean output of one document: its kept lines, or
-// for records a JSON object, or with --mark the spans of the noise lines.
-func (r *runner) renderClean(buf *bytes.Buffer, d *input.Document, cd *classify.Document, res *result) error {
+// renderClean writes the clean output of one document into res.out: its
+// kept lines, or for records a JSON object, or with --mark the spans of
+// the noise lines. The output is written once into storage of its size
+// or a little more: it is most of what clean allocates.
+func (r *runner) renderClean(d *input.Document, cd *classify.Document, res *result) error {
 	res.counts = countLines(cd, r.policy.Kept)
 	c := &res.counts
 	if overMaxDrop(c, r.rf.maxDrop) {
@@ -75,19 +76,12 @@ func (r *runner) renderClean(buf *bytes.Buffer, d *input.Document, cd *classify.
 		if err != nil {
 			return err
 		}
-		buf.Write(out)
-		buf.WriteByte('\n')
+		res.out = append(out, '\n')
 		return nil
-	}
-	var text bytes.Buffer
-	if c.Uncut {
-		text.Write(cd.Data)
-	} else if err := render.Clean(&text, cd, r.policy); err != nil {
-		return err
 	}
 	if !isRecord(d) {
 		res.shape = shapeText
-		buf.Write(text.Bytes())
+		res.out = r.appendText(make([]byte, 0, len(cd.Data)), cd, c)
 		return nil
 	}
 	res.shape = shapeJSONL
@@ -95,13 +89,30 @@ func (r *runner) renderClean(buf *bytes.Buffer, d *input.Document, cd *classify.
 	if r.rf.outputField != "" {
 		field = r.rf.outputField
 	}
-	out, err := d.SetFields(input.Field{Key: field, Value: text.String()}, input.Field{Key: statsField, Value: c})
+	// The text goes into a buffer of the runner's, then, escaped, into
+	// the record: room for the record as read and its counts is most
+	// often enough.
+	text, _ := r.texts.Get().(*[]byte)
+	if text == nil {
+		text = new([]byte)
+	}
+	defer r.texts.Put(text)
+	*text = r.appendText((*text)[:0], cd, c)
+	out, err := d.AppendFields(make([]byte, 0, len(d.Raw)+256), input.Field{Key: field, Value: input.StringBytes(*text)}, input.Field{Key: statsField, Value: c})
 	if err != nil {
 		return err
 	}
-	buf.Write(out)
-	buf.WriteByte('\n')
+	res.out = append(out, '\n')
 	return nil
+}
+
+// appendText appends the text clean writes of cd: its kept lines, or all
+// of it when it is left uncut.
+func (r *runner) appendText(dst []byte, cd *classify.Document, c *docCounts) []byte {
+	if c.Uncut {
+		return append(dst, cd.Data...)
+	}
+	return render.AppendClean(dst, cd, r.policy)
 }
 
 // Fields chaff adds to JSONL records.
