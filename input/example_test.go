@@ -59,3 +59,29 @@ func ExampleDocument_SetFields() {
 	// Output:
 	// {"id": 7, "text": "Real text.", "lang":"en","chaff_dropped":1}
 }
+
+// AppendFields writes the records of a stream one after another into one
+// buffer; a StringBytes value is written as a JSON string straight from
+// the bytes the caller holds.
+func ExampleDocument_AppendFields() {
+	r := input.NewReader([]string{"-"}, input.Options{
+		Stdin: strings.NewReader(`{"text":"Menu\nFirst."}` + "\n" + `{"text":"Share\nSecond \"quoted\"."}` + "\n"),
+	})
+	var out []byte
+	for doc, err := range r.Documents(context.Background()) {
+		if err != nil {
+			fmt.Println(err)
+			continue
+		}
+		_, cleaned, _ := strings.Cut(string(doc.Body), "\n")
+		if out, err = doc.AppendFields(out, input.Field{Key: "text", Value: input.StringBytes(cleaned)}); err != nil {
+			fmt.Println(err)
+			continue
+		}
+		out = append(out, '\n')
+	}
+	fmt.Print(string(out))
+	// Output:
+	// {"text":"First."}
+	// {"text":"Second \"quoted\"."}
+}
