@@ -46,15 +46,17 @@ func ExampleAppendClean() {
 	}
 	var out []byte
 	for _, text := range []string{
-		"Share on Facebook\nThe tram will run every six minutes, the mayor said. Tickets will cost the same as the bus, and children under twelve will travel free.\n",
 		page,
+		"Trams to run every six minutes\nBy Jane Smith\nThe new trams will run every six minutes at peak times and every ten minutes in the evening, the operator said on Thursday.\nTickets will cost the same as the bus, and children under twelve will travel free.\nShare on Facebook\n",
 	} {
 		out = render.AppendClean(out, cl.Classify([]byte(text)), render.Policy{})
 	}
 	fmt.Print(string(out))
 	// Output:
-	// The tram will run every six minutes, the mayor said. Tickets will cost the same as the bus, and children under twelve will travel free.
 	// Council approves new tram line after night-long debate
 	// The city council approved the new tram line after a debate that lasted most of the night. Construction is due to begin in the spring and to last about three years, the mayor said on Tuesday.
 	// Opponents said the cost, estimated at four hundred million pounds, would weigh on the city's budget for a generation and that buses would have served the same districts.
+	// Trams to run every six minutes
+	// The new trams will run every six minutes at peak times and every ten minutes in the evening, the operator said on Thursday.
+	// Tickets will cost the same as the bus, and children under twelve will travel free.
 }
