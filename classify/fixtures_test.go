@@ -47,14 +47,7 @@ func TestFixtures(t *testing.T) {
 // every line gets the same label, kind and category, with a score on the
 // same side of the threshold.
 func TestStopEarly(t *testing.T) {
-	docs, err := gold.LoadAll("../fixtures")
-	if err != nil {
-		t.Skipf("no fixtures: %v", err)
-	}
-	m, err := skim.Default()
-	if err != nil {
-		t.Fatal(err)
-	}
+	docs, m := fixturesAndFastModel(t)
 	exact, err := classify.New(classify.Config{Skim: m})
 	if err != nil {
 		t.Fatal(err)
@@ -93,14 +86,7 @@ func TestStopEarly(t *testing.T) {
 // gives what classifying into a new one gives: nothing of the document
 // before shows through.
 func TestClassifyTo(t *testing.T) {
-	docs, err := gold.LoadAll("../fixtures")
-	if err != nil {
-		t.Skipf("no fixtures: %v", err)
-	}
-	m, err := skim.Default()
-	if err != nil {
-		t.Fatal(err)
-	}
+	docs, m := fixturesAndFastModel(t)
 	for _, cfg := range []struct {
 		name string
 		cfg  classify.Config
@@ -123,4 +109,19 @@ func TestClassifyTo(t *testing.T) {
 			}
 		}
 	}
+}
+
+// fixturesAndFastModel returns the labelled fixtures, or skips t, and the
+// embedded fast text model.
+func fixturesAndFastModel(t *testing.T) ([]*gold.Doc, *skim.Model) {
+	t.Helper()
+	docs, err := gold.LoadAll("../fixtures")
+	if err != nil {
+		t.Skipf("no fixtures: %v", err)
+	}
+	m, err := skim.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return docs, m
 }

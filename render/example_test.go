@@ -10,16 +10,17 @@ import (
 )
 
 // page is a short scraped page: a headline, a byline, a reading time, a
-// paragraph, a teaser, another paragraph and share buttons.
-const page = `Council approves new tram line after night-long debate
-By Jane Smith
-3 min read
-The city council approved the new tram line after a debate that lasted most of the night. Construction is due to begin in the spring and to last about three years, the mayor said on Tuesday.
-Read more: Ten cities where trams made a comeback
-Opponents said the cost, estimated at four hundred million pounds, would weigh on the city's budget for a generation and that buses would have served the same districts.
+// paragraph, a teaser, two more paragraphs and share buttons.
+const page = `Harbour ferry returns after two-year refit
+By Tom Okafor
+4 min read
+The Kestrel, the harbour's last wooden passenger ferry, went back into service on Saturday after a refit that took two years and twice the money first planned.
+Related: The boatyards keeping old ships afloat
+Her new engine burns biodiesel, and the crossing to the fish market now takes eleven minutes instead of fifteen, the operator said.
+Tickets stay at two pounds for adults; children and bicycles travel free on weekends until the end of the summer.
 
 Share on Facebook
-Share on Twitter
+Share on X
 `
 
 // Clean writes the lines a classifier keeps, each with its own bytes.
@@ -33,8 +34,9 @@ func ExampleClean() {
 		log.Fatal(err)
 	}
 	// Output:
-	// The city council approved the new tram line after a debate that lasted most of the night. Construction is due to begin in the spring and to last about three years, the mayor said on Tuesday.
-	// Opponents said the cost, estimated at four hundred million pounds, would weigh on the city's budget for a generation and that buses would have served the same districts.
+	// The Kestrel, the harbour's last wooden passenger ferry, went back into service on Saturday after a refit that took two years and twice the money first planned.
+	// Her new engine burns biodiesel, and the crossing to the fish market now takes eleven minutes instead of fifteen, the operator said.
+	// Tickets stay at two pounds for adults; children and bicycles travel free on weekends until the end of the summer.
 }
 
 // AppendClean appends the kept lines of document after document to one
@@ -53,9 +55,10 @@ func ExampleAppendClean() {
 	}
 	fmt.Print(string(out))
 	// Output:
-	// Council approves new tram line after night-long debate
-	// The city council approved the new tram line after a debate that lasted most of the night. Construction is due to begin in the spring and to last about three years, the mayor said on Tuesday.
-	// Opponents said the cost, estimated at four hundred million pounds, would weigh on the city's budget for a generation and that buses would have served the same districts.
+	// Harbour ferry returns after two-year refit
+	// The Kestrel, the harbour's last wooden passenger ferry, went back into service on Saturday after a refit that took two years and twice the money first planned.
+	// Her new engine burns biodiesel, and the crossing to the fish market now takes eleven minutes instead of fifteen, the operator said.
+	// Tickets stay at two pounds for adults; children and bicycles travel free on weekends until the end of the summer.
 	// Trams to run every six minutes
 	// The new trams will run every six minutes at peak times and every ten minutes in the evening, the operator said on Thursday.
 	// Tickets will cost the same as the bus, and children under twelve will travel free.

@@ -3,53 +3,34 @@
 // Constants of classifyAVX2, each a byte repeated over 32 bytes: a
 // vector.
 
+// VECTOR sets the 32 bytes of classifyConsts from off to the 8-byte
+// value v four times.
+#define VECTOR(off, v) \
+	DATA classifyConsts<>+(off)(SB)/8, v; \
+	DATA classifyConsts<>+(off+0x08)(SB)/8, v; \
+	DATA classifyConsts<>+(off+0x10)(SB)/8, v; \
+	DATA classifyConsts<>+(off+0x18)(SB)/8, v
+
 // ' ': ORed into a byte it lowers a capital; compared, it finds a space.
-DATA classifyConsts<>+0x00(SB)/8, $0x2020202020202020
-DATA classifyConsts<>+0x08(SB)/8, $0x2020202020202020
-DATA classifyConsts<>+0x10(SB)/8, $0x2020202020202020
-DATA classifyConsts<>+0x18(SB)/8, $0x2020202020202020
+VECTOR(0x00, $0x2020202020202020)
 // 0x80-'a', which moves 'a' to -128.
-DATA classifyConsts<>+0x20(SB)/8, $0x1f1f1f1f1f1f1f1f
-DATA classifyConsts<>+0x28(SB)/8, $0x1f1f1f1f1f1f1f1f
-DATA classifyConsts<>+0x30(SB)/8, $0x1f1f1f1f1f1f1f1f
-DATA classifyConsts<>+0x38(SB)/8, $0x1f1f1f1f1f1f1f1f
+VECTOR(0x20, $0x1f1f1f1f1f1f1f1f)
 // 0x80-'A', which moves 'A' to -128.
-DATA classifyConsts<>+0x40(SB)/8, $0x3f3f3f3f3f3f3f3f
-DATA classifyConsts<>+0x48(SB)/8, $0x3f3f3f3f3f3f3f3f
-DATA classifyConsts<>+0x50(SB)/8, $0x3f3f3f3f3f3f3f3f
-DATA classifyConsts<>+0x58(SB)/8, $0x3f3f3f3f3f3f3f3f
+VECTOR(0x40, $0x3f3f3f3f3f3f3f3f)
 // 0x80-'0', which moves '0' to -128.
-DATA classifyConsts<>+0x60(SB)/8, $0x5050505050505050
-DATA classifyConsts<>+0x68(SB)/8, $0x5050505050505050
-DATA classifyConsts<>+0x70(SB)/8, $0x5050505050505050
-DATA classifyConsts<>+0x78(SB)/8, $0x5050505050505050
+VECTOR(0x60, $0x5050505050505050)
 // 0x80-0xc6, which moves 0xc6 to -128.
-DATA classifyConsts<>+0x80(SB)/8, $0xbabababababababa
-DATA classifyConsts<>+0x88(SB)/8, $0xbabababababababa
-DATA classifyConsts<>+0x90(SB)/8, $0xbabababababababa
-DATA classifyConsts<>+0x98(SB)/8, $0xbabababababababa
+VECTOR(0x80, $0xbabababababababa)
 // -128+26: a range of 26 moved to -128 is below it.
-DATA classifyConsts<>+0xa0(SB)/8, $0x9a9a9a9a9a9a9a9a
-DATA classifyConsts<>+0xa8(SB)/8, $0x9a9a9a9a9a9a9a9a
-DATA classifyConsts<>+0xb0(SB)/8, $0x9a9a9a9a9a9a9a9a
-DATA classifyConsts<>+0xb8(SB)/8, $0x9a9a9a9a9a9a9a9a
+VECTOR(0xa0, $0x9a9a9a9a9a9a9a9a)
 // -128+10: a range of 10 moved to -128 is below it.
-DATA classifyConsts<>+0xc0(SB)/8, $0x8a8a8a8a8a8a8a8a
-DATA classifyConsts<>+0xc8(SB)/8, $0x8a8a8a8a8a8a8a8a
-DATA classifyConsts<>+0xd0(SB)/8, $0x8a8a8a8a8a8a8a8a
-DATA classifyConsts<>+0xd8(SB)/8, $0x8a8a8a8a8a8a8a8a
+VECTOR(0xc0, $0x8a8a8a8a8a8a8a8a)
 // -64 (0xc0): the continuation bytes, 0x80 to 0xbf, are below it.
-DATA classifyConsts<>+0xe0(SB)/8, $0xc0c0c0c0c0c0c0c0
-DATA classifyConsts<>+0xe8(SB)/8, $0xc0c0c0c0c0c0c0c0
-DATA classifyConsts<>+0xf0(SB)/8, $0xc0c0c0c0c0c0c0c0
-DATA classifyConsts<>+0xf8(SB)/8, $0xc0c0c0c0c0c0c0c0
+VECTOR(0xe0, $0xc0c0c0c0c0c0c0c0)
 // 0x70: added with saturation, it leaves the bytes below 0x10 below 0x80,
 // where VPSHUFB takes their low nibble, and takes all others to 0x80 or
 // above, where VPSHUFB gives 0.
-DATA classifyConsts<>+0x100(SB)/8, $0x7070707070707070
-DATA classifyConsts<>+0x108(SB)/8, $0x7070707070707070
-DATA classifyConsts<>+0x110(SB)/8, $0x7070707070707070
-DATA classifyConsts<>+0x118(SB)/8, $0x7070707070707070
+VECTOR(0x100, $0x7070707070707070)
 // The white space below 0x10 by its low nibble, in each 16-byte lane:
 // tab, vertical tab and form feed.
 DATA classifyConsts<>+0x120(SB)/8, $0x0000000000000000
