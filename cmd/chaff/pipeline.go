@@ -38,8 +38,8 @@ type runner struct {
 	dest   destination
 	prog   *progress
 	// docs holds classified documents whose output is written, for the
-	// workers to classify text into again (see classifyText): their line
-	// records are most of what the fast model allocates.
+	// workers to classify text into again (see classifyDocument): their
+	// line records are most of what the fast model allocates.
 	docs sync.Pool
 	// texts holds buffers for the cleaned text of a record, on its way
 	// into the record's JSON object (see renderClean).
@@ -109,7 +109,11 @@ func (r *runner) work(_ context.Context, it item) (*result, error) {
 		return nil, nil
 	}
 	d := it.doc
-	cd, err := r.classifyText(d)
+	cd, _ := r.docs.Get().(*classify.Document)
+	if cd == nil {
+		cd = new(classify.Document)
+	}
+	cd, err := classifyDocument(r.cl, d, r.rf.html, cd)
 	if err != nil {
 		return nil, err
 	}
@@ -125,20 +129,6 @@ func (r *runner) work(_ context.Context, it item) (*result, error) {
 	r.docs.Put(res.cd)
 	res.cd = nil // rendered: the sink needs only the output
 	return res, err
-}
-
-// classifyText is classifyDocument, text documents classified into a
-// document that an earlier one left in r.docs.
-func (r *runner) classifyText(d *input.Document) (*classify.Document, error) {
-	if d.Format == input.HTML || r.rf.html {
-		return classifyDocument(r.cl, d, r.rf.html)
-	}
-	cd, _ := r.docs.Get().(*classify.Document)
-	if cd == nil {
-		cd = new(classify.Document)
-	}
-	r.cl.ClassifyTo(cd, d.Body)
-	return cd, nil
 }
 
 // sink reports errors and writes results, in input order.

@@ -9,11 +9,13 @@ import (
 	"github.com/chaff-dev/chaff/label"
 )
 
-// classifyDocument classifies d: as text, or, for HTML (or for every
-// document with forceHTML), as a page in HTML mode.
-func classifyDocument(cl *classify.Classifier, d *input.Document, forceHTML bool) (*classify.Document, error) {
+// classifyDocument classifies d: as text, into doc (see
+// classify.Classifier.ClassifyTo), or, for HTML (or for every document
+// with forceHTML), as a page in HTML mode, into a new document.
+func classifyDocument(cl *classify.Classifier, d *input.Document, forceHTML bool, doc *classify.Document) (*classify.Document, error) {
 	if d.Format != input.HTML && !forceHTML {
-		return cl.Classify(d.Body), nil
+		cl.ClassifyTo(doc, d.Body)
+		return doc, nil
 	}
 	doc, err := cl.ClassifyHTML(d.Body, d.ContentType)
 	if err != nil {

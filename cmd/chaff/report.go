@@ -101,7 +101,7 @@ func runReport(e *env, args []string) error {
 		if it.err != nil {
 			return nil, nil
 		}
-		return classifyDocument(cl, it.doc, rf.html)
+		return classifyDocument(cl, it.doc, rf.html, new(classify.Document))
 	}
 	sink := func(it item, cd *classify.Document, err error) error {
 		switch {
