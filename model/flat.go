@@ -83,7 +83,7 @@ func treeDepth(nodes []Node, n int32) int {
 }
 
 // predict returns base plus the leaves x reaches, tree by tree. The row is
-// converted to order keys once, into keys (len(x) of them; see orderKey),
+// converted to order keys once, into keys (len(x) of them; see orderKeys),
 // a step down is then one load of the split's word and integer
 // arithmetic, and eight trees are walked side by side so that their
 // chains of dependent loads overlap (the last, fewer than eight, one by
@@ -92,9 +92,7 @@ func treeDepth(nodes []Node, n int32) int {
 //
 // It stops before a tree when e says so (see Exit).
 func (ff *flatForest) predict(base float32, x []float32, keys []uint32, e Exit) (float32, int) {
-	for j, v := range x {
-		keys[j] = orderKey(v)
-	}
+	orderKeys(x, keys)
 	z := base
 	size := 1<<(ff.depth+1) - 1
 	node := ff.node
