@@ -253,7 +253,7 @@ func containers(d *signals.Doc, page *htmltext.Page) (map[string]*container, flo
 		}
 		n := float64(d.Lines[i].Letters)
 		c.letters += n
-		c.linked += n * b.LinkDensity
+		c.linked += float64(n * b.LinkDensity)
 		if b.InArticle {
 			c.article += n
 		}

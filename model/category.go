@@ -87,7 +87,7 @@ func (c *Categorizer) Best(v *features.Vectors, i int) string {
 
 // logits appends the score of every class of line i to z: per class,
 // the dense features in order, then the hashed ones, summed in float32
-// exactly as rawLogits does.
+// exactly as rawLogits does (products rounded, as in dot).
 func (c *Categorizer) logits(v *features.Vectors, i int, z []float64) []float64 {
 	k := len(c.Names)
 	var acc [64]float32
@@ -100,7 +100,7 @@ func (c *Categorizer) logits(v *features.Vectors, i int, z []float64) []float64 
 		if x := row[j]; x != 0 {
 			w := c.denseT[r*k : r*k+k]
 			for cl := range s {
-				s[cl] += w[cl] * x
+				s[cl] += float32(w[cl] * x)
 			}
 		}
 	}

@@ -66,7 +66,7 @@ func placeInTree(d *signals.Doc, v *features.Vectors, z []float32, info []blockI
 		}
 		n := float32(l.Letters)
 		letters[e] += n
-		content[e] += n * float32(1-sigmoid(z[i]))
+		content[e] += float32(n * float32(1-sigmoid(z[i])))
 		total += n
 	}
 	for k := m - 1; k >= 0; k-- {

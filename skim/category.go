@@ -69,7 +69,8 @@ func (c *Categories) logits(f *Features, i int, z *[maxCategories]float32) {
 // every addition then waits for a store and a load. The words, added
 // without a product, are summed for fifteen classes at once, so that each
 // word's weights are found once; a sixteenth class, when the model has
-// one, is summed alone.
+// one, is summed alone. Each product is rounded before it is added, as
+// logitsAVX2 does (see model's dot on fused multiply-adds).
 func (c *Categories) logitsGo(f *Features, i int, z *[maxCategories]float32) {
 	row, hashed := f.Row(i), f.Hashed(i)
 	dense := c.rows[:len(row)]
@@ -79,7 +80,7 @@ func (c *Categories) logitsGo(f *Features, i int, z *[maxCategories]float32) {
 	if len(c.Names) > 14 {
 		for j, x := range row {
 			if nonzero(x) {
-				s += dense[j][14] * x
+				s += float32(dense[j][14] * x)
 			}
 		}
 	}
@@ -100,7 +101,7 @@ func (c *Categories) logitsGo(f *Features, i int, z *[maxCategories]float32) {
 		s = 0
 		for j, x := range row {
 			if nonzero(x) {
-				s += dense[j][15] * x
+				s += float32(dense[j][15] * x)
 			}
 		}
 		for _, h := range hashed {
@@ -117,8 +118,8 @@ func denseSeven(row []float32, dense [][maxCategories]float32, z *[maxCategories
 	for j, x := range row {
 		if nonzero(x) {
 			w := (*[7]float32)(dense[j][c : c+7])
-			a0, a1, a2, a3 = a0+w[0]*x, a1+w[1]*x, a2+w[2]*x, a3+w[3]*x
-			a4, a5, a6 = a4+w[4]*x, a5+w[5]*x, a6+w[6]*x
+			a0, a1, a2, a3 = a0+float32(w[0]*x), a1+float32(w[1]*x), a2+float32(w[2]*x), a3+float32(w[3]*x)
+			a4, a5, a6 = a4+float32(w[4]*x), a5+float32(w[5]*x), a6+float32(w[6]*x)
 		}
 	}
 	z[c], z[c+1], z[c+2], z[c+3], z[c+4], z[c+5], z[c+6] = a0, a1, a2, a3, a4, a5, a6

@@ -15,7 +15,7 @@ func (c *Categories) plainLogits(f *Features, i int) []float32 {
 	for k := range z {
 		for j, x := range f.Row(i) {
 			if x != 0 {
-				z[k] += c.W[j*maxCategories+k] * x
+				z[k] += float32(c.W[j*maxCategories+k] * x)
 			}
 		}
 		for _, h := range f.Hashed(i) {

@@ -129,10 +129,12 @@ func (m *Model) score(s *Scores, f *Features, exit model.Exit) {
 	}
 }
 
+// stage1 is the stage-one logit of line i. Its products are rounded
+// before they are added, on every machine (see model's dot).
 func (m *Model) stage1(f *Features, i int) float32 {
 	var z float32
 	for j, x := range f.Row(i) {
-		z += m.Dense[j] * x
+		z += float32(m.Dense[j] * x)
 	}
 	for _, h := range f.Hashed(i) {
 		z += m.Words[h]
@@ -155,7 +157,7 @@ func (m *Model) stage1All(f *Features, z []float32) {
 			dense := m.Dense[:len(row)]
 			var s float32
 			for j, x := range row {
-				s += dense[j] * x
+				s += float32(dense[j] * x)
 			}
 			z[i] = s
 		}
