@@ -145,7 +145,8 @@ func ExampleLine_MarshalJSON() {
 // Skim classifies text with the fast model of package skim, several times
 // the speed of the default model for a little less accuracy. Its noise
 // categories are learnt from the fixtures alone, so only the decisions
-// are printed here; unlike the default model, it drops the headline.
+// are printed here; unlike the default model, it keeps the reading time
+// and the "Read more" teaser.
 func ExampleConfig_skim() {
 	fast, err := skim.Default()
 	if err != nil {
@@ -160,11 +161,11 @@ func ExampleConfig_skim() {
 		fmt.Println(l.Number, l.Label)
 	}
 	// Output:
-	// 1 drop
+	// 1 keep
 	// 2 drop
 	// 3 keep
 	// 4 keep
-	// 5 drop
+	// 5 keep
 	// 6 keep
 	// 7 blank
 	// 8 drop

@@ -11,8 +11,9 @@ import (
 )
 
 // TestStage1All checks that scoring a whole document gives every line
-// the stage-one logit that training computes line by line, bit for bit,
-// and leaves blank lines at zero.
+// its stage-one logit, bit for bit: the dense features summed as
+// training sums them, then the words from the rounded weights; and that
+// it leaves blank lines at zero.
 func TestStage1All(t *testing.T) {
 	m, err := Default()
 	if err != nil {
@@ -28,11 +29,56 @@ func TestStage1All(t *testing.T) {
 	for i, blank := range f.Blank {
 		want := float32(0)
 		if !blank {
-			want = m.stage1(f, i)
+			// The dense part as stage1 sums it, then the coded words.
+			for j, x := range f.Row(i) {
+				want += float32(m.Dense[j] * x)
+			}
+			var words float32
+			for _, h := range f.Hashed(i) {
+				words += m.wordValues[m.wordCodes[h]]
+			}
+			want += words
 		}
 		if math.Float32bits(z[i]) != math.Float32bits(want) {
 			t.Fatalf("line %d: %v, want %v", i, z[i], want)
 		}
+	}
+}
+
+// TestQuantize checks the word codes of the embedded model: each weight
+// has the code whose value is nearest, so it is within half the gap
+// between the values around it; the largest weight keeps its
+// value; zero stays zero; and a model without word weights scores its
+// words as zero.
+func TestQuantize(t *testing.T) {
+	m, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var top float64
+	for _, w := range m.Words {
+		top = max(top, math.Abs(float64(w)))
+	}
+	value := func(q float64) float64 { return top * q * q / 127 / 127 }
+	for h, w := range m.Words {
+		got := float64(m.wordValues[m.wordCodes[h]])
+		a := 127 * math.Sqrt(math.Abs(float64(w))/top)
+		gap := value(math.Ceil(a)) - value(math.Floor(a))
+		if d := math.Abs(got - float64(w)); d > gap/2+1e-6*top {
+			t.Fatalf("word %d: weight %v coded as %v, %v away, more than half the gap %v", h, w, got, d, gap)
+		}
+		if w == 0 && got != 0 {
+			t.Fatalf("word %d: weight 0 coded as %v", h, got)
+		}
+		if math.Abs(float64(w)) == top && got != float64(w) {
+			t.Errorf("the largest weight %v is coded as %v", w, got)
+		}
+	}
+	zero := &Model{Dense: m.Dense, Words: make([]float32, len(m.Words))}
+	zero.quantize()
+	text := []byte("Read more about cookies\n")
+	if got := zero.wordSum(Build(text, lines.Split(text)), 0); got != 0 {
+		t.Errorf("all-zero word weights sum to %v, want 0", got)
 	}
 }
 

@@ -68,6 +68,7 @@ func Train(ex []Example, cfg Config) *Model {
 	m.Dense, m.Words = trainStage1(ex, &cfg)
 	m.Categories = trainCategories(ex, cfg)
 	if cfg.Folds < 2 || len(ex) < cfg.Folds {
+		m.prepare()
 		m.About = fmt.Sprintf("skim: logistic regression over hashed words: %s, seed %d, %d epochs", model.Documents(pages(ex)), cfg.Seed, cfg.Epochs)
 		return m
 	}
@@ -163,6 +164,7 @@ func outOfFold(ex []Example, cfg *Config) [][]float32 {
 		}
 		dense, words := trainStage1(train, cfg)
 		m := &Model{Dense: dense, Words: words}
+		m.quantize()
 		for d := range ex {
 			if fold[d] != f {
 				continue
