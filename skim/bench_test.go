@@ -120,3 +120,15 @@ func BenchmarkCategories(b *testing.B) {
 	}
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(n), "ns/line")
 }
+
+// BenchmarkDefault measures loading the embedded model: decoding it and
+// coding its word weights. A pipeline that runs one process per file
+// pays it for every file.
+func BenchmarkDefault(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := Default(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -205,9 +205,11 @@ func (m *Model) wordSum(f *Features, i int) float32 {
 // cross-validated F1 is the same (see README). Training learns stage two
 // from the same coded sums (outOfFold); it descends on the float weights.
 func (m *Model) quantize() {
-	var top float32
+	var top float64
 	for _, w := range m.Words {
-		top = max(top, w, -w)
+		if a := math.Abs(float64(w)); a > top {
+			top = a
+		}
 	}
 	m.wordCodes, m.wordValues = make([]uint8, len(m.Words)), [256]float32{}
 	if top == 0 {
@@ -215,20 +217,31 @@ func (m *Model) quantize() {
 	}
 	for q := -127; q <= 127; q++ {
 		a := float64(q) / 127
-		m.wordValues[uint8(int8(q))] = float32(math.Copysign(a*a, a) * float64(top))
+		m.wordValues[uint8(int8(q))] = float32(math.Copysign(a*a, a) * top)
 	}
-	for i, w := range m.Words {
+	scale := float32(127 / math.Sqrt(top))
+	code := func(w float32) uint8 {
 		// The codes either side of the weight on the square-root scale,
-		// then the one whose value is nearer.
-		mag := math.Abs(float64(w))
-		q := min(int(127*math.Sqrt(mag/float64(top))), 127)
-		if q < 127 && float64(m.wordValues[q+1])-mag < mag-float64(m.wordValues[q]) {
-			q++
-		}
-		if w < 0 {
-			q = -q
-		}
-		m.wordCodes[i] = uint8(int8(q))
+		// then the one whose value is nearer (the upper one on a tie),
+		// with no branch: which way each weight goes is as good as random,
+		// and half of them are zero.
+		mag := math.Float32frombits(math.Float32bits(w) &^ (1 << 31))
+		q := min(int(scale*float32(math.Sqrt(float64(mag)))), 126)
+		nearer := (m.wordValues[q+1] - mag) - (mag - m.wordValues[q])
+		q += int(math.Float32bits(nearer) >> 31) // 1 when the upper code is nearer
+		neg := int(math.Float32bits(w) >> 31)    // 1 for a negative weight
+		return uint8(int8((q ^ -neg) + neg))
+	}
+	// Four weights at a time: each conversion and square root waits for
+	// the last one in the same register, so one chain of them would set
+	// the pace, where four overlap.
+	words, codes := m.Words, m.wordCodes
+	i := 0
+	for ; i+4 <= len(words); i += 4 {
+		codes[i], codes[i+1], codes[i+2], codes[i+3] = code(words[i]), code(words[i+1]), code(words[i+2]), code(words[i+3])
+	}
+	for ; i < len(words); i++ {
+		codes[i] = code(words[i])
 	}
 }
 
@@ -469,7 +482,7 @@ func (m *Model) check() error {
 		return fmt.Errorf("skim: %d word weights, want %d", len(m.Words), 1<<WordBits)
 	}
 	for h, w := range m.Words {
-		if math.IsNaN(float64(w)) || math.IsInf(float64(w), 0) {
+		if math.Float32bits(w)&0x7f800000 == 0x7f800000 { // all exponent bits: an infinity or a NaN
 			return fmt.Errorf("skim: word weight %d is %v", h, w)
 		}
 	}

@@ -266,6 +266,17 @@ func TestReadRejects(t *testing.T) {
 	if _, err := Read(&buf); err == nil {
 		t.Error("a model with other features was read")
 	}
+	for _, bad := range []float32{float32(math.NaN()), float32(math.Inf(-1))} {
+		m := Train(trainSet(), Config{Seed: 1, Epochs: 1})
+		m.Words[12345] = bad // no code stands for it
+		buf.Reset()
+		if err := m.Write(&buf); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := Read(&buf); err == nil || !strings.Contains(err.Error(), "word weight 12345") {
+			t.Errorf("a model with a word weight of %v: error %v, want one naming the weight", bad, err)
+		}
+	}
 }
 
 func TestDefault(t *testing.T) {
