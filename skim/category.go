@@ -36,13 +36,33 @@ type Categories struct {
 func (c *Categories) Best(f *Features, i int) string {
 	var z [maxCategories]float32
 	c.logits(f, i, &z)
+	return c.Names[c.best(&z)]
+}
+
+// best returns the class of the greatest logit in z, the first of them on
+// a tie. It runs bestAVX2 where the processor has it (a branch per class,
+// taken one way or the other as the logits fall, was mispredicted often
+// enough to cost as much as the logits' words), else bestGo, which also
+// decides when a logit is NaN.
+func (c *Categories) best(z *[maxCategories]float32) int {
+	n := min(len(c.Names), maxCategories)
+	if useAVX2 {
+		if k := bestAVX2(z, n); k >= 0 {
+			return k
+		}
+	}
+	return bestGo(z, n)
+}
+
+// bestGo is best in Go, over the first n logits.
+func bestGo(z *[maxCategories]float32, n int) int {
 	best := 0
-	for k := range c.Names {
+	for k := range z[:n] {
 		if z[k] > z[best] {
 			best = k
 		}
 	}
-	return c.Names[best]
+	return best
 }
 
 // logits writes the score of every class of line i to z (values past
