@@ -200,9 +200,9 @@ func (m *Model) wordSum(f *Features, i int) float32 {
 // The codes take 256 KB where Words takes 1 MB. At 1 MB the table did not
 // stay in the processor's second-level cache beside the rest of the
 // model, and a line's word weights came from the third level, which other
-// processes share: with the codes, Classify/fast-decisions-reused takes a
-// tenth less time and varies less from run to run, and the benchmark's
-// cross-validated F1 is the same (see README). Training learns stage two
+// processes share: with the codes, Classify/fast-decisions-reused takes
+// about a tenth less time, and the benchmark's cross-validated F1 is the
+// same (see README). Training learns stage two
 // from the same coded sums (outOfFold); it descends on the float weights.
 func (m *Model) quantize() {
 	var top float64
