@@ -31,7 +31,7 @@ func (cf *classifyFlags) add(fs *flag.FlagSet) {
 	fs.StringVar(&cf.drop, "drop", "", "comma-separated noise categories to drop; all others are kept (default: drop all)")
 	fs.BoolVar(&cf.dropTitle, "drop-title", false, "leave the title out of the cleaned text")
 	fs.StringVar(&cf.modelPath, "model", "", "text model file made by 'chaff train', of either kind (default: the embedded model --text-model names)")
-	fs.StringVar(&cf.textModel, "text-model", "accurate", "embedded model for text input: accurate, or fast (package skim: about 7 times the speed, F1 about 0.003 lower on the benchmark)")
+	fs.StringVar(&cf.textModel, "text-model", "accurate", "embedded model for text input: accurate, or fast (package skim: 5 to 11 times the speed, F1 about 0.004 lower on the benchmark)")
 	fs.StringVar(&cf.htmlModel, "html-model", "accurate", "model for HTML input: accurate (embedded, reads go-readability's article), fast (embedded, without it: about twice the pages per second, F1 0.001 lower on the benchmark), or a file made by 'chaff train --html'")
 }
 
