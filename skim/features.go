@@ -29,6 +29,7 @@ type Features struct {
 	Letters, Words []int32
 
 	last []uint8 // per line, the kind of its last visible rune
+	sc   scanner // the storage of scan
 }
 
 // Row returns the dense features of line i.
@@ -69,7 +70,7 @@ func (f *Features) Measure(data []byte, spans []lines.Span) {
 			f.Letters[i], f.Words[i], f.last[i] = 0, 0, kindNone
 		} else {
 			var s stats
-			s, f.H = scan(text, f.H, 1<<WordBits-1)
+			s, f.H = f.sc.scan(text, f.H)
 			nonBlank++
 			maxBytes = max(maxBytes, s.bytes)
 			totalLetters += s.letters

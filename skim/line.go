@@ -4,6 +4,7 @@ import (
 	"encoding/binary"
 	"math"
 	"math/bits"
+	"slices"
 )
 
 // Bits of byteInfo, what the scan needs to know of an ASCII byte.
@@ -85,8 +86,8 @@ func finish(h uint64) uint32 {
 }
 
 // scan measures text and appends the hashes of its words, of each word
-// with the one before, and of its first and last word to h (masked with
-// mask). A word is a maximal run of ASCII letters and digits and of
+// with the one before, and of its first and last word to h, each masked
+// to WordBits. A word is a maximal run of ASCII letters and digits and of
 // non-ASCII letters; its hash folds ASCII case and turns every digit into
 // 0, so that prices and dates share slots. Non-ASCII punctuation that
 // separates words in scraped text (no-break space, guillemets, dashes,
@@ -96,35 +97,30 @@ func finish(h uint64) uint32 {
 // Lines are short, so what a line and a word cost matters more than what
 // a byte does. scan classifies 64 bytes at a time into bitmaps (see
 // classify), counts letters, digits and punctuation with popcounts,
-// decodes only the non-ASCII runes, and takes words as runs of set bits,
-// each hashed from eight-byte loads at its start: no loop visits every
-// byte, and a word costs a few bit operations rather than a branch per
-// byte. It may read text's storage past its end, up to cap(text) (see
-// load), which must not be written meanwhile.
-func scan(text []byte, h []uint32, mask uint32) (stats, []uint32) {
+// decodes only the non-ASCII runes, and keeps each block's word bitmaps;
+// then hashWords takes the words as runs of set bits, each hashed from
+// eight-byte loads at its start: no loop visits every byte, and a word
+// costs a few bit operations rather than a branch per byte. It may read
+// text's storage past its end, up to cap(text) (see load), which must not
+// be written meanwhile.
+func (sc *scanner) scan(text []byte, h []uint32) (stats, []uint32) {
 	n := len(text)
 	var (
 		// The counts of stats; the runes of words stand for its runes
 		// and digits, which follow from them and the others.
-		wordRunes, words, letters, upper, punct   int
-		numbers, capitalised, shortWords, longest int
-		separators                                int
-		url, copyright                            bool
+		wordRunes, words, letters, upper, punct int
+		capitalised, separators                 int
+		url, copyright                          bool
 
-		prev uint32 // hash of the previous word; 0 before the first
-
-		// A word that runs on past a block: its start (-1 if none), its
-		// runes so far, nonzero if it has a letter.
-		ws, wr = -1, 0
-		wl     uint64
+		carry uint64 // 1 if the block before ends inside a word
 		// The bytes at the start of a block that end a rune begun in the
 		// block before, and whether that rune is a letter.
 		spill       int
 		spillLetter bool
 	)
+	sc.blocks = sc.blocks[:0]
 	for base := 0; base < n; base += 64 {
 		b := classify(text, base)
-		more := base+64 < n
 		// Bitmaps of the word bytes, of the first byte of each rune of a
 		// word, of the letters among those and of the upper-case ones:
 		// the ASCII ones so far, the non-ASCII ones below.
@@ -178,61 +174,13 @@ func scan(text []byte, h []uint32, mask uint32) (stats, []uint32) {
 		letters += bits.OnesCount64(letter)
 		upper += bits.OnesCount64(capital)
 		// Words are counted where they begin, the one from the block
-		// before, if it goes on here, in that block.
-		begins := inWord &^ (inWord<<1 | uint64(^ws)>>63)
+		// before, if it goes on here, in that block; hashWords takes
+		// them from the bitmaps.
+		begins := inWord &^ (inWord<<1 | carry)
 		words += bits.OnesCount64(begins)
 		capitalised += bits.OnesCount64(begins & capital)
-		for {
-			// The next word: the rest of the one from the block before,
-			// if any, else the next run of set bits; its runes, and
-			// whether it has a letter.
-			var start, end, r int
-			var l uint64
-			if ws >= 0 {
-				e := bits.TrailingZeros64(^inWord)
-				run := uint64(1)<<e - 1
-				inWord &^= run
-				start, end = ws, base+e
-				r, l = wr+bits.OnesCount64(starts&run), wl|letter&run
-				ws = -1
-			} else if inWord != 0 {
-				st := bits.TrailingZeros64(inWord)
-				run := inWord &^ (inWord + inWord&-inWord) // the lowest run of set bits
-				inWord &^= run
-				start, end = base+st, base+64-bits.LeadingZeros64(run)
-				r, l = bits.OnesCount64(starts&run), letter&run
-			} else {
-				break
-			}
-			if end == base+64 && more {
-				ws, wr, wl = start, r, l
-				break
-			}
-			// The hash: the word's bytes, folded (see foldWord), taken
-			// eight at a time, the last ones with their count.
-			var hw uint64
-			p := start
-			for ; end-p >= 8; p += 8 {
-				hw = mix(hw, bits.ReverseBytes64(foldWord(load(text, p))))
-			}
-			t := uint(end - p)
-			// The first t bytes, none for 0: two shifts, as one by 64
-			// would need a test.
-			acc := bits.ReverseBytes64(foldWord(load(text, p))) >> 1 >> (63 - 8*t&63)
-			w := finish(mix(hw, acc|uint64(t)<<61))
-
-			longest = max(longest, r)
-			number := int((l|-l)>>63 ^ 1)           // no letter
-			short := int(uint64(r-4)>>63) &^ number // a letter, and 3 runes at most
-			numbers += number
-			shortWords += short
-			if prev == 0 {
-				h = append(h, (w^0x9e3779b9)&mask, w&mask) // the first word, as such
-			} else {
-				h = append(h, ((prev*31)^w^0x7f4a7c15)&mask, w&mask) // the pair with the one before
-			}
-			prev = w
-		}
+		carry = inWord >> 63
+		sc.blocks = append(sc.blocks, wordBits{inWord, starts, letter})
 		for p := b.punct; p != 0; p &= p - 1 {
 			i := base + bits.TrailingZeros64(p)
 			c := text[i]
@@ -242,9 +190,8 @@ func scan(text []byte, h []uint32, mask uint32) (stats, []uint32) {
 			}
 		}
 	}
-	if prev != 0 {
-		h = append(h, (prev^0x85ebca6b)&mask) // the last word, as such
-	}
+	var t wordTally
+	h = hashWords(text, sc.blocks, h, words, &t)
 	var first, last uint8
 	if n > 0 {
 		// Most lines begin and end with ASCII that is not white space.
@@ -258,12 +205,138 @@ func scan(text []byte, h []uint32, mask uint32) (stats, []uint32) {
 	return stats{
 		bytes: n, runes: wordRunes + punct,
 		words: words, letters: letters, digits: wordRunes - letters,
-		upper: upper, punct: punct, numbers: numbers,
-		capitalised: capitalised, shortWords: shortWords,
-		longest: longest, separators: separators,
+		upper: upper, punct: punct, numbers: t.numbers,
+		capitalised: capitalised, shortWords: t.short,
+		longest: t.longest, separators: separators,
 		url: url, copyright: copyright,
 		first: first, last: last,
 	}, h
+}
+
+// scanner holds the storage scan reuses from one line to the next.
+type scanner struct {
+	blocks []wordBits // the word bitmaps of each block of the line
+}
+
+// wordBits locates the words of 64 bytes of a line: bit j stands for
+// the byte at the block's base plus j.
+type wordBits struct {
+	inWord uint64 // the bytes of words
+	starts uint64 // the first byte of each rune of a word
+	letter uint64 // the first byte of each letter of a word
+}
+
+// wordTally counts what scan counts word by word.
+type wordTally struct {
+	numbers, short, longest int // words without a letter, short words, runes of the longest
+}
+
+// add counts a word of r runes, with a letter if l is not zero.
+func (t *wordTally) add(r int, l uint64) {
+	number := int((l|-l)>>63 ^ 1)           // no letter
+	short := int(uint64(r-4)>>63) &^ number // a letter, and 3 runes at most
+	t.numbers += number
+	t.short += short
+	t.longest = max(t.longest, r)
+}
+
+// hashWords appends to h the hashes of the words of text, runs of set
+// bits of the blocks' inWord bitmaps that may go on from one block into
+// the next: of each word with the one before, or of the first as such,
+// and of the last as such; words is how many there are. It counts the
+// words in t.
+//
+// It runs hashWordsAMD64 where the processor has POPCNT, else
+// hashWordsGo: the same hashes and counts. A word costs a few dozen
+// instructions, and a loop that keeps about fifteen values had Go's
+// compiler load and store most of them word after word: the assembly
+// keeps them in registers.
+func hashWords(text []byte, blocks []wordBits, h []uint32, words int, t *wordTally) []uint32 {
+	if cap(text) < 8 {
+		var pad [8]byte // so that every load reads eight bytes of storage
+		text = pad[:copy(pad[:], text)]
+	}
+	j := len(h)
+	h = slices.Grow(h, 2*words+1)[:j+2*words+1]
+	var n int
+	if usePOPCNT {
+		n = hashWordsAMD64(text, blocks, h[j:], t)
+	} else {
+		n = hashWordsGo(text, blocks, h[j:], t)
+	}
+	if n < 0 {
+		panic("skim: more words than counted")
+	}
+	return h[:j+n]
+}
+
+// hashWordsGo writes the hashes of hashWords to h, from its start, sets t
+// and returns how many it wrote. text's storage holds at least eight
+// bytes, and h room for every hash.
+func hashWordsGo(text []byte, blocks []wordBits, h []uint32, t *wordTally) int {
+	const mask = 1<<WordBits - 1
+	*t = wordTally{}
+	j := 0
+	var prev uint32 // hash of the previous word; 0 before the first
+	for k := 0; k < len(blocks); k++ {
+		b := blocks[k]
+		for cur := b.inWord; cur != 0; {
+			st := bits.TrailingZeros64(cur)
+			run := cur &^ (cur + cur&-cur) // the lowest run of set bits
+			cur &^= run
+			start, end := 64*k+st, 64*k+64-bits.LeadingZeros64(run)
+			// Its runes: its bytes but the continuation bytes of its
+			// non-ASCII runes.
+			cont, l := bits.OnesCount64(b.inWord&^b.starts&run), b.letter&run
+			for run>>63 != 0 && k+1 < len(blocks) {
+				// The word goes on into the next block.
+				k++
+				b = blocks[k]
+				x := ^b.inWord
+				run = x&-x - 1 // the bits below the first byte past the word: every bit if none
+				end = 64*k + bits.OnesCount64(run)
+				cont += bits.OnesCount64(b.inWord &^ b.starts & run)
+				l |= b.letter & run
+				cur = b.inWord &^ run
+			}
+			t.add(end-start-cont, l)
+			// The hash: the word's bytes, folded (see foldWord), taken
+			// eight at a time, the last ones with their count.
+			var hw uint64
+			p := start
+			for ; end-p >= 8; p += 8 {
+				hw = mix(hw, bits.ReverseBytes64(foldWord(loadWide(text, p))))
+			}
+			u := uint(end - p)
+			// The first u bytes, none for 0: two shifts, as one by 64
+			// would need a test.
+			acc := bits.ReverseBytes64(foldWord(loadWide(text, p))) >> 1 >> (63 - 8*u&63)
+			w := finish(mix(hw, acc|uint64(u)<<61))
+			if prev == 0 {
+				h[j], h[j+1] = (w^0x9e3779b9)&mask, w&mask // the first word, as such
+			} else {
+				h[j], h[j+1] = ((prev*31)^w^0x7f4a7c15)&mask, w&mask // the pair with the one before
+			}
+			j += 2
+			prev = w
+		}
+	}
+	if prev != 0 {
+		h[j] = (prev ^ 0x85ebca6b) & mask // the last word, as such
+		j++
+	}
+	return j
+}
+
+// loadWide is load for a text whose storage holds at least eight bytes:
+// the last eight bytes of a text are those of its storage's last eight,
+// shifted down.
+func loadWide(text []byte, p int) uint64 {
+	if p+8 <= cap(text) {
+		return binary.LittleEndian.Uint64(text[p : p+8])
+	}
+	c := cap(text)
+	return binary.LittleEndian.Uint64(text[c-8:c]) >> (8 * uint(p+8-c))
 }
 
 // Masks of a uint64's eight bytes: every byte's low bit, high bit, and
