@@ -23,32 +23,36 @@ func Split(data []byte) []Span {
 // returns them, and returns the extended slice: a caller that splits many
 // documents can reuse one slice.
 func AppendSpans(spans []Span, data []byte) []Span {
+	// Two vectorised searches beat a byte loop: the next LF bounds the
+	// line, and the next CR, if it comes before, ends it sooner. Most
+	// documents have no CR, or few: the next one is searched for once,
+	// then again only once the lines have passed it, rather than once a
+	// line.
+	cr := -1 // the next CR at or after the line's start, len(data) if none; -1 before the first search
 	for start := 0; start < len(data); {
-		s := Next(data, start)
+		end := len(data)
+		if j := bytes.IndexByte(data[start:], '\n'); j >= 0 {
+			end = start + j
+		}
+		if cr < start {
+			cr = len(data)
+			if k := bytes.IndexByte(data[start:], '\r'); k >= 0 {
+				cr = start + k
+			}
+		}
+		var s Span
+		switch {
+		case cr < end && cr+1 < len(data) && data[cr+1] == '\n':
+			s = Span{start, cr, cr + 2}
+		case cr < end:
+			s = Span{start, cr, cr + 1}
+		case end < len(data):
+			s = Span{start, end, end + 1}
+		default:
+			s = Span{start, end, end}
+		}
 		spans = append(spans, s)
 		start = s.Next
 	}
 	return spans
-}
-
-// Next returns the span of the line that begins at start, which must be
-// below len(data).
-func Next(data []byte, start int) Span {
-	// Two vectorised searches beat a byte loop: the first LF bounds the
-	// line, and a CR before it, if any, ends it sooner.
-	end := len(data)
-	if j := bytes.IndexByte(data[start:], '\n'); j >= 0 {
-		end = start + j
-	}
-	if k := bytes.IndexByte(data[start:end], '\r'); k >= 0 {
-		i := start + k
-		if i+1 < len(data) && data[i+1] == '\n' {
-			return Span{start, i, i + 2}
-		}
-		return Span{start, i, i + 1}
-	}
-	if end < len(data) {
-		return Span{start, end, end + 1}
-	}
-	return Span{start, end, end}
 }
