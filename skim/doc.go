@@ -22,7 +22,9 @@
 // Three loops have an AVX2 form in assembly, run where the processor has
 // it: the classification of a line's 64-byte blocks into bitmaps
 // (classify_amd64.s), the category model's sums (logits_amd64.s) and the
-// choice of the greatest of them (best_amd64.s). Each has a Go twin, the
-// reference its tests hold it to bit for bit, which runs on other
-// processors and architectures: a model decides the same everywhere.
+// choice of the greatest of them (best_amd64.s); a fourth, the hashing
+// of a line's words (words_amd64.s), runs where it has POPCNT. Each has
+// a Go twin, the reference its tests hold it to bit for bit, which runs
+// on other processors and architectures: a model decides the same
+// everywhere.
 package skim
