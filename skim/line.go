@@ -252,14 +252,14 @@ func (t *wordTally) add(r int, l uint64) {
 // compiler load and store most of them word after word: the assembly
 // keeps them in registers.
 func hashWords(text []byte, blocks []wordBits, h []uint32, words int, t *wordTally) []uint32 {
-	if cap(text) < 8 {
-		var pad [8]byte // so that every load reads eight bytes of storage
-		text = pad[:copy(pad[:], text)]
-	}
 	j := len(h)
 	h = slices.Grow(h, 2*words+1)[:j+2*words+1]
 	var n int
 	if usePOPCNT {
+		if cap(text) < 8 {
+			var pad [8]byte // the assembly loads eight bytes of storage at a time
+			text = pad[:copy(pad[:], text)]
+		}
 		n = hashWordsAMD64(text, blocks, h[j:], t)
 	} else {
 		n = hashWordsGo(text, blocks, h[j:], t)
@@ -271,8 +271,7 @@ func hashWords(text []byte, blocks []wordBits, h []uint32, words int, t *wordTal
 }
 
 // hashWordsGo writes the hashes of hashWords to h, from its start, sets t
-// and returns how many it wrote. text's storage holds at least eight
-// bytes, and h room for every hash.
+// and returns how many it wrote. h has room for every hash.
 func hashWordsGo(text []byte, blocks []wordBits, h []uint32, t *wordTally) int {
 	const mask = 1<<WordBits - 1
 	*t = wordTally{}
@@ -305,12 +304,12 @@ func hashWordsGo(text []byte, blocks []wordBits, h []uint32, t *wordTally) int {
 			var hw uint64
 			p := start
 			for ; end-p >= 8; p += 8 {
-				hw = mix(hw, bits.ReverseBytes64(foldWord(loadWide(text, p))))
+				hw = mix(hw, bits.ReverseBytes64(foldWord(load(text, p))))
 			}
 			u := uint(end - p)
 			// The first u bytes, none for 0: two shifts, as one by 64
 			// would need a test.
-			acc := bits.ReverseBytes64(foldWord(loadWide(text, p))) >> 1 >> (63 - 8*u&63)
+			acc := bits.ReverseBytes64(foldWord(load(text, p))) >> 1 >> (63 - 8*u&63)
 			w := finish(mix(hw, acc|uint64(u)<<61))
 			if prev == 0 {
 				h[j], h[j+1] = (w^0x9e3779b9)&mask, w&mask // the first word, as such
@@ -326,17 +325,6 @@ func hashWordsGo(text []byte, blocks []wordBits, h []uint32, t *wordTally) int {
 		j++
 	}
 	return j
-}
-
-// loadWide is load for a text whose storage holds at least eight bytes:
-// the last eight bytes of a text are those of its storage's last eight,
-// shifted down.
-func loadWide(text []byte, p int) uint64 {
-	if p+8 <= cap(text) {
-		return binary.LittleEndian.Uint64(text[p : p+8])
-	}
-	c := cap(text)
-	return binary.LittleEndian.Uint64(text[c-8:c]) >> (8 * uint(p+8-c))
 }
 
 // Masks of a uint64's eight bytes: every byte's low bit, high bit, and

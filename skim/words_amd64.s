@@ -21,8 +21,9 @@
 #define BLOCKSEND blocksEnd-32(SP)
 #define PAIRSEND pairsEnd-40(SP)
 
-// LOAD puts the eight bytes of text from R11 in AX, as loadWide does:
-// past the end of the storage, its last eight shifted down. Clobbers CX.
+// LOAD puts the eight bytes of text from R11 in AX, as load does, but
+// past the end of the storage it takes the storage's last eight shifted
+// down: the bytes of a word are the same. Clobbers CX.
 #define LOAD \
 	LEAQ (SI)(R11*1), AX; \
 	CMPQ AX, R13; \
