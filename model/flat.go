@@ -20,6 +20,9 @@ type flatForest struct {
 	// the high ones (go left when orderKey(x[feature]) <= threshold); a
 	// leaf is its value's float32 bits.
 	node []uint64
+	// features is one more than the greatest feature a split reads: the
+	// least length of a row walk8AMD64 can read without a bounds check.
+	features int
 }
 
 // orderKey maps a float32 to a uint32 in the same order, so that a split
@@ -66,6 +69,7 @@ func (ff *flatForest) fill(nodes []Node, n int32, tree []uint64, pos, lvl int) {
 	left, right := nodes[n].Left, nodes[n].Right
 	if left > 0 {
 		tree[pos] = uint64(orderKey(nodes[n].Threshold))<<32 | uint64(nodes[n].Feature)
+		ff.features = max(ff.features, int(nodes[n].Feature)+1)
 	} else {
 		tree[pos] = math.MaxUint32 << 32 // feature 0, threshold above every key
 		left, right = n, n
@@ -86,9 +90,9 @@ func treeDepth(nodes []Node, n int32) int {
 // converted to order keys once, into keys (len(x) of them; see orderKeys),
 // a step down is then one load of the split's word and integer
 // arithmetic, and eight trees are walked side by side so that their
-// chains of dependent loads overlap (the last, fewer than eight, one by
-// one); the leaves are still added in tree order, so the sum is that of
-// walking the nodes.
+// chains of dependent loads overlap (walk8Go, walk8AMD64; the last, fewer than eight,
+// one by one); the leaves are still added in tree order, so the sum is
+// that of walking the nodes.
 //
 // It stops before a tree when e says so (see Exit).
 func (ff *flatForest) predict(base float32, x []float32, keys []uint32, e Exit) (float32, int) {
@@ -97,30 +101,16 @@ func (ff *flatForest) predict(base float32, x []float32, keys []uint32, e Exit) 
 	size := 1<<(ff.depth+1) - 1
 	node := ff.node
 	t := 0 // trees summed
+	asm := useWalk8AMD64 && len(keys) >= ff.features
 	for len(node) >= 8*size {
 		if e.stops(t, z) {
 			return z, t
 		}
-		i0, i1, i2, i3 := 0, size, 2*size, 3*size
-		i4, i5, i6, i7 := 4*size, 5*size, 6*size, 7*size
-		for range ff.depth {
-			i0 = down(i0, 0, node[i0], keys)
-			i1 = down(i1, size, node[i1], keys)
-			i2 = down(i2, 2*size, node[i2], keys)
-			i3 = down(i3, 3*size, node[i3], keys)
-			i4 = down(i4, 4*size, node[i4], keys)
-			i5 = down(i5, 5*size, node[i5], keys)
-			i6 = down(i6, 6*size, node[i6], keys)
-			i7 = down(i7, 7*size, node[i7], keys)
+		if asm {
+			z = walk8AMD64(node, keys, ff.depth, z)
+		} else {
+			z = walk8Go(node, keys, ff.depth, z)
 		}
-		z += math.Float32frombits(uint32(node[i0]))
-		z += math.Float32frombits(uint32(node[i1]))
-		z += math.Float32frombits(uint32(node[i2]))
-		z += math.Float32frombits(uint32(node[i3]))
-		z += math.Float32frombits(uint32(node[i4]))
-		z += math.Float32frombits(uint32(node[i5]))
-		z += math.Float32frombits(uint32(node[i6]))
-		z += math.Float32frombits(uint32(node[i7]))
 		node = node[8*size:]
 		t += 8
 	}
@@ -137,6 +127,36 @@ func (ff *flatForest) predict(base float32, x []float32, keys []uint32, e Exit) 
 		t++
 	}
 	return z, t
+}
+
+// walk8Go adds to z, in order, the leaves keys reach in the first eight
+// trees of node, trees of depth depth laid out flat. It runs off amd64,
+// and where a row is too short for walk8AMD64 (it then panics on the
+// bounds, as the node walk does); it is the reference walk8AMD64 is
+// tested against.
+func walk8Go(node []uint64, keys []uint32, depth int, z float32) float32 {
+	size := 1<<(depth+1) - 1
+	i0, i1, i2, i3 := 0, size, 2*size, 3*size
+	i4, i5, i6, i7 := 4*size, 5*size, 6*size, 7*size
+	for range depth {
+		i0 = down(i0, 0, node[i0], keys)
+		i1 = down(i1, size, node[i1], keys)
+		i2 = down(i2, 2*size, node[i2], keys)
+		i3 = down(i3, 3*size, node[i3], keys)
+		i4 = down(i4, 4*size, node[i4], keys)
+		i5 = down(i5, 5*size, node[i5], keys)
+		i6 = down(i6, 6*size, node[i6], keys)
+		i7 = down(i7, 7*size, node[i7], keys)
+	}
+	z += math.Float32frombits(uint32(node[i0]))
+	z += math.Float32frombits(uint32(node[i1]))
+	z += math.Float32frombits(uint32(node[i2]))
+	z += math.Float32frombits(uint32(node[i3]))
+	z += math.Float32frombits(uint32(node[i4]))
+	z += math.Float32frombits(uint32(node[i5]))
+	z += math.Float32frombits(uint32(node[i6]))
+	z += math.Float32frombits(uint32(node[i7]))
+	return z
 }
 
 // down is the index, in the shared array, of the child a row with order

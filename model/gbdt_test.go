@@ -358,3 +358,27 @@ func TestPredictExit(t *testing.T) {
 		t.Error("no prediction stopped early: the test proves nothing")
 	}
 }
+
+// TestPredictShortRow checks that a row shorter than the features the
+// trees split on is refused with a panic, in the flat layout as in the
+// node walk, rather than scored from whatever follows it in memory.
+func TestPredictShortRow(t *testing.T) {
+	x, y, w := xorRows(600, 14)
+	f := GrowForest(x, y, w, ForestConfig{Trees: 16, Depth: 3, MinLeaf: 1})
+	f.Prepare()
+	if f.flat == nil {
+		t.Fatal("no flat layout")
+	}
+	walk := *f
+	walk.flat = nil
+	for name, g := range map[string]*Forest{"flat": f, "nodes": &walk} {
+		func() {
+			defer func() {
+				if recover() == nil {
+					t.Errorf("%s: a row of 2 values, for trees that split on input 2, was scored", name)
+				}
+			}()
+			g.PredictExit([]float32{1, 0.7}, make([]uint32, 2), Exit{})
+		}()
+	}
+}
