@@ -127,10 +127,17 @@ func (m *Model) score(s *Scores, f *Features, exit model.Exit) {
 		if !f.Blank[i] {
 			fillRow(f, s, i, s.row)
 			z, t := m.Forest.PredictExit(s.row, s.keys, exit)
-			s.P[i] = sigmoid(z)
+			s.P[i] = float64(z)
 			if len(s.trees) > 0 {
 				s.trees[i] = int32(t)
 			}
+		}
+	}
+	// The logits become probabilities in a loop of their own, where the
+	// processor overlaps one line's exponential with the next.
+	for i, z := range s.P {
+		if !f.Blank[i] {
+			s.P[i] = sigmoid(float32(z))
 		}
 	}
 }
@@ -282,15 +289,36 @@ func (s *Scores) context(f *Features) {
 		x := out[int(i)*k : (int(i)+1)*k]
 		zi := near[p]
 		x[0], x[1], x[2], x[3], x[4] = zi, at(p-1), at(p-2), at(p+1), at(p+2)
-		sum, lo, hi := float32(0), zi, zi
 		win := near[max(p-window, 0):min(p+window+1, len(near))]
-		for _, v := range win {
-			sum, lo, hi = sum+v, min(lo, v), max(hi, v)
-		}
+		sum, lo, hi := windowStats(win)
 		x[5], x[6], x[7] = sum/float32(len(win)), hi, lo
 	}
 	groupMeans(f, z, out, k)
 	s.topBlock(f)
+}
+
+// windowStats returns the sum of win, added in order, its least and its
+// greatest value. Most windows are whole, and for them the least and
+// the greatest are taken pairwise, in a tree of four levels rather than
+// a chain of nine, so that the processor overlaps the comparisons: min
+// and max give the same value in any order, NaN and signed zeros
+// included, and the sum keeps its order, so the result is the loop's bit
+// for bit.
+func windowStats(win []float32) (sum, lo, hi float32) {
+	if len(win) != 2*window+1 {
+		lo, hi = win[0], win[0]
+		for _, v := range win {
+			sum, lo, hi = sum+v, min(lo, v), max(hi, v)
+		}
+		return sum, lo, hi
+	}
+	w := (*[2*window + 1]float32)(win)
+	for _, v := range w {
+		sum += v
+	}
+	lo = min(min(min(w[0], w[1]), min(w[2], w[3])), min(min(w[4], w[5]), min(w[6], w[7])), w[8])
+	hi = max(max(max(w[0], w[1]), max(w[2], w[3])), max(max(w[4], w[5]), max(w[6], w[7])), w[8])
+	return sum, lo, hi
 }
 
 // groupMeans writes the mean logit of each run of non-blank lines to

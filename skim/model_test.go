@@ -140,3 +140,29 @@ func TestDecideTo(t *testing.T) {
 		t.Error("no line stopped early: the test proves nothing")
 	}
 }
+
+// TestWindowStats holds windowStats to the plain loop over the window,
+// bit for bit, on windows of every length up to a whole one, drawn from
+// values where min, max and addition are delicate: signed zeros, NaN,
+// infinities, and ties.
+func TestWindowStats(t *testing.T) {
+	values := []float32{0, float32(math.Copysign(0, -1)), 1, -1, 2.5, -2.5,
+		float32(math.NaN()), float32(math.Inf(1)), float32(math.Inf(-1)), 1e-30, 3e38}
+	rng := rand.New(rand.NewPCG(5, 6))
+	same := func(a, b float32) bool { return math.Float32bits(a) == math.Float32bits(b) || a != a && b != b }
+	for range 20000 {
+		win := make([]float32, 1+rng.IntN(2*window+1))
+		for j := range win {
+			win[j] = values[rng.IntN(len(values))]
+		}
+		var sum float32
+		lo, hi := win[0], win[0]
+		for _, v := range win {
+			sum, lo, hi = sum+v, min(lo, v), max(hi, v)
+		}
+		gs, gl, gh := windowStats(win)
+		if !same(gs, sum) || !same(gl, lo) || !same(gh, hi) {
+			t.Fatalf("windowStats(%v) = %v, %v, %v; the loop gives %v, %v, %v", win, gs, gl, gh, sum, lo, hi)
+		}
+	}
+}
