@@ -60,6 +60,7 @@ func (f *Features) Measure(data []byte, spans []lines.Span) {
 	// First the inputs of each line alone; relative-size holds the line's
 	// bytes until the longest line is known.
 	nonBlank, maxBytes, totalLetters := 0, 1, 0
+	var s stats
 	for i, sp := range spans {
 		text := data[sp.Start:sp.End:len(data)] // scan may read on to the end of data, no further
 		// Most lines begin with a byte that is neither white space nor
@@ -69,8 +70,7 @@ func (f *Features) Measure(data []byte, spans []lines.Span) {
 			clear(f.Row(i))
 			f.Letters[i], f.Words[i], f.last[i] = 0, 0, kindNone
 		} else {
-			var s stats
-			s, f.H = f.sc.scan(text, f.H)
+			f.H = f.sc.scan(text, f.H, &s)
 			nonBlank++
 			maxBytes = max(maxBytes, s.bytes)
 			totalLetters += s.letters

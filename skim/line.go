@@ -103,7 +103,7 @@ func finish(h uint64) uint32 {
 // costs a few bit operations rather than a branch per byte. It may read
 // text's storage past its end, up to cap(text) (see load), which must not
 // be written meanwhile.
-func (sc *scanner) scan(text []byte, h []uint32) (stats, []uint32) {
+func (sc *scanner) scan(text []byte, h []uint32, st *stats) []uint32 {
 	n := len(text)
 	var (
 		// The counts of stats; the runes of words stand for its runes
@@ -202,7 +202,7 @@ func (sc *scanner) scan(text []byte, h []uint32) (stats, []uint32) {
 			last = lastKind(text)
 		}
 	}
-	return stats{
+	*st = stats{
 		bytes: n, runes: wordRunes + punct,
 		words: words, letters: letters, digits: wordRunes - letters,
 		upper: upper, punct: punct, numbers: t.numbers,
@@ -210,7 +210,8 @@ func (sc *scanner) scan(text []byte, h []uint32) (stats, []uint32) {
 		longest: t.longest, separators: separators,
 		url: url, copyright: copyright,
 		first: first, last: last,
-	}, h
+	}
+	return h
 }
 
 // scanner holds the storage scan reuses from one line to the next.

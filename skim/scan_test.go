@@ -188,7 +188,7 @@ func checkScan(t *testing.T, line string) {
 	wantS, wantH := scanBytes([]byte(line), nil, 1<<WordBits-1)
 	for _, after := range []string{"", "\n", "a", "\x80a\x80\x80Zz9\u00a0—http:yyyyyyyyyyyyy"} {
 		text := []byte(line + after)
-		gotS, gotH := new(scanner).scan(text[:len(line):len(line)+len(after)], nil)
+		gotS, gotH := scanLine(text[:len(line):len(line)+len(after)], nil)
 		if gotS != wantS || !slices.Equal(gotH, wantH) {
 			t.Fatalf("scan(%q), followed by %q\n got %+v %v\nwant %+v %v", line, after, gotS, gotH, wantS, wantH)
 		}
@@ -211,7 +211,7 @@ func FuzzScan(f *testing.F) {
 	f.Fuzz(func(t *testing.T, line, after []byte) {
 		wantS, wantH := scanBytes(line, nil, 1<<WordBits-1)
 		n := len(line)
-		gotS, gotH := new(scanner).scan(append(line[:n:n], after...)[:n], nil)
+		gotS, gotH := scanLine(append(line[:n:n], after...)[:n], nil)
 		if gotS != wantS || !slices.Equal(gotH, wantH) {
 			t.Fatalf("scan(%q), followed by %q\n got %+v %v\nwant %+v %v", line, after, gotS, gotH, wantS, wantH)
 		}
@@ -232,9 +232,17 @@ func BenchmarkScan(b *testing.B) {
 	b.ReportAllocs()
 	h := make([]uint32, 0, 1024)
 	var sc scanner
+	var st stats
 	for b.Loop() {
 		for _, l := range all {
-			_, h = sc.scan(l, h[:0])
+			h = sc.scan(l, h[:0], &st)
 		}
 	}
+}
+
+// scanLine is scan by a scanner of its own, its stats returned.
+func scanLine(text []byte, h []uint32) (stats, []uint32) {
+	var st stats
+	h = new(scanner).scan(text, h, &st)
+	return st, h
 }

@@ -29,7 +29,7 @@ func TestScan(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.line, func(t *testing.T) {
-			got, _ := new(scanner).scan([]byte(tt.line), nil)
+			got, _ := scanLine([]byte(tt.line), nil)
 			tt.want.bytes = len(tt.line)
 			if got != tt.want {
 				t.Errorf("scan(%q)\n got %+v\nwant %+v", tt.line, got, tt.want)
@@ -40,7 +40,7 @@ func TestScan(t *testing.T) {
 
 func TestScanHashes(t *testing.T) {
 	hashes := func(s string) []uint32 {
-		_, h := new(scanner).scan([]byte(s), nil)
+		_, h := scanLine([]byte(s), nil)
 		return h
 	}
 	// Case and digits are folded; punctuation and spacing do not matter.
