@@ -1,17 +1,17 @@
 package skim
 
-// classify returns the bitmaps of the 64 bytes of text from base, or of
+// classify sets b to the bitmaps of the 64 bytes of text from base, or of
 // those up to its end: those of classifyAVX2 where the processor has AVX2
 // and text's storage holds 64 bytes, else those of classifyGo, the
 // reference; they are the same bits. scan calls it once a block, and so
 // it dispatches in assembly (see classify_amd64.s), with one jump: a Go
 // function with a call of each kind would be too costly to inline (the
 // inliner charges a call 57 of its budget of 80), and the call it would
-// add, with the copies of the bitmaps it returns, cost about a tenth of
+// add, with another copy of the bitmaps, cost about a tenth of
 // scan's time in BenchmarkScan.
 //
 //go:noescape
-func classify(text []byte, base int) bitmaps
+func classify(text []byte, base int, b *bitmaps)
 
 // classifyAVX2 is classifyGo in AVX2 (see classify_amd64.s): it compares
 // the 64 bytes of a block two vectors of 32 at a time and packs the
@@ -22,4 +22,4 @@ func classify(text []byte, base int) bitmaps
 // as the spaces classifyGo reads there would.
 //
 //go:noescape
-func classifyAVX2(text []byte, base int) bitmaps
+func classifyAVX2(text []byte, base int, b *bitmaps)

@@ -54,11 +54,11 @@ GLOBL classifyConsts<>(SB), RODATA|NOPTR, $320
 	SHRQ CX, r; \
 	ANDQ R9, r
 
-// func classify(text []byte, base int) bitmaps
+// func classify(text []byte, base int, b *bitmaps)
 //
-// A tail call to classifyAVX2 or to classifyGo, whose arguments and
-// results are classify's.
-TEXT ·classify(SB), NOSPLIT, $0-80
+// A tail call to classifyAVX2 or to classifyGo, whose arguments are
+// classify's.
+TEXT ·classify(SB), NOSPLIT, $0-40
 	CMPB ·useAVX2(SB), $0
 	JEQ  generic
 	CMPQ text_cap+16(FP), $64
@@ -68,7 +68,7 @@ TEXT ·classify(SB), NOSPLIT, $0-80
 generic:
 	JMP ·classifyGo(SB)
 
-// func classifyAVX2(text []byte, base int) bitmaps
+// func classifyAVX2(text []byte, base int, b *bitmaps)
 //
 // A range of bytes is found by adding to each the constant that moves the
 // range's first byte to -128, the least signed byte: a byte is in the
@@ -76,8 +76,12 @@ generic:
 // (VPCMPGTB compares signed bytes). The punctuation is what is neither a
 // letter, a digit, white space nor a byte from 0x80. Y12 to Y15 hold
 // constants: X15, which Go code keeps zero, is free in assembly, and the
-// Go caller zeroes it again.
-TEXT ·classifyAVX2(SB), NOSPLIT, $0-80
+// Go caller zeroes it again. R13 holds b: the bitmaps are stored into
+// the caller's variable, which it reads field by field, rather than
+// returned and copied (a copy whose 16-byte loads wait for the 8-byte
+// stores they span).
+TEXT ·classifyAVX2(SB), NOSPLIT, $0-40
+	MOVQ b+32(FP), R13
 	MOVQ text_base+0(FP), SI
 	MOVQ text_len+8(FP), DX
 	MOVQ text_cap+16(FP), AX
@@ -118,7 +122,7 @@ load:
 	// high: the bytes from 0x80, whose sign bit is set.
 	PACK(Y0, Y1, AX)
 	TOBLOCK(AX)
-	MOVQ AX, ret_high+56(FP)
+	MOVQ AX, 24(R13)
 
 	// letter: the bytes that ORed with 0x20 are from 'a' to 'z'.
 	VPOR     classifyConsts<>+0x00(SB), Y0, Y2
@@ -129,7 +133,7 @@ load:
 	VPCMPGTB Y3, Y12, Y3
 	PACK(Y2, Y3, AX)
 	TOBLOCK(AX)
-	MOVQ     AX, ret_letter+40(FP)
+	MOVQ     AX, 8(R13)
 
 	// word: the letters and the digits, '0' to '9'.
 	VPADDB   classifyConsts<>+0x60(SB), Y0, Y4
@@ -140,7 +144,7 @@ load:
 	VPOR     Y3, Y5, Y5
 	PACK(Y4, Y5, AX)
 	TOBLOCK(AX)
-	MOVQ     AX, ret_word+32(FP)
+	MOVQ     AX, 0(R13)
 
 	// upper: 'A' to 'Z'.
 	VPADDB   classifyConsts<>+0x40(SB), Y0, Y2
@@ -149,7 +153,7 @@ load:
 	VPCMPGTB Y3, Y12, Y3
 	PACK(Y2, Y3, AX)
 	TOBLOCK(AX)
-	MOVQ     AX, ret_upper+48(FP)
+	MOVQ     AX, 16(R13)
 
 	// punct: what is neither a word byte, white space (a tab, vertical
 	// tab or form feed, or a space) nor a byte from 0x80.
@@ -168,7 +172,7 @@ load:
 	PACK(Y2, Y3, AX)
 	NOTQ     AX
 	TOBLOCK(AX)
-	MOVQ     AX, ret_punct+64(FP)
+	MOVQ     AX, 32(R13)
 
 	// R10: the first bytes of the two-byte runes of pairs, 0xc6 to 0xdf.
 	VPADDB   classifyConsts<>+0x80(SB), Y0, Y2
@@ -198,5 +202,5 @@ load:
 
 pairs:
 	ANDQ R10, R11
-	MOVQ R11, ret_pairs+72(FP)
+	MOVQ R11, 40(R13)
 	RET

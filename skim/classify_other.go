@@ -2,8 +2,8 @@
 
 package skim
 
-// classify returns the bitmaps of the 64 bytes of text from base, or of
+// classify sets b to the bitmaps of the 64 bytes of text from base, or of
 // those up to its end: off amd64, those of classifyGo.
-func classify(text []byte, base int) bitmaps {
-	return classifyGo(text, base)
+func classify(text []byte, base int, b *bitmaps) {
+	classifyGo(text, base, b)
 }

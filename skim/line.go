@@ -119,8 +119,9 @@ func (sc *scanner) scan(text []byte, h []uint32, st *stats) []uint32 {
 		spillLetter bool
 	)
 	sc.blocks = sc.blocks[:0]
+	var b bitmaps
 	for base := 0; base < n; base += 64 {
-		b := classify(text, base)
+		classify(text, base, &b)
 		// Bitmaps of the word bytes, of the first byte of each rune of a
 		// word, of the letters among those and of the upper-case ones:
 		// the ASCII ones so far, the non-ASCII ones below.
@@ -202,15 +203,16 @@ func (sc *scanner) scan(text []byte, h []uint32, st *stats) []uint32 {
 			last = lastKind(text)
 		}
 	}
-	*st = stats{
-		bytes: n, runes: wordRunes + punct,
-		words: words, letters: letters, digits: wordRunes - letters,
-		upper: upper, punct: punct, numbers: t.numbers,
-		capitalised: capitalised, shortWords: t.short,
-		longest: t.longest, separators: separators,
-		url: url, copyright: copyright,
-		first: first, last: last,
-	}
+	// Field by field: a composite literal is built on the stack and then
+	// copied, and the copy's 16-byte loads cannot take their bytes
+	// straight from the literal's 8-byte stores.
+	st.bytes, st.runes = n, wordRunes+punct
+	st.words, st.letters, st.digits = words, letters, wordRunes-letters
+	st.upper, st.punct, st.numbers = upper, punct, t.numbers
+	st.capitalised, st.shortWords = capitalised, t.short
+	st.longest, st.separators = t.longest, separators
+	st.url, st.copyright = url, copyright
+	st.first, st.last = first, last
 	return h
 }
 
@@ -373,14 +375,14 @@ type bitmaps struct {
 	pairs uint64
 }
 
-// classifyGo returns the bitmaps of the 64 bytes of text from base, or
+// classifyGo sets b to the bitmaps of the 64 bytes of text from base, or
 // of those up to its end, eight bytes at a time (see atLeast and gather),
 // from the last eight, the only ones that may run past the end, to the
 // first: each shifts the bitmaps up by a constant. Most blocks are ASCII:
 // the bitmap of the others' non-ASCII bytes takes a second pass. It is
 // classify in Go: the reference, which classifyAVX2 must match bit for
 // bit, and what classify runs where classifyAVX2 cannot.
-func classifyGo(text []byte, base int) bitmaps {
+func classifyGo(text []byte, base int, b *bitmaps) {
 	last := base + (min(64, len(text)-base)-1)&^7
 	// Spaces for the bytes past the end: they are in no word and count
 	// for nothing, so no bitmap needs masking to the line.
@@ -431,7 +433,7 @@ func classifyGo(text []byte, base int) bitmaps {
 			pairs |= lead & (1 << 63) // a pair that ends in the next block
 		}
 	}
-	return bitmaps{word, letter, upper, high, punct, pairs}
+	*b = bitmaps{word, letter, upper, high, punct, pairs}
 }
 
 // atLeast returns, in the high bit of each byte of low7, whose bytes are
