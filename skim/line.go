@@ -287,9 +287,8 @@ func hashWordsGo(text []byte, blocks []wordBits, h []uint32, t *wordTally) int {
 			run := cur &^ (cur + cur&-cur) // the lowest run of set bits
 			cur &^= run
 			start, end := 64*k+st, 64*k+64-bits.LeadingZeros64(run)
-			// Its runes: its bytes but the continuation bytes of its
-			// non-ASCII runes.
-			cont, l := bits.OnesCount64(b.inWord&^b.starts&run), b.letter&run
+			// Its runes: the first bytes of its runes.
+			runes, l := bits.OnesCount64(b.starts&run), b.letter&run
 			for run>>63 != 0 && k+1 < len(blocks) {
 				// The word goes on into the next block.
 				k++
@@ -297,11 +296,11 @@ func hashWordsGo(text []byte, blocks []wordBits, h []uint32, t *wordTally) int {
 				x := ^b.inWord
 				run = x&-x - 1 // the bits below the first byte past the word: every bit if none
 				end = 64*k + bits.OnesCount64(run)
-				cont += bits.OnesCount64(b.inWord &^ b.starts & run)
+				runes += bits.OnesCount64(b.starts & run)
 				l |= b.letter & run
 				cur = b.inWord &^ run
 			}
-			t.add(end-start-cont, l)
+			t.add(runes, l)
 			// The hash: the word's bytes, folded (see foldWord), taken
 			// eight at a time, the last ones with their count.
 			var hw uint64

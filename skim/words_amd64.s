@@ -9,15 +9,18 @@
 //   R10 the block's word bits not yet taken
 //   R8  where the next hash goes
 //   R9  the last word's hash; 0 before the first
+//   R15 the runes of the longest word so far
 // and per word:
 //   R11 its start, R12 its end, CX its bits in the block, AX its letters,
-//   R14 its continuation bytes; then, while hashing, R11 the next byte
-//   to hash, R14 the hash, AX eight bytes, CX and DX scratch.
-// Locals: the counts of wordTally, the end of the blocks and the last
-// place in h for a pair of hashes.
-#define NUMBERS numbers-8(SP)
+//   R14 its runes (the first bytes of its runes: starts); then, while
+//   hashing, R11 the next byte to hash, R14 the hash, AX eight bytes, CX
+//   and DX scratch.
+// Locals: the words with a letter and the short ones, the end of the
+// blocks and the last place in h for a pair of hashes. R15 is free here:
+// nothing in this function reads a global, which is what clobbers it
+// when Go links dynamically.
+#define LETTERED lettered-8(SP)
 #define SHORT short-16(SP)
-#define LONGEST longest-24(SP)
 #define BLOCKSEND blocksEnd-32(SP)
 #define PAIRSEND pairsEnd-40(SP)
 
@@ -81,9 +84,9 @@ TEXT ·hashWordsAMD64(SB), NOSPLIT, $40-88
 	MOVQ AX, PAIRSEND
 	XORL R9, R9
 	XORL BX, BX
-	MOVQ $0, NUMBERS
+	XORL R15, R15
+	MOVQ $0, LETTERED
 	MOVQ $0, SHORT
-	MOVQ $0, LONGEST
 	JMP  block
 
 nextBlock:
@@ -112,8 +115,6 @@ word:
 	BSRQ  CX, R12
 	LEAQ  1(BX)(R12*1), R12
 	MOVQ  8(DI), DX
-	NOTQ  DX
-	ANDQ  (DI), DX
 	ANDQ  CX, DX
 	POPCNTQ DX, R14
 	MOVQ  16(DI), AX
@@ -139,8 +140,6 @@ goesOn:
 	POPCNTQ CX, DX
 	LEAQ (BX)(DX*1), R12
 	MOVQ 8(DI), DX
-	NOTQ DX
-	ANDQ (DI), DX
 	ANDQ CX, DX
 	POPCNTQ DX, DX
 	ADDQ DX, R14
@@ -153,25 +152,19 @@ goesOn:
 	JMP  goesOn
 
 tally:
-	// Runes r = end - start - continuation bytes; a number has no
-	// letter; a short word has a letter and at most 3 runes.
-	MOVQ    R12, CX
-	SUBQ    R11, CX
-	SUBQ    R14, CX
-	XORL    DX, DX
-	TESTQ   AX, AX
-	SETNE   DL
-	XORL    AX, AX
-	CMPQ    CX, $4
-	SETLT   AL
-	ANDL    DX, AX
-	ADDQ    AX, SHORT
-	XORL    $1, DX
-	ADDQ    DX, NUMBERS
-	MOVQ    LONGEST, DX
-	CMPQ    CX, DX
-	CMOVQGT CX, DX
-	MOVQ    DX, LONGEST
+	// R14 runes. A word with a letter (AX not zero) counts in LETTERED,
+	// and in SHORT if it has at most 3 runes; the others are numbers.
+	// NEGQ sets the carry for a non-zero AX, CMPQ for R14 below 4, and
+	// SBBQ turns the carry into all ones.
+	NEGQ    AX
+	SBBQ    DX, DX
+	SUBQ    DX, LETTERED
+	CMPQ    R14, $4
+	SBBQ    AX, AX
+	ANDQ    DX, AX
+	SUBQ    AX, SHORT
+	CMPQ    R14, R15
+	CMOVQGT R14, R15
 
 	// The hash: eight bytes at a time, then the last ones with their
 	// count.
@@ -191,16 +184,14 @@ whole:
 last:
 	// DX holds u, the bytes left, 0 to 7: the first u bytes of AX, down
 	// by 1 and then by 63-8u (two shifts, as one by 64 would need a
-	// test), with u in the top three bits.
+	// test), with u in the top three bits. A shift takes its count
+	// modulo 64, and ^(8u) is 63-8u modulo 64.
 	MOVQ DX, R12
 	LOAD
 	FOLD
 	SHRQ $1, AX
-	MOVQ R12, CX
-	SHLQ $3, CX
-	NEGQ CX
-	ADDQ $63, CX
-	ANDQ $63, CX
+	LEAQ (R12*8), CX
+	NOTQ CX
 	SHRQ CX, AX
 	SHLQ $61, R12
 	ORQ  R12, AX
@@ -215,25 +206,20 @@ last:
 	SHRQ  $32, DX
 	XORQ  DX, R14
 
-	// The pair with the word before, or the first word as such; then
-	// the word.
-	CMPQ   R8, PAIRSEND
-	JHI    full
-	MOVL   R14, DX
-	ANDL   $0x3ffff, DX
-	TESTL  R9, R9
-	JNZ    pair
-	MOVL   R14, AX
-	XORL   $0x9e3779b9, AX
-	JMP    store
-
-pair:
-	IMUL3L $31, R9, AX
-	XORL   R14, AX
-	XORL   $0x7f4a7c15, AX
-
-store:
-	ANDL $0x3ffff, AX
+	// The pair with the word before, or the first word as such (with
+	// no branch: which it is changes once a line); then the word.
+	CMPQ    R8, PAIRSEND
+	JHI     full
+	MOVL    R14, DX
+	ANDL    $0x3ffff, DX
+	IMUL3L  $31, R9, AX
+	XORL    R14, AX
+	XORL    $0x7f4a7c15, AX
+	MOVL    R14, CX
+	XORL    $0x9e3779b9, CX
+	TESTL   R9, R9
+	CMOVLEQ CX, AX
+	ANDL    $0x3ffff, AX
 	MOVL AX, (R8)
 	MOVL DX, 4(R8)
 	ADDQ $8, R8
@@ -254,13 +240,17 @@ done:
 	ADDQ  $4, R8
 
 counts:
+	// The numbers are the words, a pair of hashes each, less those with
+	// a letter.
 	MOVQ t+72(FP), AX
-	MOVQ NUMBERS, DX
+	MOVQ R8, DX
+	SUBQ h_base+48(FP), DX
+	SHRQ $3, DX
+	SUBQ LETTERED, DX
 	MOVQ DX, 0(AX)
 	MOVQ SHORT, DX
 	MOVQ DX, 8(AX)
-	MOVQ LONGEST, DX
-	MOVQ DX, 16(AX)
+	MOVQ R15, 16(AX)
 	SUBQ h_base+48(FP), R8
 	SHRQ $2, R8
 	MOVQ R8, ret+80(FP)
