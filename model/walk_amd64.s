@@ -2,26 +2,21 @@
 
 // Registers of walk8AMD64: AX, BX, CX, DX, SI, DI, R8 and R9 hold the
 // eight trees' indices in the shared array; R10 the array, R11 the
-// keys, R12 the split in hand and R13 its feature, then its key; R14
-// counts the levels left. The locals hold each tree's first index.
+// keys, R12 the split's feature, then its key; R14 counts the levels
+// left.
 #define NODE R10
 #define KEYS R11
 
-// DOWN is down(I, 0, node[I], keys): the split's threshold less the
-// key of its feature, as 64-bit values, has its sign set when the key is
-// above the threshold, which is the step right.
-#define DOWN(I) \
-	MOVQ (NODE)(I*8), R12; \
-	MOVL R12, R13; \
-	SHRQ $32, R12; \
-	MOVL (KEYS)(R13*4), R13; \
-	SUBQ R13, R12; \
-	SHRQ $63, R12; \
-	LEAQ 1(R12)(I*2), I
-
-// STEP is DOWN for a tree that starts at BASE rather than 0.
+// STEP is down(I, base, node[I], keys) for the tree whose base less one
+// is at BASE: the split's feature (the low half of its word) gives the
+// key; comparing the threshold (the high half) with it sets the carry
+// when the key is above it, which is the step right; ADCQ doubles I and
+// adds the step, and taking base-1 adds the one and moves to the tree.
 #define STEP(I, BASE) \
-	DOWN(I); \
+	MOVL (NODE)(I*8), R12; \
+	MOVL (KEYS)(R12*4), R12; \
+	CMPL 4(NODE)(I*8), R12; \
+	ADCQ I, I; \
 	SUBQ BASE, I
 
 // LEAF adds the leaf at index I, its value's float32 bits in the low half
@@ -31,13 +26,14 @@
 	ADDSS X1, X0
 
 // func walk8AMD64(node []uint64, keys []uint32, depth int, z float32) float32
-TEXT ·walk8AMD64(SB), NOSPLIT, $56-68
+TEXT ·walk8AMD64(SB), NOSPLIT, $64-68
 	MOVQ node_base+0(FP), NODE
 	MOVQ keys_base+24(FP), KEYS
 	MOVQ depth+48(FP), R14
 	MOVSS z+56(FP), X0
 
 	// A tree takes 2^(depth+1)-1 words; tree t starts at t times that.
+	// The locals hold each tree's start less one.
 	MOVQ R14, CX
 	MOVL $2, R12
 	SHLQ CX, R12
@@ -50,26 +46,34 @@ TEXT ·walk8AMD64(SB), NOSPLIT, $56-68
 	LEAQ (SI)(R12*1), DI
 	LEAQ (DI)(R12*1), R8
 	LEAQ (R8)(R12*1), R9
-	MOVQ BX, 0(SP)
-	MOVQ CX, 8(SP)
-	MOVQ DX, 16(SP)
-	MOVQ SI, 24(SP)
-	MOVQ DI, 32(SP)
-	MOVQ R8, 40(SP)
-	MOVQ R9, 48(SP)
+	MOVQ $-1, 0(SP)
+	LEAQ -1(BX), R13
+	MOVQ R13, 8(SP)
+	LEAQ -1(CX), R13
+	MOVQ R13, 16(SP)
+	LEAQ -1(DX), R13
+	MOVQ R13, 24(SP)
+	LEAQ -1(SI), R13
+	MOVQ R13, 32(SP)
+	LEAQ -1(DI), R13
+	MOVQ R13, 40(SP)
+	LEAQ -1(R8), R13
+	MOVQ R13, 48(SP)
+	LEAQ -1(R9), R13
+	MOVQ R13, 56(SP)
 
 	TESTQ R14, R14
 	JZ    leaves
 
 level:
-	DOWN(AX)
-	STEP(BX, 0(SP))
-	STEP(CX, 8(SP))
-	STEP(DX, 16(SP))
-	STEP(SI, 24(SP))
-	STEP(DI, 32(SP))
-	STEP(R8, 40(SP))
-	STEP(R9, 48(SP))
+	STEP(AX, 0(SP))
+	STEP(BX, 8(SP))
+	STEP(CX, 16(SP))
+	STEP(DX, 24(SP))
+	STEP(SI, 32(SP))
+	STEP(DI, 40(SP))
+	STEP(R8, 48(SP))
+	STEP(R9, 56(SP))
 	DECQ R14
 	JNZ  level
 
