@@ -3,7 +3,7 @@ package skim
 import "github.com/chaff-dev/chaff/lines"
 
 // names of the dense features of a line, index for index.
-var names = []string{
+var names = [...]string{
 	"bias", "bytes", "words", "letter-ratio", "digit-ratio", "upper-ratio",
 	"punct-ratio", "capitalised-ratio", "short-word-ratio", "number-ratio",
 	"mean-word", "longest-word", "separators", "url", "copyright",
@@ -13,7 +13,7 @@ var names = []string{
 }
 
 // Dense is the number of dense features of a line.
-var Dense = len(names)
+const Dense = len(names)
 
 // WordBits sets the size of the hashed word space: 1<<WordBits slots.
 const WordBits = 18

@@ -64,7 +64,7 @@ func (c *Config) defaults() {
 // Train fits a model to the examples.
 func Train(ex []Example, cfg Config) *Model {
 	cfg.defaults()
-	m := &Model{Names: append([]string(nil), names...)}
+	m := &Model{Names: append([]string(nil), names[:]...)}
 	m.Dense, m.Words = trainStage1(ex, &cfg)
 	m.Categories = trainCategories(ex, cfg)
 	if cfg.Folds < 2 || len(ex) < cfg.Folds {
