@@ -8,6 +8,8 @@ import (
 	"runtime"
 	"runtime/debug"
 	"sync"
+
+	"golang.org/x/sync/semaphore"
 )
 
 // PanicError is the error an item gets when its work function panicked.
@@ -43,17 +45,20 @@ func DefaultWorkers() int { return runtime.NumCPU() }
 
 // DefaultInFlight is the in-flight bound Run uses when asked for 0 or
 // fewer: four items per worker, enough to keep every worker busy while the
-// consumer waits for a slow item.
+// consumer waits for a slow item, and few enough for items of any size.
+// For many small items, a larger count with a weight bound (RunWeighted)
+// saves the goroutines waiting for each other item by item.
 func DefaultInFlight(workers int) int { return 4 * workers }
 
 // slot holds one item from the moment the source yields it until the sink
 // has returned. Run allocates exactly inFlight slots and recycles them, so
 // the number of slots bounds the items alive at once.
 type slot[In, Out any] struct {
-	in   In
-	out  Out
-	err  error
-	done chan struct{} // capacity 1; the worker signals, the consumer waits
+	in     In
+	weight int64 // what in holds of the weight bound (see RunWeighted)
+	out    Out
+	err    error
+	done   chan struct{} // capacity 1; the worker signals, the consumer waits
 }
 
 // Run reads items from src, applies work to each on up to workers
@@ -78,6 +83,21 @@ type slot[In, Out any] struct {
 // return promptly once ctx is done if it can block.
 func Run[In, Out any](ctx context.Context, workers, inFlight int, src iter.Seq[In],
 	work func(context.Context, In) (Out, error), sink func(In, Out, error) error) error {
+	return RunWeighted(ctx, workers, inFlight, 0, nil, src, work, sink)
+}
+
+// RunWeighted is Run with a second bound, for items whose size varies
+// (documents): the weights of the items in flight, weigh(item) each, add
+// up to at most maxWeight. An item counts for at most maxWeight/workers,
+// so that every worker can hold one item however heavy, and the item src
+// has just yielded waits for its weight outside the bound: at most
+// maxWeight plus one item's weight are alive at once. A count bound alone
+// must be small for the heaviest items, and a small one makes the reader,
+// the workers and the consumer wait for each other item by item; with
+// both, the count can be large. maxWeight ≤ 0 or a nil weigh sets no
+// weight bound.
+func RunWeighted[In, Out any](ctx context.Context, workers, inFlight int, maxWeight int64, weigh func(In) int64,
+	src iter.Seq[In], work func(context.Context, In) (Out, error), sink func(In, Out, error) error) error {
 	if workers <= 0 {
 		workers = DefaultWorkers()
 	}
@@ -90,6 +110,10 @@ func Run[In, Out any](ctx context.Context, workers, inFlight int, src iter.Seq[I
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 
+	var w *weights[In]
+	if maxWeight > 0 && weigh != nil {
+		w = &weights[In]{sem: semaphore.NewWeighted(maxWeight), most: max(maxWeight/int64(workers), 1), weigh: weigh}
+	}
 	free := make(chan *slot[In, Out], inFlight)
 	for range inFlight {
 		free <- &slot[In, Out]{done: make(chan struct{}, 1)}
@@ -120,10 +144,10 @@ func Run[In, Out any](ctx context.Context, workers, inFlight int, src iter.Seq[I
 		defer close(readerDone)
 		defer close(order)
 		defer close(jobs)
-		srcErr = read(ctx, src, free, jobs, order)
+		srcErr = read(ctx, src, w, free, jobs, order)
 	}()
 
-	err := consume(ctx, order, free, sink)
+	err := consume(ctx, order, free, w, sink)
 	cancel()
 	// Drain what the reader still queues so it and the workers can exit.
 	for s := range order {
@@ -140,9 +164,34 @@ func Run[In, Out any](ctx context.Context, workers, inFlight int, src iter.Seq[I
 	return srcErr
 }
 
+// weights holds RunWeighted's bound on the weight of the items in flight.
+type weights[In any] struct {
+	sem   *semaphore.Weighted
+	most  int64 // the most an item counts for
+	weigh func(In) int64
+}
+
+// acquire waits until the bound has room for v and returns what v counts
+// for; an error when ctx is done first.
+func (w *weights[In]) acquire(ctx context.Context, v In) (int64, error) {
+	if w == nil {
+		return 0, nil
+	}
+	n := min(max(w.weigh(v), 0), w.most)
+	return n, w.sem.Acquire(ctx, n)
+}
+
+// release gives back what an item counted for.
+func (w *weights[In]) release(n int64) {
+	if w != nil {
+		w.sem.Release(n)
+	}
+}
+
 // read claims a free slot before each item src yields, so src never
-// produces an item that has no slot.
-func read[In, Out any](ctx context.Context, src iter.Seq[In], free, jobs, order chan *slot[In, Out]) (err error) {
+// produces an item that has no slot, and then waits for the item's
+// weight (see RunWeighted).
+func read[In, Out any](ctx context.Context, src iter.Seq[In], w *weights[In], free, jobs, order chan *slot[In, Out]) (err error) {
 	var next *slot[In, Out]
 	claim := func() bool {
 		if ctx.Err() != nil {
@@ -164,7 +213,11 @@ func read[In, Out any](ctx context.Context, src iter.Seq[In], free, jobs, order 
 		return nil
 	}
 	for v := range src {
-		next.in = v
+		n, werr := w.acquire(ctx, v)
+		if werr != nil {
+			return nil // ctx is done
+		}
+		next.in, next.weight = v, n
 		jobs <- next
 		order <- next
 		if !claim() {
@@ -175,7 +228,7 @@ func read[In, Out any](ctx context.Context, src iter.Seq[In], free, jobs, order 
 }
 
 // consume delivers finished items in order and recycles their slots.
-func consume[In, Out any](ctx context.Context, order, free chan *slot[In, Out], sink func(In, Out, error) error) error {
+func consume[In, Out any](ctx context.Context, order, free chan *slot[In, Out], w *weights[In], sink func(In, Out, error) error) error {
 	var zeroIn In
 	var zeroOut Out
 	for s := range order {
@@ -189,7 +242,8 @@ func consume[In, Out any](ctx context.Context, order, free chan *slot[In, Out], 
 			return err
 		}
 		err := sink(s.in, s.out, s.err)
-		s.in, s.out, s.err = zeroIn, zeroOut, nil
+		w.release(s.weight)
+		s.in, s.weight, s.out, s.err = zeroIn, 0, zeroOut, nil
 		free <- s
 		if err != nil {
 			return err

@@ -112,6 +112,73 @@ func TestInFlightBoundEnforced(t *testing.T) {
 	}
 }
 
+// TestWeightBoundEnforced checks RunWeighted's second bound: the weights
+// of the items alive at once stay within maxWeight plus the one item the
+// reader holds while it waits, items heavier than a worker's share still
+// pass, the count bound still holds, and every item reaches the sink in
+// order.
+func TestWeightBoundEnforced(t *testing.T) {
+	for _, tc := range []struct {
+		workers, inFlight int
+		maxWeight         int64
+	}{{1, 64, 10}, {2, 64, 10}, {2, 3, 100}, {4, 128, 40}} {
+		most := tc.maxWeight / int64(tc.workers) // what an item counts for at most
+		var live, peak, count, peakCount atomic.Int64
+		weigh := func(i int) int64 {
+			if i%50 == 0 {
+				return 1000 // heavier than the whole bound
+			}
+			return int64(i%7 + 1)
+		}
+		src := func(yield func(int) bool) {
+			for i := range 600 {
+				n, c := live.Add(min(weigh(i), most)), count.Add(1)
+				for p := peak.Load(); n > p && !peak.CompareAndSwap(p, n); p = peak.Load() {
+				}
+				for p := peakCount.Load(); c > p && !peakCount.CompareAndSwap(p, c); p = peakCount.Load() {
+				}
+				if !yield(i) {
+					return
+				}
+			}
+		}
+		next := 0
+		err := RunWeighted(context.Background(), tc.workers, tc.inFlight, tc.maxWeight, weigh, src,
+			func(_ context.Context, i int) (int, error) {
+				if i%7 == 0 {
+					time.Sleep(100 * time.Microsecond)
+				}
+				return i, nil
+			},
+			func(in, _ int, _ error) error {
+				if in != next {
+					t.Fatalf("item %d reached the sink, want %d", in, next)
+				}
+				next++
+				if rand.IntN(10) == 0 {
+					time.Sleep(50 * time.Microsecond) // a slow consumer lets items pile up
+				}
+				live.Add(-min(weigh(in), most))
+				count.Add(-1)
+				return nil
+			})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if next != 600 {
+			t.Errorf("%+v: %d items reached the sink, want 600", tc, next)
+		}
+		if p := peak.Load(); p > tc.maxWeight+most {
+			t.Errorf("%+v: weight %d alive at once, more than %d and one item", tc, p, tc.maxWeight)
+		} else if p <= most {
+			t.Errorf("%+v: peak weight %d, the run never overlapped items", tc, p)
+		}
+		if c := peakCount.Load(); c > int64(tc.inFlight) {
+			t.Errorf("%+v: %d items alive at once", tc, c)
+		}
+	}
+}
+
 func TestWorkErrorAndPanicReachSink(t *testing.T) {
 	errOdd := errors.New("odd")
 	var got []int

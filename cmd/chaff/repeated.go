@@ -12,7 +12,6 @@ import (
 	"github.com/chaff-dev/chaff/input"
 	"github.com/chaff-dev/chaff/label"
 	"github.com/chaff-dev/chaff/lines"
-	"github.com/chaff-dev/chaff/pipeline"
 	"github.com/chaff-dev/chaff/repeated"
 )
 
@@ -171,5 +170,5 @@ func (r *runner) countRepeated(ctx context.Context) error {
 		return struct{}{}, nil
 	}
 	sink := func(item, struct{}, error) error { return nil }
-	return pipeline.Run(ctx, r.rf.jobs, 0, items(ctx, rd), work, sink)
+	return runDocuments(ctx, r.rf.jobs, rd, work, sink)
 }

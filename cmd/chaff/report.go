@@ -12,7 +12,6 @@ import (
 
 	"github.com/chaff-dev/chaff/classify"
 	"github.com/chaff-dev/chaff/input"
-	"github.com/chaff-dev/chaff/pipeline"
 	"github.com/chaff-dev/chaff/report"
 )
 
@@ -120,7 +119,7 @@ func runReport(e *env, args []string) error {
 	}
 	ctx := context.Background()
 	rd := input.NewReader(paths, opts)
-	if err := pipeline.Run(ctx, rf.jobs, 0, items(ctx, rd), work, sink); err != nil {
+	if err := runDocuments(ctx, rf.jobs, rd, work, sink); err != nil {
 		return err
 	}
 	r := b.Build()
