@@ -19,6 +19,11 @@
 	ADCQ I, I; \
 	SUBQ BASE, I
 
+// LESSONE stores I-1 at LOCAL.
+#define LESSONE(I, LOCAL) \
+	LEAQ -1(I), R13; \
+	MOVQ R13, LOCAL
+
 // LEAF adds the leaf at index I, its value's float32 bits in the low half
 // of its word, to X0.
 #define LEAF(I) \
@@ -47,20 +52,13 @@ TEXT ·walk8AMD64(SB), NOSPLIT, $64-68
 	LEAQ (DI)(R12*1), R8
 	LEAQ (R8)(R12*1), R9
 	MOVQ $-1, 0(SP)
-	LEAQ -1(BX), R13
-	MOVQ R13, 8(SP)
-	LEAQ -1(CX), R13
-	MOVQ R13, 16(SP)
-	LEAQ -1(DX), R13
-	MOVQ R13, 24(SP)
-	LEAQ -1(SI), R13
-	MOVQ R13, 32(SP)
-	LEAQ -1(DI), R13
-	MOVQ R13, 40(SP)
-	LEAQ -1(R8), R13
-	MOVQ R13, 48(SP)
-	LEAQ -1(R9), R13
-	MOVQ R13, 56(SP)
+	LESSONE(BX, 8(SP))
+	LESSONE(CX, 16(SP))
+	LESSONE(DX, 24(SP))
+	LESSONE(SI, 32(SP))
+	LESSONE(DI, 40(SP))
+	LESSONE(R8, 48(SP))
+	LESSONE(R9, 56(SP))
 
 	TESTQ R14, R14
 	JZ    leaves
