@@ -88,11 +88,11 @@ func treeDepth(nodes []Node, n int32) int {
 
 // predict returns base plus the leaves x reaches, tree by tree. The row is
 // converted to order keys once, into keys (len(x) of them; see orderKeys),
-// a step down is then one load of the split's word and integer
+// a step down is then a load or two of the split's word and integer
 // arithmetic, and eight trees are walked side by side so that their
-// chains of dependent loads overlap (walk8Go, walk8AMD64; the last, fewer than eight,
-// one by one); the leaves are still added in tree order, so the sum is
-// that of walking the nodes.
+// chains of dependent loads overlap (walk8Go, walk8AMD64; the last, fewer
+// than eight, one by one); the leaves are still added in tree order, so
+// the sum is that of walking the nodes.
 //
 // It stops before a tree when e says so (see Exit).
 func (ff *flatForest) predict(base float32, x []float32, keys []uint32, e Exit) (float32, int) {

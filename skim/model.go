@@ -147,10 +147,7 @@ func (m *Model) score(s *Scores, f *Features, exit model.Exit) {
 // added, on every machine (see model's dot). Scoring reads the coded
 // word weights instead (see stage1All).
 func (m *Model) stage1(f *Features, i int) float32 {
-	var z float32
-	for j, x := range f.Row(i) {
-		z += float32(m.Dense[j] * x)
-	}
+	z := m.denseSum(f.Row(i))
 	for _, h := range f.Hashed(i) {
 		z += m.Words[h]
 	}
@@ -188,11 +185,7 @@ func (m *Model) stage1All(f *Features, z []float32) {
 		z[i], z[i+1], z[i+2], z[i+3] = sa, sb, sc, sd
 	}
 	for ; i < n; i++ {
-		var s float32
-		for j, x := range f.Row(i)[:len(dense)] {
-			s += float32(dense[j] * x)
-		}
-		z[i] = s
+		z[i] = m.denseSum(f.Row(i))
 	}
 	for i, blank := range f.Blank {
 		if blank {
@@ -201,6 +194,16 @@ func (m *Model) stage1All(f *Features, z []float32) {
 			z[i] += m.wordSum(f, i)
 		}
 	}
+}
+
+// denseSum is what a line's dense features, row, add to its stage-one
+// logit, in order.
+func (m *Model) denseSum(row []float32) float32 {
+	var s float32
+	for j, x := range row[:len(m.Dense)] {
+		s += float32(m.Dense[j] * x)
+	}
+	return s
 }
 
 // wordSum is what line i's words add to its stage-one logit, from their

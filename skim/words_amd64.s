@@ -21,8 +21,8 @@
 // when Go links dynamically.
 #define LETTERED lettered-8(SP)
 #define SHORT short-16(SP)
-#define BLOCKSEND blocksEnd-32(SP)
-#define PAIRSEND pairsEnd-40(SP)
+#define BLOCKSEND blocksEnd-24(SP)
+#define PAIRSEND pairsEnd-32(SP)
 
 // LOAD puts the eight bytes of text from R11 in AX, as load does, but
 // past the end of the storage it takes the storage's last eight shifted
@@ -69,7 +69,7 @@
 	XORQ  DX, R14
 
 // func hashWordsAMD64(text []byte, blocks []wordBits, h []uint32, t *wordTally) int
-TEXT ·hashWordsAMD64(SB), NOSPLIT, $40-88
+TEXT ·hashWordsAMD64(SB), NOSPLIT, $32-88
 	MOVQ text_base+0(FP), SI
 	MOVQ text_cap+16(FP), R13
 	LEAQ -8(SI)(R13*1), R13
