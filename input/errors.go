@@ -55,3 +55,31 @@ func (w *warcCause) Error() string {
 }
 
 func (w *warcCause) Unwrap() error { return w.re }
+
+// LimitError is a document, record or line larger than one of the size
+// limits of Options. Only that one is refused: reading goes on with the
+// next.
+type LimitError struct {
+	// What is refused: "file", "JSONL line", "WARC record", ...
+	What string
+	// Size is the size found, or 0 when it is only known to be over.
+	Size int64
+	// Limit is the limit in bytes.
+	Limit int64
+	// Flag is the chaff flag that raises the limit.
+	Flag string
+}
+
+// Error implements error, e.g. `JSONL line larger than the maximum of
+// 64 MiB (67108864 bytes); raise it with --max-line-size`.
+func (e *LimitError) Error() string {
+	size := ""
+	if e.Size > 0 {
+		size = fmt.Sprintf(" (%d bytes)", e.Size)
+	}
+	return fmt.Sprintf("%s%s larger than the maximum of %s (%d bytes); raise it with %s", e.What, size, FormatSize(e.Limit), e.Limit, e.Flag)
+}
+
+func limitError(what, flag string, limit int64) error {
+	return &LimitError{What: what, Limit: limit, Flag: flag}
+}
