@@ -247,7 +247,18 @@ func (r *Reader) readJSONL(s *source, br *bufio.Reader) bool {
 		line, tooLong, err := readLine(br, buf, max)
 		buf = line[:0]
 		if err != nil && err != io.EOF {
-			return s.sourceError(n, fmt.Errorf("reading: %w", err))
+			resume := lostData(err)
+			if resume == nil {
+				return s.sourceError(n, fmt.Errorf("reading: %w", err))
+			}
+			// The line being read, and what was in the lost data, are
+			// gone: one failed record says so, then reading goes on.
+			s.st.Records++
+			if !s.fail(n, err) {
+				return false
+			}
+			resume()
+			continue
 		}
 		if err == io.EOF && len(line) == 0 && !tooLong {
 			return true
