@@ -1,6 +1,7 @@
 package input
 
 import (
+	"errors"
 	"fmt"
 
 	"github.com/chaff-dev/chaff/warc"
@@ -45,10 +46,10 @@ func (w *warcCause) Error() string {
 		s += " " + w.re.ID
 	}
 	s += ": " + w.re.Err.Error()
-	switch {
-	case w.re.Skipped:
-		s += " (record skipped)"
-	case w.re.Resync:
+	if errors.Is(w.re.Err, warc.ErrRecordTooLarge) {
+		s += "; raise it with " + flagMaxRecordSize
+	}
+	if w.re.Resync {
 		s += " (skipping to the next WARC/ line)"
 	}
 	return s

@@ -24,7 +24,7 @@ func (r *Reader) readJSON(s *source, br *bufio.Reader) bool {
 		return s.sourceError(0, err)
 	}
 	if int64(len(data)) > max {
-		return s.sourceError(0, limitError("JSON document", "--max-document-size", max))
+		return s.sourceError(0, limitError("JSON document", flagMaxDocumentSize, max))
 	}
 	recs, err := jsonRecords(bytes.TrimPrefix(data, utf8BOM))
 	if err != nil {

@@ -13,6 +13,14 @@ const (
 	DefaultMaxRecordSize   = 64 << 20
 )
 
+// The chaff flags that raise each limit, named in the errors of a
+// document, record or line over it (see LimitError).
+const (
+	flagMaxDocumentSize = "--max-document-size"
+	flagMaxRecordSize   = "--max-record-size"
+	flagMaxLineSize     = "--max-line-size"
+)
+
 // Options configures reading. The zero value reads everything with
 // detection and default limits.
 type Options struct {

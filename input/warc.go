@@ -29,7 +29,7 @@ func (r *Reader) readWARC(s *source, br *bufio.Reader) bool {
 			if !errors.As(err, &re) {
 				return s.sourceError(n, err)
 			}
-			if !re.Resync && !re.Skipped {
+			if !re.Resync {
 				return s.sourceError(re.Record, &warcCause{re})
 			}
 			s.st.Records++

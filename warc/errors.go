@@ -28,9 +28,6 @@ type RecordError struct {
 	// and continue; false when the stream cannot be read any further (the
 	// next call to Next returns io.EOF).
 	Resync bool
-	// Skipped is true when the reader skipped exactly this record's block
-	// (for example an oversized record) and continues right after it.
-	Skipped bool
 }
 
 // Error implements error.
@@ -40,12 +37,9 @@ func (e *RecordError) Error() string {
 		s += " " + e.ID
 	}
 	s += ": " + e.Err.Error()
-	switch {
-	case e.Skipped:
-		s += " (record skipped)"
-	case e.Resync:
+	if e.Resync {
 		s += " (skipping to the next WARC/ line)"
-	default:
+	} else {
 		s += " (cannot continue)"
 	}
 	return s

@@ -26,7 +26,8 @@ const maxVersionLine = 4 << 10
 type Options struct {
 	// MaxRecordSize is the largest record block (Content-Length) the
 	// reader loads into memory. A larger record is reported with an error
-	// wrapping ErrRecordTooLarge, its block is skipped and reading goes on.
+	// wrapping ErrRecordTooLarge and reading goes on at the next line
+	// starting "WARC/" (so that a wrong Content-Length costs one record).
 	// Zero means DefaultMaxRecordSize.
 	MaxRecordSize int64
 	// MaxHeaderSize bounds the size of a record header section.
@@ -184,23 +185,11 @@ func (r *Reader) Next() (*Record, error) {
 	}
 
 	if length > r.opts.MaxRecordSize {
-		k, err := io.CopyN(io.Discard, r.br, length)
-		r.off += k
-		if err != nil {
-			return nil, r.fatal(start, rec.RecordID, fmt.Errorf("%w (Content-Length %d), and the block is truncated after %d bytes: %w", ErrRecordTooLarge, length, k, endErr(err)))
-		}
-		tail, ok, err := r.readTrailer()
-		if err != nil && !isEnd(err) {
-			return nil, r.fatal(start, rec.RecordID, err)
-		}
-		recErr := &RecordError{Record: r.n, Offset: start, ID: rec.RecordID,
-			Err: fmt.Errorf("%w (Content-Length %d > %d)", ErrRecordTooLarge, length, r.opts.MaxRecordSize), Skipped: true}
-		if !ok {
-			r.unread(tail)
-			r.needResync = true
-			recErr.Skipped, recErr.Resync = false, true
-		}
-		return nil, recErr
+		// Not skipped by its length: a wrong length (a 1 PB
+		// Content-Length) would swallow the records after it. The
+		// search for the next version line skips the block of a true
+		// large record as well, without holding it.
+		return nil, r.resyncError(start, rec.RecordID, fmt.Errorf("%w of %d bytes (Content-Length %d)", ErrRecordTooLarge, r.opts.MaxRecordSize, length))
 	}
 
 	block, err := r.readBlock(length)

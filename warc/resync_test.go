@@ -24,3 +24,39 @@ func TestDamagedGzipMember(t *testing.T) {
 		t.Errorf("error %q does not say which member was damaged", msg)
 	}
 }
+
+// TestWrongContentLength checks that a Content-Length past the end of the
+// stream or past the maximum record size costs its record only: the
+// reader resynchronises at the next version line instead of skipping the
+// declared length, which would swallow the records after it.
+func TestWrongContentLength(t *testing.T) {
+	huge := rec("resource", "huge", "<p>lying</p>")
+	huge.length = 1000000000000000
+	past := rec("resource", "past", "<p>lying</p>")
+	past.length = 5000
+	over := rec("resource", "over", strings.Repeat("x", 300))
+	good := rec("resource", "good", "<p>good</p>")
+	after := rec("resource", "after", "<p>after</p>")
+	tests := []struct {
+		name string
+		data []byte
+		opts Options
+		want string
+	}{
+		{"1 PB", warcFile(huge, good, after), Options{}, "err 1 good after"},
+		{"1 PB gzip per record", gzipPerRecord(good, huge, after), Options{}, "good err 2 after"},
+		{"past the end", warcFile(good, past, after), Options{}, "good err 2 after"},
+		{"over the maximum", warcFile(good, over, after), Options{MaxRecordSize: 100}, "good err 2 after"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, _, errs := readAll(t, tt.data, tt.opts)
+			if strings.Join(got, " ") != tt.want {
+				t.Fatalf("got %q, want %q", got, tt.want)
+			}
+			if !errs[0].Resync || !strings.Contains(errs[0].Error(), "Content-Length") {
+				t.Errorf("error %q", errs[0])
+			}
+		})
+	}
+}
