@@ -29,3 +29,26 @@ func TestDamagedGzipMember(t *testing.T) {
 		t.Errorf("counts = %+v, want %+v", counts, want)
 	}
 }
+
+// TestWARCPayloads checks a response record without HTTP header, read as
+// its Content-Type says, and a payload labelled with a Content-Encoding
+// it is not in: an error on that record only, naming the file, the
+// record and the encoding.
+func TestWARCPayloads(t *testing.T) {
+	page := "<html><body><p>page</p></body></html>"
+	data := warcRecord("response", "plain", "http://e/plain", "text/html", page, -1) +
+		warcRecord("response", "liar", "http://e/liar", "application/http; msgtype=response",
+			"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Encoding: gzip\r\n\r\n"+page, -1) +
+		warcRecord("response", "ok", "http://e/ok", "application/http; msgtype=response", httpResp("200 OK", "text/html", page), -1)
+	dir := t.TempDir()
+	writeFiles(t, dir, map[string]string{"p.warc": data})
+	got, counts := collect(t, dir, []string{dir}, Options{})
+	checkOutcomes(t, got, []string{
+		`doc p.warc#1 <urn:uuid:plain> html "<html>`,
+		`err input: p.warc: record 2: response <urn:uuid:liar>: Content-Encoding gzip, but the body is not gzip`,
+		`doc p.warc#3 <urn:uuid:ok> html "<html>`,
+	})
+	if want := (Counts{Sources: 1, Records: 3, Documents: 2, Failed: 1}); counts != want {
+		t.Errorf("counts = %+v, want %+v", counts, want)
+	}
+}

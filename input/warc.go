@@ -47,12 +47,17 @@ func (r *Reader) readWARC(s *source, br *bufio.Reader) bool {
 		}
 		p, err := rec.Payload(r.opts.MaxDocumentSize)
 		if err != nil {
+			if errors.Is(err, warc.ErrPayloadTooLarge) {
+				err = fmt.Errorf("%w; raise it with %s", err, flagMaxDocumentSize)
+			}
 			if !s.fail(rec.Number, fmt.Errorf("%s %s: %w", rec.Type, rec.RecordID, err)) {
 				return false
 			}
 			continue
 		}
-		if rec.Type == "response" && !r.opts.AllStatuses && (p.StatusCode < 200 || p.StatusCode > 299) {
+		// A response without HTTP header (StatusCode 0) has no status to
+		// skip it by.
+		if rec.Type == "response" && !r.opts.AllStatuses && p.StatusCode != 0 && (p.StatusCode < 200 || p.StatusCode > 299) {
 			s.st.Skipped++
 			continue
 		}

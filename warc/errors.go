@@ -9,6 +9,10 @@ import (
 // Content-Length exceeds [Options.MaxRecordSize].
 var ErrRecordTooLarge = errors.New("record larger than the maximum record size")
 
+// ErrPayloadTooLarge is wrapped by the error of [Record.Payload] for a
+// payload larger than its limit.
+var ErrPayloadTooLarge = errors.New("payload larger than the maximum document size")
+
 // ErrNoPayload is returned by [Record.Payload] for record types that carry
 // no document (request, warcinfo, metadata, revisit, ...).
 var ErrNoPayload = errors.New("record type has no payload")
