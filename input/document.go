@@ -25,6 +25,10 @@ type Document struct {
 	Body []byte
 	// ContentType is the payload media type of a WARC document.
 	ContentType string
+	// Decoded names the encoding Body was transcoded from to UTF-8
+	// ("utf-16le" or "utf-16be", found by its byte order mark), or is ""
+	// when Body holds the bytes of the input as they were.
+	Decoded string
 	// Truncated is true when a WARC payload ended before its declared
 	// length; Body holds what was there.
 	Truncated bool

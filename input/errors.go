@@ -61,26 +61,24 @@ func (w *warcCause) Unwrap() error { return w.re }
 // limits of Options. Only that one is refused: reading goes on with the
 // next.
 type LimitError struct {
-	// What is refused: "file", "JSONL line", "WARC record", ...
+	// What is refused: "file", "JSONL line", ...
 	What string
-	// Size is the size found, or 0 when it is only known to be over.
-	Size int64
-	// Limit is the limit in bytes.
+	// Limit is the limit in bytes and Name what it bounds: "document
+	// size", "line size", ...
 	Limit int64
+	Name  string
 	// Flag is the chaff flag that raises the limit.
 	Flag string
 }
 
-// Error implements error, e.g. `JSONL line larger than the maximum of
-// 64 MiB (67108864 bytes); raise it with --max-line-size`.
+// Error implements error, e.g. `JSONL line larger than the maximum line
+// size of 64MiB (67108864 bytes); raise it with --max-line-size`.
 func (e *LimitError) Error() string {
-	size := ""
-	if e.Size > 0 {
-		size = fmt.Sprintf(" (%d bytes)", e.Size)
-	}
-	return fmt.Sprintf("%s%s larger than the maximum of %s (%d bytes); raise it with %s", e.What, size, FormatSize(e.Limit), e.Limit, e.Flag)
+	return fmt.Sprintf("%s larger than the maximum %s of %s (%d bytes); raise it with %s", e.What, e.Name, FormatSize(e.Limit), e.Limit, e.Flag)
 }
 
+// limitError returns the error of a document or record over the limit
+// that flag sets.
 func limitError(what, flag string, limit int64) error {
-	return &LimitError{What: what, Limit: limit, Flag: flag}
+	return &LimitError{What: what, Limit: limit, Name: limitNames[flag], Flag: flag}
 }

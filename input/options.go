@@ -21,6 +21,13 @@ const (
 	flagMaxLineSize     = "--max-line-size"
 )
 
+// limitNames names what each limit bounds, for messages.
+var limitNames = map[string]string{
+	flagMaxDocumentSize: "document size",
+	flagMaxRecordSize:   "record size",
+	flagMaxLineSize:     "line size",
+}
+
 // Options configures reading. The zero value reads everything with
 // detection and default limits.
 type Options struct {

@@ -118,7 +118,7 @@ func TestForcedFormatAndLimits(t *testing.T) {
 	checkOutcomes(t, got, []string{`doc a.jsonl#0  html "{\"text\":\"x\"}\n"`})
 
 	got, counts := collect(t, dir, []string{filepath.Join(dir, "big.txt")}, Options{MaxDocumentSize: 99})
-	checkOutcomes(t, got, []string{`err input: big.txt: file larger than the maximum document size of 99 bytes`})
+	checkOutcomes(t, got, []string{`err input: big.txt: file larger than the maximum document size of 99B (99 bytes); raise it with --max-document-size`})
 	if counts.Failed != 1 || !counts.Balanced() {
 		t.Errorf("counts = %+v", counts)
 	}

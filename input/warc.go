@@ -66,8 +66,15 @@ func (r *Reader) readWARC(s *source, br *bufio.Reader) bool {
 			s.st.Skipped++
 			continue
 		}
+		body, decoded, err := decodeUTF16(p.Body)
+		if err != nil {
+			if !s.fail(rec.Number, fmt.Errorf("%s %s: %w", rec.Type, rec.RecordID, err)) {
+				return false
+			}
+			continue
+		}
 		d := &Document{Record: rec.Number, ID: rec.RecordID, URL: rec.TargetURI, Format: format,
-			Body: p.Body, ContentType: p.ContentType, Truncated: p.Truncated, idField: r.opts.IDField, urlField: r.opts.URLField}
+			Body: body, Decoded: decoded, ContentType: p.ContentType, Truncated: p.Truncated, idField: r.opts.IDField, urlField: r.opts.URLField}
 		if !s.emit(d) {
 			return false
 		}

@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode/utf16"
+	"unicode/utf8"
 )
 
 // TestCleanKeyedJSON checks that clean writes the records of an id-keyed
@@ -47,5 +49,42 @@ func TestCleanKeyedJSON(t *testing.T) {
 		if got := str(t, m["id"]); got != want[i].id || c.Key != want[i].key {
 			t.Errorf("record %d: id %q, chaff.key %q; want %q, %q", i+1, got, c.Key, want[i].id, want[i].key)
 		}
+	}
+}
+
+// TestCleanUTF16 checks that a UTF-16 text file is cleaned as text, not
+// refused as binary, written as UTF-8 and logged at info, and that a WARC
+// record in UTF-16 says so in its chaff object.
+func TestCleanUTF16(t *testing.T) {
+	text := article(3)
+	utf16le := func(s string) []byte {
+		b := []byte{0xff, 0xfe}
+		for _, u := range utf16.Encode([]rune(s)) {
+			b = append(b, byte(u), byte(u>>8))
+		}
+		return b
+	}
+	dir := t.TempDir()
+	txt := filepath.Join(dir, "u.txt")
+	writeFile(t, txt, utf16le(text))
+	code, stdout, stderr := runCmd(t, "", "clean", txt)
+	if code != 0 || !strings.Contains(stdout, "Le conseil municipal a adopté lundi soir") || !utf8.ValidString(stdout) {
+		t.Errorf("exit %d, output %q\n%s", code, stdout, stderr)
+	}
+	if !strings.Contains(stderr, "level=info") || !strings.Contains(stderr, "utf-16le") || !strings.Contains(stderr, txt) {
+		t.Errorf("no info line naming the file and the encoding:\n%s", stderr)
+	}
+	w := filepath.Join(dir, "u.warc")
+	writeFile(t, w, []byte(warcRecord("resource", "1", "https://example.org/1", "text/plain", string(utf16le(text)), -1)))
+	code, stdout, stderr = runCmd(t, "", "clean", w)
+	if code != 0 {
+		t.Fatalf("exit %d:\n%s", code, stderr)
+	}
+	m := jsonObjects(t, stdout)
+	var c struct {
+		Decoded string `json:"decoded"`
+	}
+	if len(m) != 1 || json.Unmarshal(m[0][statsField], &c) != nil || c.Decoded != "utf-16le" {
+		t.Errorf("chaff object does not say the record was decoded: %s", stdout)
 	}
 }

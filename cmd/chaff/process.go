@@ -47,6 +47,9 @@ type docCounts struct {
 	// Key is the record's key in an id-keyed JSON document when the
 	// record's own id field differs from it (else the key is the id).
 	Key string `json:"key,omitempty"`
+	// Decoded names the encoding the document was transcoded from to
+	// UTF-8 ("utf-16le"), when it was.
+	Decoded string `json:"decoded,omitempty"`
 }
 
 // droppedTotal is the number of lines labelled drop.

@@ -59,6 +59,7 @@ func (r *runner) renderClean(d *input.Document, cd *classify.Document, res *resu
 	if d.Key != d.ID {
 		c.Key = d.Key
 	}
+	c.Decoded = d.Decoded
 	if overMaxDrop(c, r.rf.maxDrop) {
 		c.Uncut = true
 		c.Kept = c.NonBlank
