@@ -46,8 +46,11 @@ func (w *warcCause) Error() string {
 		s += " " + w.re.ID
 	}
 	s += ": " + w.re.Err.Error()
-	if errors.Is(w.re.Err, warc.ErrRecordTooLarge) {
+	switch {
+	case errors.Is(w.re.Err, warc.ErrRecordTooLarge):
 		s += "; raise it with " + flagMaxRecordSize
+	case errors.Is(w.re.Err, warc.ErrHeaderTooLarge):
+		s += "; raise it with " + flagMaxHeaderSize
 	}
 	if w.re.Resync {
 		s += " (skipping to the next WARC/ line)"

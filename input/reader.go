@@ -279,7 +279,7 @@ func (r *Reader) readJSONL(s *source, br *bufio.Reader) bool {
 		}
 		s.st.Records++
 		if tooLong {
-			if !s.fail(n, fmt.Errorf("line longer than the maximum of %d bytes", max)) {
+			if !s.fail(n, limitError("JSONL line", flagMaxLineSize, int64(max))) {
 				return false
 			}
 		} else {

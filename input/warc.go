@@ -15,7 +15,7 @@ import (
 // readWARC returns one document per response, resource or conversion
 // record with an HTML or text payload.
 func (r *Reader) readWARC(s *source, br *bufio.Reader) bool {
-	wr := warc.NewReader(br, warc.Options{MaxRecordSize: r.opts.MaxRecordSize})
+	wr := warc.NewReader(br, warc.Options{MaxRecordSize: r.opts.MaxRecordSize, MaxHeaderSize: r.opts.MaxHeaderSize})
 	for n := 1; ; n++ {
 		if s.cancelled(n) {
 			return false

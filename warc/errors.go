@@ -9,6 +9,10 @@ import (
 // Content-Length exceeds [Options.MaxRecordSize].
 var ErrRecordTooLarge = errors.New("record larger than the maximum record size")
 
+// ErrHeaderTooLarge is wrapped by the error returned for a record whose
+// header exceeds [Options.MaxHeaderSize].
+var ErrHeaderTooLarge = errors.New("header larger than the maximum header size")
+
 // ErrPayloadTooLarge is wrapped by the error of [Record.Payload] for a
 // payload larger than its limit.
 var ErrPayloadTooLarge = errors.New("payload larger than the maximum document size")

@@ -243,7 +243,7 @@ func (r *Reader) readHeader() (textproto.MIMEHeader, error) {
 	for {
 		line, err := r.readLine(r.opts.MaxHeaderSize - len(buf))
 		if errors.Is(err, errLineTooLong) {
-			return nil, &headerError{fmt.Errorf("header larger than %d bytes", r.opts.MaxHeaderSize)}
+			return nil, &headerError{fmt.Errorf("%w of %d bytes", ErrHeaderTooLarge, r.opts.MaxHeaderSize)}
 		}
 		buf = append(buf, line...)
 		if err != nil {

@@ -88,3 +88,34 @@ func TestCleanUTF16(t *testing.T) {
 		t.Errorf("chaff object does not say the record was decoded: %s", stdout)
 	}
 }
+
+// TestLimitFlags checks that the size flags reach the reader, that a
+// record over a limit fails alone naming the flag, and that bad sizes are
+// refused naming the flag.
+func TestLimitFlags(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "l.jsonl")
+	long, _ := json.Marshal(article(2))
+	writeFile(t, path, []byte(`{"id":"a","text":"short"}`+"\n"+`{"id":"b","text":`+string(long)+`}`+"\n"+`{"id":"c","text":"short"}`+"\n"))
+	code, stdout, stderr := runCmd(t, "", "clean", "--max-line-size", "0.1k", path)
+	if code != exitFail || !strings.Contains(stderr, "--max-line-size") || !strings.Contains(stderr, "record=2") || !strings.Contains(stderr, path) {
+		t.Errorf("exit %d, stderr:\n%s", code, stderr)
+	}
+	var ids []string
+	for _, m := range jsonObjects(t, stdout) {
+		ids = append(ids, str(t, m["id"]))
+	}
+	if strings.Join(ids, ",") != "a,c" {
+		t.Errorf("records written %v, want a, c", ids)
+	}
+	if code, _, _ := runCmd(t, "", "clean", "--max-line-size", "1MiB", path); code != 0 {
+		t.Errorf("exit %d with a large enough limit", code)
+	}
+	for _, bad := range []string{"0", "-5MB", "NaN", "1e3", "99999999TiB", "12 parsecs"} {
+		for _, flag := range []string{"--max-document-size", "--max-line-size", "--max-record-size", "--max-header-size"} {
+			code, _, stderr := runCmd(t, "", "clean", flag, bad, path)
+			if code == 0 || !strings.Contains(stderr, strings.TrimLeft(flag, "-")) {
+				t.Errorf("%s %s: exit %d, stderr does not name the flag:\n%s", flag, bad, code, stderr)
+			}
+		}
+	}
+}
