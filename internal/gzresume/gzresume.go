@@ -19,8 +19,8 @@ import (
 
 // maxRescan bounds the compressed bytes kept to look for a member inside
 // a damaged one: a damaged member longer than that is searched from its
-// last maxRescan bytes read.
-const maxRescan = 8 << 20
+// last maxRescan bytes read. The reader holds at most twice that.
+const maxRescan = 1 << 20
 
 // magic starts a gzip member using deflate.
 var magic = [3]byte{0x1f, 0x8b, 0x08}
