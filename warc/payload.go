@@ -113,6 +113,12 @@ func httpPayload(block []byte, limit int64) (*Payload, error) {
 				}
 				dec = zr
 			} else {
+				// Raw deflate may read text as a stream of fixed Huffman
+				// codes without an error: refuse a body that starts as
+				// text does, as no deflate stream does.
+				if head, _ := body.Peek(16); isPrintable(head) {
+					return nil, fmt.Errorf("Content-Encoding deflate, but the body is not deflate (it starts with %q)", head)
+				}
 				dec = flate.NewReader(body)
 			}
 		case enc == "zstd" && bytes.HasPrefix(magic, []byte{0x28, 0xb5, 0x2f, 0xfd}):
@@ -152,4 +158,14 @@ func fixStatusLine(block []byte) []byte {
 		return append(fixed, block[6:]...)
 	}
 	return block
+}
+
+// isPrintable reports whether b is printable ASCII and white space only.
+func isPrintable(b []byte) bool {
+	for _, c := range b {
+		if (c < 0x20 || c > 0x7e) && c != '\t' && c != '\n' && c != '\r' {
+			return false
+		}
+	}
+	return true
 }

@@ -2,6 +2,7 @@ package warc
 
 import (
 	"bytes"
+	"compress/flate"
 	"compress/zlib"
 	"errors"
 	"strings"
@@ -15,6 +16,14 @@ func gz(s string) string { return string(gzipBytes([]byte(s))) }
 func zlibString(s string) string {
 	var b bytes.Buffer
 	w := zlib.NewWriter(&b)
+	w.Write([]byte(s))
+	w.Close()
+	return b.String()
+}
+
+func rawDeflate(s string) string {
+	var b bytes.Buffer
+	w, _ := flate.NewWriter(&b, flate.BestCompression)
 	w.Write([]byte(s))
 	w.Close()
 	return b.String()
@@ -48,7 +57,11 @@ func TestPayload(t *testing.T) {
 		{name: "zstd declared but not", rec: rec("response", "a", httpResponse("Content-Type: text/html\r\nContent-Encoding: zstd\r\n", html)),
 			wantErr: "Content-Encoding zstd, but the body is not zstd"},
 		{name: "deflate declared but not", rec: rec("response", "a", httpResponse("Content-Type: text/html\r\nContent-Encoding: deflate\r\n", html)),
-			wantErr: "flate"},
+			wantErr: `Content-Encoding deflate, but the body is not deflate (it starts with "<html><body><p>B")`},
+		{name: "raw deflate", rec: rec("response", "a", httpResponse("Content-Type: text/html\r\nContent-Encoding: deflate\r\n", rawDeflate(html))),
+			wantBody: html, wantType: "text/html"},
+		{name: "text that inflates without error", rec: rec("response", "a", httpResponse("Content-Type: text/plain\r\nContent-Encoding: deflate\r\n", "3Rxxs'aB3B`C\"iXmSFk*~.@aJN#\"D5%b9gr^s5jK")),
+			wantErr: "the body is not deflate"},
 		{name: "br", rec: rec("response", "a", httpResponse("Content-Type: text/html\r\nContent-Encoding: br\r\n", html)),
 			wantErr: `unsupported Content-Encoding "br"`},
 		{name: "gzip declared, empty body", rec: rec("response", "a", httpResponse("Content-Type: text/html\r\nContent-Encoding: gzip\r\n", "")),
