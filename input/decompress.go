@@ -3,10 +3,11 @@ package input
 import (
 	"bufio"
 	"bytes"
-	"compress/gzip"
+	"errors"
 	"fmt"
 	"io"
 
+	"github.com/chaff-dev/chaff/internal/gzresume"
 	"github.com/klauspost/compress/zstd"
 )
 
@@ -18,15 +19,16 @@ var (
 // decompress wraps br in a decoder chosen by its magic bytes. The returned
 // close function releases decoder resources. Decoder errors name the codec
 // and turn a premature end into a "truncated" message.
+//
+// A damaged gzip member does not end the stream: the error, a
+// *gzresume.DamageError, is returned by reads until the reader of the
+// format calls its Resume (see lostData), and reading goes on with the
+// next member. A damaged zstd frame ends the stream.
 func decompress(br *bufio.Reader) (io.Reader, func(), error) {
 	magic, _ := br.Peek(4)
 	switch {
 	case bytes.HasPrefix(magic, gzipMagic):
-		zr, err := gzip.NewReader(br)
-		if err != nil {
-			return nil, nil, fmt.Errorf("gzip: %w", err)
-		}
-		return &codecErrors{codec: "gzip", r: zr}, func() { zr.Close() }, nil
+		return gzresume.NewReader(br), func() {}, nil
 	case bytes.HasPrefix(magic, zstdMagic):
 		zr, err := zstd.NewReader(br, zstd.WithDecoderConcurrency(1))
 		if err != nil {
@@ -60,4 +62,14 @@ func (c *codecErrors) Read(p []byte) (int, error) {
 	}
 	c.err = err
 	return n, err
+}
+
+// lostData returns the Resume method of a read error after which reading
+// may go on (compressed data was lost, see decompress), or nil.
+func lostData(err error) func() {
+	var lost interface{ Resume() }
+	if errors.As(err, &lost) {
+		return lost.Resume
+	}
+	return nil
 }

@@ -25,9 +25,19 @@ type Document struct {
 	Body []byte
 	// ContentType is the payload media type of a WARC document.
 	ContentType string
+	// Decoded names the encoding Body was transcoded from to UTF-8
+	// ("utf-16le" or "utf-16be", found by its byte order mark), or is ""
+	// when Body holds the bytes of the input as they were.
+	Decoded string
 	// Truncated is true when a WARC payload ended before its declared
 	// length; Body holds what was there.
 	Truncated bool
+	// Key is the member name of a record of an id-keyed JSON document
+	// ({"zeta": {...}, "alpha": {...}}), "" otherwise. When the record
+	// has no id field, Raw carries the key as its id field and ID is the
+	// key; when it has one, Raw and ID keep the record's own id, which
+	// may differ from Key.
+	Key string
 	// Raw is the JSONL line the document was read from, without its line
 	// end (nil for other formats). See SetFields.
 	Raw []byte
@@ -36,6 +46,16 @@ type Document struct {
 	openBrace int      // index of the opening brace in Raw
 	idField   string
 	urlField  string
+}
+
+// hasMember reports whether Raw has a top-level member named key.
+func (d *Document) hasMember(key string) bool {
+	for _, m := range d.members {
+		if m.key == key {
+			return true
+		}
+	}
+	return false
 }
 
 // Field is a key and value for SetFields. A string or a StringBytes is

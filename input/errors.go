@@ -1,6 +1,7 @@
 package input
 
 import (
+	"errors"
 	"fmt"
 
 	"github.com/chaff-dev/chaff/warc"
@@ -46,12 +47,41 @@ func (w *warcCause) Error() string {
 	}
 	s += ": " + w.re.Err.Error()
 	switch {
-	case w.re.Skipped:
-		s += " (record skipped)"
-	case w.re.Resync:
+	case errors.Is(w.re.Err, warc.ErrRecordTooLarge):
+		s += "; raise it with " + flagMaxRecordSize
+	case errors.Is(w.re.Err, warc.ErrHeaderTooLarge):
+		s += "; raise it with " + flagMaxHeaderSize
+	}
+	if w.re.Resync {
 		s += " (skipping to the next WARC/ line)"
 	}
 	return s
 }
 
 func (w *warcCause) Unwrap() error { return w.re }
+
+// LimitError is a document, record or line larger than one of the size
+// limits of Options. Only that one is refused: reading goes on with the
+// next.
+type LimitError struct {
+	// What is refused: "file", "JSONL line", ...
+	What string
+	// Limit is the limit in bytes and Name what it bounds: "document
+	// size", "line size", ...
+	Limit int64
+	Name  string
+	// Flag is the chaff flag that raises the limit.
+	Flag string
+}
+
+// Error implements error, e.g. `JSONL line larger than the maximum line
+// size of 64MiB (67108864 bytes); raise it with --max-line-size`.
+func (e *LimitError) Error() string {
+	return fmt.Sprintf("%s larger than the maximum %s of %s (%d bytes); raise it with %s", e.What, e.Name, FormatSize(e.Limit), e.Limit, e.Flag)
+}
+
+// limitError returns the error of a document or record over the limit
+// that flag sets.
+func limitError(what, flag string, limit int64) error {
+	return &LimitError{What: what, Limit: limit, Name: limitNames[flag], Flag: flag}
+}

@@ -63,11 +63,16 @@ func TrimCompressionExt(name string) string {
 const sniffSize = 8 << 10
 
 // detect picks the format of a source from its name (compression suffix
-// removed) and the first bytes of its decompressed content. A ".json" file
+// removed) and the first bytes of its decompressed content (decoded from
+// UTF-16 when they start with its byte order mark). A ".json" file
 // is JSON Lines when its first line is a whole JSON object, one JSON
 // document of records when it starts with '{' or '[' otherwise.
 func detect(name string, head []byte) (Format, error) {
 	head = bytes.TrimPrefix(head, utf8BOM)
+	if utf16Encoding(head) != "" {
+		// Sniff the text, not its UTF-16 bytes (an even count of them).
+		head, _, _ = decodeUTF16(head[:len(head)&^1])
+	}
 	ext := strings.ToLower(filepath.Ext(TrimCompressionExt(name)))
 	switch ext {
 	case ".warc":

@@ -7,13 +7,15 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"sort"
 )
 
 // readJSON reads a source holding one JSON document of records (see
 // JSON). Each record becomes a document as a JSONL line would, its object
-// compacted onto one line; a record of an id-keyed object takes its key as
-// id when it has no id field. The document is read whole, within
+// compacted onto one line, in the order of the document. A record of an
+// id-keyed object keeps its key: when the record has no id field the key
+// is inserted as its first member, so that the written record carries it;
+// when it has one, the record's own id is kept as written and the key is
+// only in Document.Key. The document is read whole, within
 // MaxDocumentSize.
 func (r *Reader) readJSON(s *source, br *bufio.Reader) bool {
 	max := r.opts.MaxDocumentSize
@@ -22,7 +24,7 @@ func (r *Reader) readJSON(s *source, br *bufio.Reader) bool {
 		return s.sourceError(0, err)
 	}
 	if int64(len(data)) > max {
-		return s.sourceError(0, fmt.Errorf("JSON document larger than the maximum document size of %d bytes", max))
+		return s.sourceError(0, limitError("JSON document", flagMaxDocumentSize, max))
 	}
 	recs, err := jsonRecords(bytes.TrimPrefix(data, utf8BOM))
 	if err != nil {
@@ -34,14 +36,7 @@ func (r *Reader) readJSON(s *source, br *bufio.Reader) bool {
 			return false
 		}
 		s.st.Records++
-		var line bytes.Buffer
-		if err := json.Compact(&line, rec.raw); err != nil {
-			if !s.fail(n+1, err) {
-				return false
-			}
-			continue
-		}
-		d, err := parseJSONL(line.Bytes(), fields)
+		d, err := jsonRecordDocument(rec, fields)
 		if err != nil {
 			if !s.fail(n+1, err) {
 				return false
@@ -49,9 +44,6 @@ func (r *Reader) readJSON(s *source, br *bufio.Reader) bool {
 			continue
 		}
 		d.Record = n + 1
-		if d.ID == "" {
-			d.ID = rec.key
-		}
 		if !s.emit(d) {
 			return false
 		}
@@ -59,88 +51,121 @@ func (r *Reader) readJSON(s *source, br *bufio.Reader) bool {
 	return true
 }
 
-// jsonRecord is one record of a JSON document and its key, when the
-// records are an id-keyed object.
+// jsonRecordDocument turns one record into a document: its object
+// compacted onto one line, with its key as id field when it has a key
+// and no id field.
+func jsonRecordDocument(rec jsonRecord, f jsonlFields) (*Document, error) {
+	var line bytes.Buffer
+	if err := json.Compact(&line, rec.raw); err != nil {
+		return nil, err
+	}
+	d, err := parseJSONL(line.Bytes(), f)
+	if err != nil || !rec.keyed {
+		return d, err
+	}
+	d.Key = rec.key
+	if d.hasMember(f.id) {
+		return d, nil
+	}
+	withID := appendString(append(make([]byte, 0, line.Len()+len(f.id)+len(rec.key)+8), '{'), f.id)
+	withID = appendString(append(withID, ':'), rec.key)
+	// The record is not empty: parseJSONL found its text field.
+	withID = append(append(withID, ','), line.Bytes()[1:]...)
+	if d, err = parseJSONL(withID, f); err != nil {
+		return nil, err
+	}
+	d.Key = rec.key
+	return d, nil
+}
+
+// jsonRecord is one record of a JSON document and, when the records are
+// an id-keyed object, its key.
 type jsonRecord struct {
-	key string
-	raw json.RawMessage
+	key   string
+	keyed bool
+	raw   json.RawMessage
 }
 
 var errNoRecords = errors.New("no records: want an array of objects or an object of objects, maybe under one member")
 
-// jsonRecords finds the records of a JSON document: the elements of an
-// array, the values of an object whose values are all objects (in key
-// order), or either of these as the value of the one member of a wrapping
-// object that holds them ({"version": 1, "output": {...}}).
+// jsonRecords finds the records of a JSON document, in document order:
+// the elements of an array, the members of an object whose values are all
+// objects (a key repeated gives one record per member: none is lost), or
+// either of these as the value of the first member of a wrapping object
+// that holds them ({"version": 1, "output": {...}}).
 func jsonRecords(data []byte) ([]jsonRecord, error) {
-	recs, ok, err := container(data)
-	if err != nil || ok {
-		return recs, err
-	}
-	if bytes.TrimSpace(data)[0] != '{' {
-		return nil, errNoRecords
-	}
-	var wrapper map[string]json.RawMessage
-	if err := json.Unmarshal(data, &wrapper); err != nil {
+	if !json.Valid(data) {
+		var v any
+		err := json.Unmarshal(data, &v)
 		return nil, fmt.Errorf("invalid JSON document: %v", err)
 	}
-	keys := make([]string, 0, len(wrapper))
-	for k := range wrapper {
-		keys = append(keys, k)
+	recs, ok := container(data)
+	if ok {
+		return recs, nil
 	}
-	sort.Strings(keys)
-	for _, k := range keys {
-		if recs, ok, _ := container(wrapper[k]); ok && len(recs) > 0 {
+	if firstNonSpace(data) != '{' {
+		return nil, errNoRecords
+	}
+	for _, m := range objectMembers(data) {
+		if recs, ok := container(m.raw); ok && len(recs) > 0 {
 			return recs, nil
 		}
 	}
 	return nil, errNoRecords
 }
 
-// container returns the records of data when it is an array of objects
-// or an object whose values are all objects.
-func container(data []byte) ([]jsonRecord, bool, error) {
-	data = bytes.TrimSpace(data)
-	if len(data) == 0 {
-		return nil, false, errNoRecords
-	}
-	switch data[0] {
+// container returns the records of valid JSON data when it is an array of
+// objects or a non-empty object whose values are all objects.
+func container(data []byte) ([]jsonRecord, bool) {
+	switch firstNonSpace(data) {
 	case '[':
 		var elems []json.RawMessage
-		if err := json.Unmarshal(data, &elems); err != nil {
-			return nil, false, fmt.Errorf("invalid JSON document: %v", err)
+		if json.Unmarshal(data, &elems) != nil {
+			return nil, false
 		}
 		recs := make([]jsonRecord, 0, len(elems))
 		for _, e := range elems {
 			if !isObject(e) {
-				return nil, false, nil
+				return nil, false
 			}
 			recs = append(recs, jsonRecord{raw: e})
 		}
-		return recs, true, nil
+		return recs, true
 	case '{':
-		var members map[string]json.RawMessage
-		if err := json.Unmarshal(data, &members); err != nil {
-			return nil, false, fmt.Errorf("invalid JSON document: %v", err)
-		}
-		keys := make([]string, 0, len(members))
-		for k, v := range members {
-			if !isObject(v) {
-				return nil, false, nil
+		recs := objectMembers(data)
+		for _, m := range recs {
+			if !isObject(m.raw) {
+				return nil, false
 			}
-			keys = append(keys, k)
 		}
-		sort.Strings(keys)
-		recs := make([]jsonRecord, 0, len(keys))
-		for _, k := range keys {
-			recs = append(recs, jsonRecord{key: k, raw: members[k]})
-		}
-		return recs, len(recs) > 0, nil
+		return recs, len(recs) > 0
 	}
-	return nil, false, errNoRecords
+	return nil, false
+}
+
+// objectMembers returns the members of a valid JSON object in the order
+// written, repeated keys included.
+func objectMembers(data []byte) []jsonRecord {
+	dec := json.NewDecoder(bytes.NewReader(data))
+	if _, err := dec.Token(); err != nil { // '{'
+		return nil
+	}
+	var ms []jsonRecord
+	for dec.More() {
+		tok, err := dec.Token()
+		if err != nil {
+			return nil
+		}
+		key, _ := tok.(string)
+		var raw json.RawMessage
+		if err := dec.Decode(&raw); err != nil {
+			return nil
+		}
+		ms = append(ms, jsonRecord{key: key, keyed: true, raw: raw})
+	}
+	return ms
 }
 
 func isObject(raw json.RawMessage) bool {
-	raw = bytes.TrimSpace(raw)
-	return len(raw) > 0 && raw[0] == '{'
+	return firstNonSpace(raw) == '{'
 }

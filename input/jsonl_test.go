@@ -63,7 +63,7 @@ func TestJSONLRecords(t *testing.T) {
 			opts: Options{MaxLineSize: 16},
 			want: []string{
 				`doc d.jsonl#1  text "short"`,
-				`err input: d.jsonl: record 2: line longer than the maximum of 16 bytes`,
+				`err input: d.jsonl: record 2: JSONL line larger than the maximum line size of 16B (16 bytes); raise it with --max-line-size`,
 				`doc d.jsonl#3  text "after"`,
 			},
 			count: Counts{Sources: 1, Records: 3, Documents: 2, Failed: 1},

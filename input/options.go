@@ -11,7 +11,25 @@ const (
 	DefaultMaxLineSize     = 64 << 20
 	DefaultMaxDocumentSize = 256 << 20
 	DefaultMaxRecordSize   = 64 << 20
+	DefaultMaxHeaderSize   = 1 << 20
 )
+
+// The chaff flags that raise each limit, named in the errors of a
+// document, record or line over it (see LimitError).
+const (
+	flagMaxDocumentSize = "--max-document-size"
+	flagMaxRecordSize   = "--max-record-size"
+	flagMaxLineSize     = "--max-line-size"
+	flagMaxHeaderSize   = "--max-header-size"
+)
+
+// limitNames names what each limit bounds, for messages.
+var limitNames = map[string]string{
+	flagMaxDocumentSize: "document size",
+	flagMaxRecordSize:   "record size",
+	flagMaxLineSize:     "line size",
+	flagMaxHeaderSize:   "header size",
+}
 
 // Options configures reading. The zero value reads everything with
 // detection and default limits.
@@ -31,15 +49,23 @@ type Options struct {
 	// document text (default "text"), ID (default "id") and URL
 	// (default "url").
 	TextField, IDField, URLField string
-	// MaxLineSize bounds a JSONL line (default DefaultMaxLineSize); a
-	// longer line is reported and skipped.
+	// The limits below keep one document, record or line from taking
+	// the memory of the machine. Each one over its limit is reported
+	// (a *LimitError, or for WARC records a warc error) and skipped, and
+	// reading goes on with the next.
+
+	// MaxLineSize bounds a JSONL line (default DefaultMaxLineSize).
 	MaxLineSize int
-	// MaxDocumentSize bounds a whole-file document and a WARC payload
-	// after decoding (default DefaultMaxDocumentSize).
+	// MaxDocumentSize bounds a whole-file document (text, HTML, a JSON
+	// document of records) and a WARC payload after decoding (default
+	// DefaultMaxDocumentSize).
 	MaxDocumentSize int64
-	// MaxRecordSize bounds a WARC record block (default
-	// DefaultMaxRecordSize).
+	// MaxRecordSize bounds a WARC record block, as its Content-Length
+	// gives it (default DefaultMaxRecordSize).
 	MaxRecordSize int64
+	// MaxHeaderSize bounds a WARC record header (default
+	// DefaultMaxHeaderSize).
+	MaxHeaderSize int
 	// AllStatuses keeps WARC responses of any HTTP status; by default only
 	// 2xx responses are documents and the others are counted as skipped.
 	AllStatuses bool
@@ -69,6 +95,9 @@ func (o *Options) setDefaults() {
 	}
 	if o.MaxRecordSize <= 0 {
 		o.MaxRecordSize = DefaultMaxRecordSize
+	}
+	if o.MaxHeaderSize <= 0 {
+		o.MaxHeaderSize = DefaultMaxHeaderSize
 	}
 }
 

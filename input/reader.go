@@ -217,11 +217,16 @@ func (r *Reader) readStream(s *source, in io.Reader) bool {
 	}
 }
 
-// readWhole reads a text or HTML source as one document.
+// readWhole reads a text or HTML source as one document. A source in
+// UTF-16 with a byte order mark is transcoded to UTF-8 (see
+// Document.Decoded); any other is kept byte for byte.
 func (r *Reader) readWhole(s *source, br *bufio.Reader, head []byte, format Format) bool {
 	s.st.Records++
-	if i := bytes.IndexByte(head, 0); i >= 0 {
-		return s.fail(0, fmt.Errorf("binary file (NUL byte at offset %d), not read as %s", i, format))
+	utf16 := utf16Encoding(head) != ""
+	if !utf16 {
+		if i := bytes.IndexByte(head, 0); i >= 0 {
+			return s.fail(0, fmt.Errorf("binary file (NUL byte at offset %d), not read as %s", i, format))
+		}
 	}
 	max := r.opts.MaxDocumentSize
 	body, err := io.ReadAll(io.LimitReader(br, max+1))
@@ -230,9 +235,18 @@ func (r *Reader) readWhole(s *source, br *bufio.Reader, head []byte, format Form
 		return s.sourceError(0, err)
 	}
 	if int64(len(body)) > max {
-		return s.fail(0, fmt.Errorf("file larger than the maximum document size of %d bytes", max))
+		return s.fail(0, limitError("file", flagMaxDocumentSize, max))
 	}
-	return s.emit(&Document{Format: format, Body: body})
+	d := &Document{Format: format, Body: body}
+	if utf16 {
+		if d.Body, d.Decoded, err = decodeUTF16(body); err != nil {
+			return s.fail(0, err)
+		}
+		if int64(len(d.Body)) > max {
+			return s.fail(0, limitError("file decoded from "+d.Decoded, flagMaxDocumentSize, max))
+		}
+	}
+	return s.emit(d)
 }
 
 // readJSONL reads one document per line.
@@ -247,14 +261,25 @@ func (r *Reader) readJSONL(s *source, br *bufio.Reader) bool {
 		line, tooLong, err := readLine(br, buf, max)
 		buf = line[:0]
 		if err != nil && err != io.EOF {
-			return s.sourceError(n, fmt.Errorf("reading: %w", err))
+			resume := lostData(err)
+			if resume == nil {
+				return s.sourceError(n, fmt.Errorf("reading: %w", err))
+			}
+			// The line being read, and what was in the lost data, are
+			// gone: one failed record says so, then reading goes on.
+			s.st.Records++
+			if !s.fail(n, err) {
+				return false
+			}
+			resume()
+			continue
 		}
 		if err == io.EOF && len(line) == 0 && !tooLong {
 			return true
 		}
 		s.st.Records++
 		if tooLong {
-			if !s.fail(n, fmt.Errorf("line longer than the maximum of %d bytes", max)) {
+			if !s.fail(n, limitError("JSONL line", flagMaxLineSize, int64(max))) {
 				return false
 			}
 		} else {

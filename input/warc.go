@@ -15,7 +15,7 @@ import (
 // readWARC returns one document per response, resource or conversion
 // record with an HTML or text payload.
 func (r *Reader) readWARC(s *source, br *bufio.Reader) bool {
-	wr := warc.NewReader(br, warc.Options{MaxRecordSize: r.opts.MaxRecordSize})
+	wr := warc.NewReader(br, warc.Options{MaxRecordSize: r.opts.MaxRecordSize, MaxHeaderSize: r.opts.MaxHeaderSize})
 	for n := 1; ; n++ {
 		if s.cancelled(n) {
 			return false
@@ -29,7 +29,7 @@ func (r *Reader) readWARC(s *source, br *bufio.Reader) bool {
 			if !errors.As(err, &re) {
 				return s.sourceError(n, err)
 			}
-			if !re.Resync && !re.Skipped {
+			if !re.Resync {
 				return s.sourceError(re.Record, &warcCause{re})
 			}
 			s.st.Records++
@@ -47,12 +47,17 @@ func (r *Reader) readWARC(s *source, br *bufio.Reader) bool {
 		}
 		p, err := rec.Payload(r.opts.MaxDocumentSize)
 		if err != nil {
+			if errors.Is(err, warc.ErrPayloadTooLarge) {
+				err = fmt.Errorf("%w; raise it with %s", err, flagMaxDocumentSize)
+			}
 			if !s.fail(rec.Number, fmt.Errorf("%s %s: %w", rec.Type, rec.RecordID, err)) {
 				return false
 			}
 			continue
 		}
-		if rec.Type == "response" && !r.opts.AllStatuses && (p.StatusCode < 200 || p.StatusCode > 299) {
+		// A response without HTTP header (StatusCode 0) has no status to
+		// skip it by.
+		if rec.Type == "response" && !r.opts.AllStatuses && p.StatusCode != 0 && (p.StatusCode < 200 || p.StatusCode > 299) {
 			s.st.Skipped++
 			continue
 		}
@@ -61,8 +66,15 @@ func (r *Reader) readWARC(s *source, br *bufio.Reader) bool {
 			s.st.Skipped++
 			continue
 		}
+		body, decoded, err := decodeUTF16(p.Body)
+		if err != nil {
+			if !s.fail(rec.Number, fmt.Errorf("%s %s: %w", rec.Type, rec.RecordID, err)) {
+				return false
+			}
+			continue
+		}
 		d := &Document{Record: rec.Number, ID: rec.RecordID, URL: rec.TargetURI, Format: format,
-			Body: p.Body, ContentType: p.ContentType, Truncated: p.Truncated, idField: r.opts.IDField, urlField: r.opts.URLField}
+			Body: body, Decoded: decoded, ContentType: p.ContentType, Truncated: p.Truncated, idField: r.opts.IDField, urlField: r.opts.URLField}
 		if !s.emit(d) {
 			return false
 		}

@@ -9,6 +9,14 @@ import (
 // Content-Length exceeds [Options.MaxRecordSize].
 var ErrRecordTooLarge = errors.New("record larger than the maximum record size")
 
+// ErrHeaderTooLarge is wrapped by the error returned for a record whose
+// header exceeds [Options.MaxHeaderSize].
+var ErrHeaderTooLarge = errors.New("header larger than the maximum header size")
+
+// ErrPayloadTooLarge is wrapped by the error of [Record.Payload] for a
+// payload larger than its limit.
+var ErrPayloadTooLarge = errors.New("payload larger than the maximum document size")
+
 // ErrNoPayload is returned by [Record.Payload] for record types that carry
 // no document (request, warcinfo, metadata, revisit, ...).
 var ErrNoPayload = errors.New("record type has no payload")
@@ -28,9 +36,6 @@ type RecordError struct {
 	// and continue; false when the stream cannot be read any further (the
 	// next call to Next returns io.EOF).
 	Resync bool
-	// Skipped is true when the reader skipped exactly this record's block
-	// (for example an oversized record) and continues right after it.
-	Skipped bool
 }
 
 // Error implements error.
@@ -40,12 +45,9 @@ func (e *RecordError) Error() string {
 		s += " " + e.ID
 	}
 	s += ": " + e.Err.Error()
-	switch {
-	case e.Skipped:
-		s += " (record skipped)"
-	case e.Resync:
+	if e.Resync {
 		s += " (skipping to the next WARC/ line)"
-	default:
+	} else {
 		s += " (cannot continue)"
 	}
 	return s

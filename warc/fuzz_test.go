@@ -3,6 +3,7 @@ package warc
 import (
 	"bytes"
 	"io"
+	"strings"
 	"testing"
 )
 
@@ -22,6 +23,20 @@ func FuzzReader(f *testing.F) {
 	f.Add(gzipPerRecord(resp, lf))
 	f.Add([]byte("WARC/1.1\r\nContent-Length: 3\r\n\r\nabc"))
 	f.Add([]byte("WARC/\nWARC/1.0\n\n"))
+	// Resynchronisation: a Content-Length past the end or past the
+	// maximum, a damaged gzip member between good ones, a headerless
+	// response.
+	huge := rec("resource", "huge", "<p>x</p>")
+	huge.length = 1000000000000000
+	over := rec("resource", "over", strings.Repeat("x", 1<<16+1))
+	damaged := gzipBytes(rec("resource", "d", strings.Repeat("<p>d</p>", 20)).encode())
+	for i := 12; i < len(damaged)-10; i++ {
+		damaged[i] = 0xff
+	}
+	headerless := testRecord{typ: "response", id: "h", uri: "http://e/h", ctype: "text/html", block: "<p>h</p>", length: -1}
+	f.Add(warcFile(huge, lf, headerless))
+	f.Add(warcFile(lf, over, lf))
+	f.Add(bytes.Join([][]byte{gzipPerRecord(lf), damaged, gzipPerRecord(headerless)}, nil))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		r := NewReader(bytes.NewReader(data), Options{MaxRecordSize: 1 << 16, MaxHeaderSize: 1 << 12})
 		// Every call consumes at least one byte, so the number of results

@@ -2,6 +2,7 @@ package warc
 
 import (
 	"bytes"
+	"compress/flate"
 	"compress/zlib"
 	"errors"
 	"strings"
@@ -15,6 +16,14 @@ func gz(s string) string { return string(gzipBytes([]byte(s))) }
 func zlibString(s string) string {
 	var b bytes.Buffer
 	w := zlib.NewWriter(&b)
+	w.Write([]byte(s))
+	w.Close()
+	return b.String()
+}
+
+func rawDeflate(s string) string {
+	var b bytes.Buffer
+	w, _ := flate.NewWriter(&b, flate.BestCompression)
 	w.Write([]byte(s))
 	w.Close()
 	return b.String()
@@ -44,7 +53,25 @@ func TestPayload(t *testing.T) {
 		{name: "gzip encoding", rec: rec("response", "a", httpResponse("Content-Type: text/html\r\nContent-Encoding: gzip\r\n", gz(html))),
 			wantBody: html, wantType: "text/html"},
 		{name: "gzip declared but stored decoded", rec: rec("response", "a", httpResponse("Content-Type: text/html\r\nContent-Encoding: gzip\r\n", html)),
+			wantErr: `Content-Encoding gzip, but the body is not gzip (it starts with "<htm")`},
+		{name: "zstd declared but not", rec: rec("response", "a", httpResponse("Content-Type: text/html\r\nContent-Encoding: zstd\r\n", html)),
+			wantErr: "Content-Encoding zstd, but the body is not zstd"},
+		{name: "deflate declared but not", rec: rec("response", "a", httpResponse("Content-Type: text/html\r\nContent-Encoding: deflate\r\n", html)),
+			wantErr: `Content-Encoding deflate, but the body is not deflate (it starts with "<html><body><p>B")`},
+		{name: "raw deflate", rec: rec("response", "a", httpResponse("Content-Type: text/html\r\nContent-Encoding: deflate\r\n", rawDeflate(html))),
 			wantBody: html, wantType: "text/html"},
+		{name: "text that inflates without error", rec: rec("response", "a", httpResponse("Content-Type: text/plain\r\nContent-Encoding: deflate\r\n", "3Rxxs'aB3B`C\"iXmSFk*~.@aJN#\"D5%b9gr^s5jK")),
+			wantErr: "the body is not deflate"},
+		{name: "br", rec: rec("response", "a", httpResponse("Content-Type: text/html\r\nContent-Encoding: br\r\n", html)),
+			wantErr: `unsupported Content-Encoding "br"`},
+		{name: "gzip declared, empty body", rec: rec("response", "a", httpResponse("Content-Type: text/html\r\nContent-Encoding: gzip\r\n", "")),
+			wantBody: "", wantType: "text/html"},
+		{name: "headerless response", rec: testRecord{typ: "response", id: "h", uri: "http://example.com/h", ctype: "text/html", block: html, length: -1},
+			wantBody: html, wantType: "text/html"},
+		{name: "headerless response, no type", rec: testRecord{typ: "response", id: "h", uri: "http://example.com/h", ctype: "", block: html, length: -1},
+			wantErr: "parsing HTTP response"},
+		{name: "HTTP response typed text/html", rec: testRecord{typ: "response", id: "h", uri: "http://example.com/h", ctype: "text/html", block: httpResponse("Content-Type: text/plain\r\n", "plain"), length: -1},
+			wantBody: "plain", wantType: "text/plain"},
 		{name: "deflate zlib", rec: rec("response", "a", httpResponse("Content-Type: text/html\r\nContent-Encoding: deflate\r\n", zlibString(html))),
 			wantBody: html, wantType: "text/html"},
 		{name: "zstd encoding", rec: rec("response", "a", httpResponse("Content-Type: text/html\r\nContent-Encoding: zstd\r\n", zstdString(html))),
@@ -56,13 +83,13 @@ func TestPayload(t *testing.T) {
 		{name: "truncated body", rec: rec("response", "a", httpResponse("Content-Type: text/html\r\nContent-Length: 1000\r\n", html)),
 			wantBody: html, wantType: "text/html", wantTrunc: true},
 		{name: "over limit", rec: rec("response", "a", httpResponse("Content-Type: text/html\r\n", html)), limit: 10,
-			wantErr: "exceeds the limit"},
+			wantErr: "larger than the maximum"},
 		{name: "gzip bomb over limit", rec: rec("response", "a", httpResponse("Content-Encoding: gzip\r\n", gz(strings.Repeat("a", 1<<20)))), limit: 1000,
-			wantErr: "exceeds the limit"},
+			wantErr: "larger than the maximum"},
 		{name: "not HTTP", rec: rec("response", "a", "garbage"), wantErr: "parsing HTTP response"},
 		{name: "resource", rec: rec("resource", "a", html), wantBody: html, wantType: "text/html"},
 		{name: "conversion", rec: rec("conversion", "a", "plain"), wantBody: "plain", wantType: "text/plain"},
-		{name: "resource over limit", rec: rec("resource", "a", html), limit: 5, wantErr: "exceeds the limit"},
+		{name: "resource over limit", rec: rec("resource", "a", html), limit: 5, wantErr: "larger than the maximum"},
 		{name: "request has none", rec: rec("request", "a", "GET / HTTP/1.1\r\n\r\n"), wantErr: "no payload"},
 		{name: "warcinfo has none", rec: rec("warcinfo", "a", "x: y\r\n"), wantErr: "no payload"},
 	}

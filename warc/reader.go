@@ -3,13 +3,14 @@ package warc
 import (
 	"bufio"
 	"bytes"
-	"compress/gzip"
 	"errors"
 	"fmt"
 	"io"
 	"net/textproto"
 	"strconv"
 	"strings"
+
+	"github.com/chaff-dev/chaff/internal/gzresume"
 )
 
 // Default limits used when the corresponding Options field is zero.
@@ -25,7 +26,8 @@ const maxVersionLine = 4 << 10
 type Options struct {
 	// MaxRecordSize is the largest record block (Content-Length) the
 	// reader loads into memory. A larger record is reported with an error
-	// wrapping ErrRecordTooLarge, its block is skipped and reading goes on.
+	// wrapping ErrRecordTooLarge and reading goes on at the next line
+	// starting "WARC/" (so that a wrong Content-Length costs one record).
 	// Zero means DefaultMaxRecordSize.
 	MaxRecordSize int64
 	// MaxHeaderSize bounds the size of a record header section.
@@ -69,12 +71,17 @@ type Reader struct {
 	n          int   // records started so far
 	needResync bool
 	done       bool
-	initErr    error
 }
 
 // NewReader returns a Reader reading from r. A stream starting with the gzip
 // magic bytes is decompressed transparently (all members, so both whole-file
-// and per-record compression work).
+// and per-record compression work; a damaged member costs the records in
+// it, and reading resumes at the next member).
+//
+// A read error of r that has a Resume method (as a
+// *gzresume.DamageError) means that data was lost but reading can go on:
+// the record being read is reported with Resync set, Resume is called,
+// and the reader looks for the next "WARC/" line in what follows.
 func NewReader(r io.Reader, opts Options) *Reader {
 	if opts.MaxRecordSize <= 0 {
 		opts.MaxRecordSize = DefaultMaxRecordSize
@@ -86,12 +93,7 @@ func NewReader(r io.Reader, opts Options) *Reader {
 	raw := bufio.NewReaderSize(r, 64<<10)
 	var in io.Reader = raw
 	if magic, _ := raw.Peek(2); len(magic) == 2 && magic[0] == 0x1f && magic[1] == 0x8b {
-		gz, err := gzip.NewReader(raw)
-		if err != nil {
-			rd.initErr = fmt.Errorf("gzip: %w", err)
-		} else {
-			in = &gzipErrors{gz}
-		}
+		in = gzresume.NewReader(raw)
 	}
 	rd.src = &pushback{r: in}
 	rd.br = bufio.NewReaderSize(rd.src, 64<<10)
@@ -107,11 +109,6 @@ func NewReader(r io.Reader, opts Options) *Reader {
 func (r *Reader) Next() (*Record, error) {
 	if r.done {
 		return nil, io.EOF
-	}
-	if r.initErr != nil {
-		r.done = true
-		r.n++
-		return nil, &RecordError{Record: r.n, Err: r.initErr}
 	}
 	if r.needResync {
 		r.needResync = false
@@ -188,23 +185,11 @@ func (r *Reader) Next() (*Record, error) {
 	}
 
 	if length > r.opts.MaxRecordSize {
-		k, err := io.CopyN(io.Discard, r.br, length)
-		r.off += k
-		if err != nil {
-			return nil, r.fatal(start, rec.RecordID, fmt.Errorf("%w (Content-Length %d), and the block is truncated after %d bytes: %w", ErrRecordTooLarge, length, k, endErr(err)))
-		}
-		tail, ok, err := r.readTrailer()
-		if err != nil && !isEnd(err) {
-			return nil, r.fatal(start, rec.RecordID, err)
-		}
-		recErr := &RecordError{Record: r.n, Offset: start, ID: rec.RecordID,
-			Err: fmt.Errorf("%w (Content-Length %d > %d)", ErrRecordTooLarge, length, r.opts.MaxRecordSize), Skipped: true}
-		if !ok {
-			r.unread(tail)
-			r.needResync = true
-			recErr.Skipped, recErr.Resync = false, true
-		}
-		return nil, recErr
+		// Not skipped by its length: a wrong length (a 1 PB
+		// Content-Length) would swallow the records after it. The
+		// search for the next version line skips the block of a true
+		// large record as well, without holding it.
+		return nil, r.resyncError(start, rec.RecordID, fmt.Errorf("%w of %d bytes (Content-Length %d)", ErrRecordTooLarge, r.opts.MaxRecordSize, length))
 	}
 
 	block, err := r.readBlock(length)
@@ -236,8 +221,14 @@ func (r *Reader) resyncError(off int64, id string, err error) error {
 }
 
 // fatal stops the reader after an unrecoverable stream error, reported
-// against the current record number.
+// against the current record number. An error after which the stream
+// goes on (see NewReader) is resumed and the reader resynchronises.
 func (r *Reader) fatal(off int64, id string, err error) error {
+	var lost interface{ Resume() }
+	if errors.As(err, &lost) {
+		lost.Resume()
+		return r.resyncError(off, id, err)
+	}
 	r.done = true
 	if err == io.EOF {
 		err = io.ErrUnexpectedEOF
@@ -252,7 +243,7 @@ func (r *Reader) readHeader() (textproto.MIMEHeader, error) {
 	for {
 		line, err := r.readLine(r.opts.MaxHeaderSize - len(buf))
 		if errors.Is(err, errLineTooLong) {
-			return nil, &headerError{fmt.Errorf("header larger than %d bytes", r.opts.MaxHeaderSize)}
+			return nil, &headerError{fmt.Errorf("%w of %d bytes", ErrHeaderTooLarge, r.opts.MaxHeaderSize)}
 		}
 		buf = append(buf, line...)
 		if err != nil {
@@ -393,7 +384,8 @@ func (r *Reader) unread(p []byte) {
 }
 
 // pushback is a reader with bytes to return before its source. The first
-// error of the source is sticky.
+// error of the source is sticky, but for one after which the source goes
+// on (see NewReader).
 type pushback struct {
 	pending []byte
 	r       io.Reader
@@ -410,23 +402,9 @@ func (p *pushback) Read(b []byte) (int, error) {
 		return 0, p.err
 	}
 	n, err := p.r.Read(b)
-	if err != nil {
+	var lost interface{ Resume() }
+	if err != nil && !errors.As(err, &lost) {
 		p.err = err
-	}
-	return n, err
-}
-
-// gzipErrors names gzip as the origin of decompression errors.
-type gzipErrors struct{ r io.Reader }
-
-func (g *gzipErrors) Read(b []byte) (int, error) {
-	n, err := g.r.Read(b)
-	if err != nil && err != io.EOF {
-		if err == io.ErrUnexpectedEOF {
-			err = fmt.Errorf("gzip: %w (truncated member?)", err)
-		} else {
-			err = fmt.Errorf("gzip: %w", err)
-		}
 	}
 	return n, err
 }

@@ -217,8 +217,8 @@ func TestTruncatedGzipNoHang(t *testing.T) {
 func TestErrRecordTooLarge(t *testing.T) {
 	big := rec("resource", "big", strings.Repeat("x", 300))
 	_, _, errs := readAll(t, warcFile(big), Options{MaxRecordSize: 299})
-	if len(errs) != 1 || !errors.Is(errs[0], ErrRecordTooLarge) || !errs[0].Skipped {
-		t.Fatalf("errors = %v, want one skipped ErrRecordTooLarge", errs)
+	if len(errs) != 1 || !errors.Is(errs[0], ErrRecordTooLarge) || !errs[0].Resync {
+		t.Fatalf("errors = %v, want one ErrRecordTooLarge, resynchronised", errs)
 	}
 	if !strings.Contains(errs[0].Error(), "<urn:uuid:big>") {
 		t.Errorf("error %q does not name the record", errs[0])

@@ -182,6 +182,9 @@ func (r *runner) sink(it item, res *result, err error) error {
 		r.sum.DocsFailed++
 		return nil
 	}
+	if d.Decoded != "" {
+		r.e.log.WithFields(docFields(d)).Infof("read as %s (byte order mark), written as UTF-8", d.Decoded)
+	}
 	if d.Truncated {
 		r.e.log.WithFields(docFields(d)).Warn("WARC payload shorter than its declared length: classified what was there")
 		r.sum.Truncated++

@@ -44,6 +44,12 @@ type docCounts struct {
 	Kept     int            `json:"kept"`    // non-blank lines in the output
 	Dropped  map[string]int `json:"dropped"` // lines labelled drop, by category
 	Uncut    bool           `json:"uncut,omitempty"`
+	// Key is the record's key in an id-keyed JSON document when the
+	// record's own id field differs from it (else the key is the id).
+	Key string `json:"key,omitempty"`
+	// Decoded names the encoding the document was transcoded from to
+	// UTF-8 ("utf-16le"), when it was.
+	Decoded string `json:"decoded,omitempty"`
 }
 
 // droppedTotal is the number of lines labelled drop.

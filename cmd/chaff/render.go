@@ -56,6 +56,10 @@ func (r *runner) renderDoc(d *input.Document, cd *classify.Document, res *result
 func (r *runner) renderClean(d *input.Document, cd *classify.Document, res *result) error {
 	res.counts = countLines(cd, r.policy.Kept)
 	c := &res.counts
+	if d.Key != d.ID {
+		c.Key = d.Key
+	}
+	c.Decoded = d.Decoded
 	if overMaxDrop(c, r.rf.maxDrop) {
 		c.Uncut = true
 		c.Kept = c.NonBlank

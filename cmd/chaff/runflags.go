@@ -2,6 +2,7 @@ package main
 
 import (
 	"flag"
+	"math"
 	"runtime"
 	"slices"
 	"strings"
@@ -64,8 +65,29 @@ type inputFlags struct {
 	urlField  string
 	html      bool
 
+	// Limits (see input.Options).
+	maxDocumentSize, maxRecordSize, maxLineSize, maxHeaderSize sizeFlag
+
 	formatFlag string // the name of the format flag, for messages
 }
+
+// sizeFlag is a byte size given as 512k, 64MB or 1GiB (see
+// input.ParseSize).
+type sizeFlag int64
+
+func (s *sizeFlag) String() string { return input.FormatSize(int64(*s)) }
+
+func (s *sizeFlag) Set(v string) error {
+	n, err := input.ParseSize(v)
+	if err != nil {
+		return err
+	}
+	*s = sizeFlag(n)
+	return nil
+}
+
+// sizeUnits ends the help of each size flag.
+const sizeUnits = " (SIZE: 512k, 64MB, 1GiB; k, M, G and KiB, MiB, GiB are powers of 1024, KB, MB, GB of 1000)"
 
 // add registers the input flags; report names its format and HTML flags
 // differently because its own --format and --html are about its output.
@@ -77,6 +99,12 @@ func (in *inputFlags) add(fs *flag.FlagSet, formatFlag, htmlFlag, site string) {
 	fs.StringVar(&in.idField, "id-field", "id", "JSONL field holding the document id")
 	fs.StringVar(&in.urlField, "url-field", "url", "JSONL field holding the document URL ("+site+")")
 	fs.BoolVar(&in.html, htmlFlag, false, "treat every document body as HTML (including JSONL text fields) and classify it as a page")
+	in.maxDocumentSize, in.maxRecordSize = input.DefaultMaxDocumentSize, input.DefaultMaxRecordSize
+	in.maxLineSize, in.maxHeaderSize = input.DefaultMaxLineSize, input.DefaultMaxHeaderSize
+	fs.Var(&in.maxDocumentSize, "max-document-size", "largest `SIZE` of a text or HTML file, a JSON document of records or a decoded WARC payload; a larger one fails alone"+sizeUnits)
+	fs.Var(&in.maxLineSize, "max-line-size", "largest `SIZE` of a JSONL line; a longer line fails alone"+sizeUnits)
+	fs.Var(&in.maxRecordSize, "max-record-size", "largest `SIZE` of a WARC record block (its Content-Length); a larger record fails alone and reading goes on at the next WARC/ line"+sizeUnits)
+	fs.Var(&in.maxHeaderSize, "max-header-size", "largest `SIZE` of a WARC record header; a larger one fails alone"+sizeUnits)
 	in.formatFlag = formatFlag
 }
 
@@ -98,6 +126,11 @@ func (in *inputFlags) inputOptions() (input.Options, error) {
 		TextField: in.textField,
 		IDField:   in.idField,
 		URLField:  in.urlField,
+
+		MaxDocumentSize: int64(in.maxDocumentSize),
+		MaxRecordSize:   int64(in.maxRecordSize),
+		MaxLineSize:     int(min(in.maxLineSize, math.MaxInt)),
+		MaxHeaderSize:   int(min(in.maxHeaderSize, math.MaxInt)),
 	}, nil
 }
 
