@@ -40,15 +40,22 @@ func (rf *reportFlags) inputOptions(stdin io.Reader) (input.Options, error) {
 	switch {
 	case rf.format != "text" && rf.format != "json":
 		return input.Options{}, usagef("--format %q: want text or json", rf.format)
-	case rf.jobs < 1:
-		return input.Options{}, usagef("-j %d: want at least 1", rf.jobs)
-	case rf.top < 1 || rf.sample < 1:
-		return input.Options{}, usagef("--top and --sample must be at least 1")
+	case rf.top < 1 || rf.top > maxReportEntries:
+		return input.Options{}, usagef("--top %d: want 1 to %d", rf.top, maxReportEntries)
+	case rf.sample < 1 || rf.sample > maxReportEntries:
+		return input.Options{}, usagef("--sample %d: want 1 to %d", rf.sample, maxReportEntries)
+	}
+	if err := checkJobs(rf.jobs); err != nil {
+		return input.Options{}, err
 	}
 	opts, err := rf.inputFlags.inputOptions()
 	opts.Stdin = stdin
 	return opts, err
 }
+
+// maxReportEntries bounds --top and --sample: the report holds that many
+// lines and documents (with their text) in memory and in its HTML page.
+const maxReportEntries = 100_000
 
 const reportHelp = `Classify every document of the inputs and report, for scraper QA, how much
 of them is noise: overall and per site (the host of the document URL, the
@@ -92,6 +99,10 @@ func runReport(e *env, args []string) error {
 	paths := fs.Args()
 	if len(paths) == 0 {
 		paths = []string{"-"}
+	}
+	ins := newInputSet(paths)
+	if err := ins.checkFile("--html", rf.htmlFile); err != nil {
+		return err
 	}
 
 	b := report.NewBuilder(report.Options{TopLines: rf.top, SampleWorst: rf.sample})

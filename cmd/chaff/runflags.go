@@ -36,6 +36,7 @@ type runFlags struct {
 	maxDrop     float64
 	statsFile   string
 	progress    string
+	sep         separator
 	rep         repeatFlags
 }
 
@@ -48,6 +49,7 @@ func (rf *runFlags) add(fs *flag.FlagSet, mode mode) {
 	if mode == modeClean {
 		fs.StringVar(&rf.outputField, "output-field", "", "JSONL: write the cleaned text to this field and leave the text field as it was (default: replace the text field)")
 		fs.BoolVar(&rf.mark, "mark", false, "leave the text whole and add the byte spans of noise lines: JSONL field \"chaff_spans\" [[start,end,category,score],...]; other inputs give one JSON record per document")
+		fs.Var(&rf.sep, "separator", separatorHelp)
 		fs.Float64Var(&rf.maxDrop, "max-drop", 1, "largest share of a document's non-blank lines that may be removed, in [0,1]; a document past it is left whole and flagged (\"uncut\")")
 	}
 	rf.rep.add(fs)
@@ -101,12 +103,13 @@ func (in *inputFlags) inputOptions() (input.Options, error) {
 	}, nil
 }
 
-func (rf *runFlags) validate() error {
-	if rf.jobs < 1 {
-		return usagef("-j %d: want at least 1", rf.jobs)
+// validate checks the flags; set holds the names of the flags given.
+func (rf *runFlags) validate(set map[string]bool) error {
+	if err := checkJobs(rf.jobs); err != nil {
+		return err
 	}
-	if rf.maxDrop < 0 || rf.maxDrop > 1 {
-		return usagef("--max-drop %v: want a share in [0,1]", rf.maxDrop)
+	if err := checkShare("max-drop", rf.maxDrop); err != nil {
+		return err
 	}
 	switch rf.progress {
 	case "auto", "always", "never":
@@ -116,7 +119,10 @@ func (rf *runFlags) validate() error {
 	if rf.mark && rf.outputField != "" {
 		return usagef("--mark leaves the text whole: --output-field has no use with it")
 	}
-	return rf.rep.validate()
+	if set["separator"] && rf.outDir != "" {
+		return usagef("--separator is for standard output: with --output each text document has a file of its own")
+	}
+	return rf.rep.validate(set)
 }
 
 // withGold adds chaff's gold label files to the exclude patterns: a

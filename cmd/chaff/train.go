@@ -154,7 +154,10 @@ func (tf *trainFlags) config(html bool) (model.Config, error) {
 	if tf.depth != 0 {
 		forest.Depth = tf.depth
 	}
-	if forest.Trees < 1 || forest.Depth < 1 || forest.Depth > 12 || forest.Tune < 0 {
+	if forest.Tune < 0 {
+		return model.Config{}, usagef("--tune-trees %d: want 0 or more", tf.tune)
+	}
+	if forest.Trees < 1 || forest.Depth < 1 || forest.Depth > 12 {
 		return model.Config{}, usagef("--trees %d --depth %d: want at least one tree of depth 1 to 12", tf.trees, tf.depth)
 	}
 	return model.Config{Seed: tf.seed, Epochs: tf.epochs, Folds: tf.stage2, Weighed: tf.weigh, Context: tf.ctx.or(contextDefaults[html]) && tf.stage2 > 1, Readability: html && tf.rb.or(true), Forest: forest}, nil
