@@ -70,8 +70,13 @@ const stdoutName = "standard output"
 
 func newDestination(w io.Writer, mode mode, mark bool, outDir string, sep separator,
 	create func(string) (outFile, error), settle func(outcome)) destination {
-	return destination{mode: mode, mark: mark, sep: sep, outDir: outDir, w: w, create: create, settle: settle,
+	d := destination{mode: mode, mark: mark, sep: sep, outDir: outDir, w: w, create: create, settle: settle,
 		claimed: map[string]string{}, swept: map[string]bool{}}
+	if outDir == "" {
+		// Room for a full buffer and the document that fills it, most often.
+		d.buf = make([]byte, 0, streamBufBytes+streamBufBytes/4)
+	}
+	return d
 }
 
 // write writes, or queues, the output of one document.

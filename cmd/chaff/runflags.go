@@ -41,10 +41,10 @@ type runFlags struct {
 }
 
 func (rf *runFlags) add(fs *flag.FlagSet, mode mode) {
-	fs.IntVar(&rf.jobs, "j", runtime.NumCPU(), "number of documents classified at once")
-	fs.StringVar(&rf.outDir, "output", "", "write one file per input under `DIR`, mirroring the input paths, each written atomically (default: stdout)")
+	fs.IntVar(&rf.jobs, "j", runtime.NumCPU(), "number of documents classified at once, at most 4 × the CPUs")
+	fs.StringVar(&rf.outDir, "output", "", "write one file per input under `DIR`, mirroring the input paths, each written atomically; an output path that is an input is refused (default: stdout)")
 	rf.inputFlags.add(fs, "format", "html", "its host is the site for --repeated")
-	fs.StringVar(&rf.statsFile, "stats", "", "also write the final summary as JSON to `FILE`")
+	fs.StringVar(&rf.statsFile, "stats", "", "also write the final summary as JSON to `FILE`, even when the run fails or is interrupted (\"interrupted\": true)")
 	fs.StringVar(&rf.progress, "progress", "auto", "progress bar on stderr: auto (when stderr is a terminal), always or never")
 	if mode == modeClean {
 		fs.StringVar(&rf.outputField, "output-field", "", "JSONL: write the cleaned text to this field and leave the text field as it was (default: replace the text field)")

@@ -55,7 +55,8 @@ type tally struct {
 	BytesIn, BytesOut                  int64
 }
 
-// add counts one document.
+// add counts one document. A first document's dropped counts are taken,
+// not copied: the result is done with once written.
 func (t *tally) add(d *input.Document, res *result) {
 	c := &res.counts
 	t.Docs++
@@ -66,6 +67,10 @@ func (t *tally) add(d *input.Document, res *result) {
 		t.Uncut++
 	}
 	t.BytesIn += int64(len(d.Body))
+	if t.Dropped == nil {
+		t.Dropped = c.Dropped
+		return
+	}
 	t.addDropped(c.Dropped)
 }
 
@@ -81,7 +86,8 @@ func (t *tally) addDropped(m map[string]int) {
 	}
 }
 
-// merge adds the counts of o.
+// merge adds the counts of o, taking its dropped counts when t has none:
+// o is done with.
 func (t *tally) merge(o *tally) {
 	t.Docs += o.Docs
 	t.Lines += o.Lines
@@ -90,6 +96,10 @@ func (t *tally) merge(o *tally) {
 	t.Uncut += o.Uncut
 	t.BytesIn += o.BytesIn
 	t.BytesOut += o.BytesOut
+	if t.Dropped == nil {
+		t.Dropped = o.Dropped
+		return
+	}
 	t.addDropped(o.Dropped)
 }
 
