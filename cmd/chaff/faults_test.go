@@ -240,6 +240,16 @@ func TestInternalErrorExit(t *testing.T) {
 			t.Errorf("no error with a stack:\n%s", s)
 		}
 	})
+	t.Run("report reader", func(t *testing.T) {
+		e, _, errb := testEnv("")
+		e.stdin = io.MultiReader(panicReader{})
+		if code := run(e, []string{"report", "-"}); code != exitFatal {
+			t.Errorf("exit %d, want 3\n%s", code, errb)
+		}
+		if s := errb.String(); !strings.Contains(s, "reader bug") || !strings.Contains(s, "goroutine") {
+			t.Errorf("no error with a stack:\n%s", s)
+		}
+	})
 	t.Run("consumer", func(t *testing.T) {
 		e, _, errb := testEnv(article(1))
 		e.create = func(string) (outFile, error) { panic("file system bug") }

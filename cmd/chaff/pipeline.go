@@ -149,17 +149,30 @@ func (r *runner) run(ctx context.Context, caught func() os.Signal) error {
 	return nil
 }
 
-// reportFatal reports an error that stopped the run: a panic of the
-// reader, with its stack, or another error of chaff's.
+// reportFatal reports an error that stopped the run (see logFatal).
 func (r *runner) reportFatal(err error) {
-	entry := r.e.log.WithField("fatal", true)
+	r.sum.noteError(logFatal(r.e, err).Error())
+}
+
+// logFatal logs an error that stopped a run: a panic of the reader, with
+// its stack, or another error of chaff's. It returns the error as
+// reported.
+func logFatal(e *env, err error) error {
+	entry := e.log.WithField("fatal", true)
 	var se *pipeline.SourceError
 	if errors.As(err, &se) {
 		entry = entry.WithField("stack", string(se.Stack))
 		err = fmt.Errorf("internal error: reading the inputs: %v", se.Value)
 	}
 	entry.Error(err)
-	r.sum.noteError(err.Error())
+	return err
+}
+
+// fatalRun reports an error that stopped a run and returns the error
+// that gives exit status 3.
+func fatalRun(e *env, err error) error {
+	logFatal(e, err)
+	return errFatalReported
 }
 
 // work classifies one document. It runs on a worker goroutine.

@@ -4,14 +4,17 @@ import (
 	"bufio"
 	"context"
 	"encoding/json"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"runtime"
+	"slices"
 	"strings"
 
 	"github.com/chaff-dev/chaff/classify"
 	"github.com/chaff-dev/chaff/input"
+	"github.com/chaff-dev/chaff/pipeline"
 	"github.com/chaff-dev/chaff/report"
 )
 
@@ -106,7 +109,7 @@ func runReport(e *env, args []string) error {
 	}
 
 	b := report.NewBuilder(report.Options{TopLines: rf.top, SampleWorst: rf.sample})
-	failed := 0
+	failed, internal := 0, false
 	work := func(_ context.Context, it item) (*classify.Document, error) {
 		if it.err != nil {
 			return nil, nil
@@ -118,7 +121,13 @@ func runReport(e *env, args []string) error {
 		case it.err != nil:
 			e.log.Error(it.err)
 		case err != nil:
-			e.log.WithFields(docFields(it.doc)).Error(err)
+			entry := e.log.WithFields(docFields(it.doc))
+			var pe *pipeline.PanicError
+			if errors.As(err, &pe) {
+				internal = true
+				entry = entry.WithField("stack", string(pe.Stack))
+			}
+			entry.Error(err)
 		default:
 			d := it.doc
 			b.Add(report.DocInfo{File: d.Source, Record: d.Record, ID: d.ID, URL: d.URL, Lines: cd.Lines})
@@ -128,10 +137,19 @@ func runReport(e *env, args []string) error {
 		b.AddError()
 		return nil
 	}
-	ctx := context.Background()
+	ctx, caught, stop := e.interruptible(context.Background())
+	defer stop()
+	if e.notify != nil && slices.Contains(paths, "-") {
+		opts.Stdin = stdinUntil(ctx, opts.Stdin)
+	}
 	rd := input.NewReader(paths, opts)
-	if err := runDocuments(ctx, rf.jobs, rd, work, sink); err != nil {
-		return err
+	err = runDocuments(ctx, rf.jobs, rd, work, sink)
+	if sig := caught(); sig != nil {
+		e.log.Warnf("interrupted by %v: no report written", sig)
+		return errInterrupted{sig}
+	}
+	if err != nil {
+		return fatalRun(e, err)
 	}
 	r := b.Build()
 
@@ -145,6 +163,11 @@ func runReport(e *env, args []string) error {
 	}
 	if failed > 0 {
 		e.log.Errorf("%d of %d inputs failed; the report covers the others", failed, failed+r.Totals.Documents)
+	}
+	if internal {
+		return errFatalReported
+	}
+	if failed > 0 {
 		return errFailed
 	}
 	return nil

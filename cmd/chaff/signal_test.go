@@ -206,3 +206,22 @@ func TestSecondInterrupt(t *testing.T) {
 		t.Errorf("stderr:\n%s", errb)
 	}
 }
+
+// TestInterruptReport sends SIGINT to chaff report reading standard input
+// that never ends: it stops without writing a partial report, exit 130.
+func TestInterruptReport(t *testing.T) {
+	page := filepath.Join(t.TempDir(), "report.html")
+	cmd, stdin, errb := chaffProcess(t, "report", "--html", page, "-")
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	feed(stdin, 100)
+	time.Sleep(300 * time.Millisecond)
+	cmd.Process.Signal(os.Interrupt)
+	if code := waitExit(t, cmd, 30*time.Second); code != 130 {
+		t.Errorf("exit %d, want 130\n%s", code, errb)
+	}
+	if _, err := os.Stat(page); err == nil || !strings.Contains(errb.String(), "no report written") {
+		t.Errorf("report written after an interrupt (%v):\n%s", err, errb)
+	}
+}
