@@ -262,3 +262,33 @@ func TestFieldCollisions(t *testing.T) {
 		})
 	}
 }
+
+// TestUniqueKeysEveryMode parses every line that clean, clean --mark,
+// clean --output-field and label write for JSONL and WARC records: no
+// object holds a key twice.
+func TestUniqueKeysEveryMode(t *testing.T) {
+	dir := t.TempDir()
+	jsonl := filepath.Join(dir, "in.jsonl")
+	writeFile(t, jsonl, []byte(fmt.Sprintf(`{"id":"a","url":"https://example.org/a","file":"x","record":7,"line":1,"text":%q}`+"\n", article(1))))
+	page := httpHTML(htmlPage("Budget", article(2)))
+	warc := filepath.Join(dir, "in.warc")
+	writeFile(t, warc, []byte(warcRecord("response", "1", "https://example.org/1", "application/http; msgtype=response", page, -1)))
+	for _, args := range [][]string{
+		{"clean"},
+		{"clean", "--mark"},
+		{"clean", "--output-field", "clean"},
+		{"label"},
+	} {
+		code, stdout, stderr := runCmd(t, "", append(args, jsonl, warc)...)
+		if code != exitOK {
+			t.Fatalf("%v: exit %d\n%s", args, code, stderr)
+		}
+		lines := strings.Split(strings.TrimSuffix(stdout, "\n"), "\n")
+		if len(lines) < 2 {
+			t.Fatalf("%v: %d lines", args, len(lines))
+		}
+		for _, l := range lines {
+			uniqueKeys(t, l)
+		}
+	}
+}
