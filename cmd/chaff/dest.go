@@ -96,8 +96,8 @@ func (d *destination) write(doc *input.Document, res *result) error {
 		d.curLost++
 		return nil
 	}
-	out := d.withSeparator(res)
-	if _, err := d.cur.Write(out); err != nil {
+	n, err := d.writeFile(res)
+	if err != nil {
 		d.cur.Abort()
 		d.cur, d.curErr = nil, err
 		d.curLost += d.curDone.Docs + 1
@@ -107,7 +107,7 @@ func (d *destination) write(doc *input.Document, res *result) error {
 		}
 		return nil
 	}
-	t.BytesOut = int64(len(out))
+	t.BytesOut = n
 	d.curDone.merge(&t)
 	return nil
 }
@@ -156,16 +156,22 @@ func sameFile(path, src string) bool {
 	return err == nil && os.SameFile(a, b)
 }
 
-// withSeparator returns a document's output with what goes between it
-// and the document before: in a file, text documents (annotate's) get a
-// line end between them when the first lacks one.
-func (d *destination) withSeparator(res *result) []byte {
-	out := res.out
-	if d.wrote && res.shape == shapeText && d.lastByte != '\n' && len(out) > 0 {
-		out = append([]byte{'\n'}, out...)
+// writeFile writes a document's output to the current file, after a line
+// end when it is text (annotate's records) and the document before lacks
+// one. It returns the bytes written.
+func (d *destination) writeFile(res *result) (int64, error) {
+	var n int64
+	if d.wrote && res.shape == shapeText && d.lastByte != '\n' && len(res.out) > 0 {
+		if _, err := d.cur.Write([]byte{'\n'}); err != nil {
+			return n, err
+		}
+		n++
 	}
-	d.note(out)
-	return out
+	if _, err := d.cur.Write(res.out); err != nil {
+		return n, err
+	}
+	d.note(res.out)
+	return n + int64(len(res.out)), nil
 }
 
 // writeStream queues a document's output for the stream, with the
