@@ -70,15 +70,19 @@ func chaffProcess(t *testing.T, args ...string) (*exec.Cmd, io.WriteCloser, *syn
 	return cmd, stdin, errb
 }
 
-// feed writes n small JSONL records to w from a goroutine.
-func feed(w io.Writer, n int) {
+// feed writes n small JSONL records to w from a goroutine; the channel
+// is closed once they are all written.
+func feed(w io.Writer, n int) <-chan struct{} {
+	done := make(chan struct{})
 	go func() {
+		defer close(done)
 		bw := bufio.NewWriter(w)
 		for i := range n {
 			fmt.Fprintf(bw, `{"id":"%d","text":"Le conseil municipal adopte le budget numéro %d.\nPartager sur Facebook\n"}`+"\n", i, i)
 		}
 		bw.Flush()
 	}()
+	return done
 }
 
 // waitExit waits for cmd for at most d and returns its exit status.
@@ -215,8 +219,12 @@ func TestInterruptReport(t *testing.T) {
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
-	feed(stdin, 100)
-	time.Sleep(300 * time.Millisecond)
+	// Far more than a pipe holds: once written, chaff is reading.
+	select {
+	case <-feed(stdin, 20000):
+	case <-time.After(30 * time.Second):
+		t.Fatalf("chaff does not read its input\n%s", errb)
+	}
 	cmd.Process.Signal(os.Interrupt)
 	if code := waitExit(t, cmd, 30*time.Second); code != 130 {
 		t.Errorf("exit %d, want 130\n%s", code, errb)
