@@ -7,6 +7,9 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strconv"
+	"strings"
+	"sync"
 )
 
 // ErrClosed is returned when writing to, or committing, a File that was
@@ -61,11 +64,101 @@ func CreatePerm(path string, perm fs.FileMode) (*File, error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, fmt.Errorf("output: %w", err)
 	}
-	tmp, err := os.CreateTemp(dir, "."+base+".tmp-*")
+	tmp, err := os.CreateTemp(dir, tempPattern(base))
 	if err != nil {
 		return nil, fmt.Errorf("output: %w", err)
 	}
+	temps.add(tmp.Name())
 	return &File{path: path, tmp: tmp, w: bufio.NewWriterSize(tmp, 64<<10), perm: perm}, nil
+}
+
+// TempPrefix starts the name of every temporary file: a File is written
+// as TempPrefix + PID + "-" + random + "-" + the final base name, in the
+// final directory, and renamed into place by Commit. The prefix marks
+// what a killed process left behind so that it is never taken for an
+// output (or read as an input; see TempGlob) and can be swept (see
+// RemoveStale).
+const TempPrefix = ".chaff-tmp-"
+
+// TempGlob matches the base name of a temporary file, for exclude lists.
+const TempGlob = TempPrefix + "*"
+
+// tempPattern is the os.CreateTemp pattern for a final base name.
+func tempPattern(base string) string {
+	return TempPrefix + strconv.Itoa(os.Getpid()) + "-*-" + strings.ReplaceAll(base, "*", "_")
+}
+
+// tempPID returns the process id in a temporary file's name.
+func tempPID(name string) (int, bool) {
+	rest, ok := strings.CutPrefix(name, TempPrefix)
+	if !ok {
+		return 0, false
+	}
+	pid, _, ok := strings.Cut(rest, "-")
+	if !ok {
+		return 0, false
+	}
+	n, err := strconv.Atoi(pid)
+	return n, err == nil && n > 0
+}
+
+// RemoveStale removes the temporary files in dir (not below it) that a
+// process no longer running left behind: one killed before it could
+// commit or abort. Files of live processes, this one included, are left
+// alone, so that runs writing to one directory at once do not disturb
+// each other. It returns the paths removed.
+func RemoveStale(dir string) ([]string, error) {
+	es, err := os.ReadDir(dir)
+	if err != nil {
+		return nil, fmt.Errorf("output: %w", err)
+	}
+	var removed []string
+	for _, e := range es {
+		pid, ok := tempPID(e.Name())
+		if !ok || !e.Type().IsRegular() || pid == os.Getpid() || processAlive(pid) {
+			continue
+		}
+		p := filepath.Join(dir, e.Name())
+		if err := os.Remove(p); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return removed, fmt.Errorf("output: %w", err)
+		}
+		removed = append(removed, p)
+	}
+	return removed, nil
+}
+
+// tempSet holds the temporary files of this process that are neither
+// committed nor aborted.
+type tempSet struct {
+	mu    sync.Mutex
+	names map[string]struct{}
+}
+
+var temps = tempSet{names: map[string]struct{}{}}
+
+func (s *tempSet) add(name string) {
+	s.mu.Lock()
+	s.names[name] = struct{}{}
+	s.mu.Unlock()
+}
+
+func (s *tempSet) remove(name string) {
+	s.mu.Lock()
+	delete(s.names, name)
+	s.mu.Unlock()
+}
+
+// RemoveTemps removes the temporary files of every File not yet committed
+// or aborted. It is for a process about to exit at once (a second
+// interrupt, a panic) and is safe to call from any goroutine; the Files
+// themselves are left unusable.
+func RemoveTemps() {
+	temps.mu.Lock()
+	defer temps.mu.Unlock()
+	for name := range temps.names {
+		os.Remove(name)
+		delete(temps.names, name)
+	}
 }
 
 // Name returns the final path.
@@ -84,10 +177,19 @@ func (f *File) Write(p []byte) (int, error) {
 	}
 	n, err := f.w.Write(p)
 	if err != nil {
-		f.err = fmt.Errorf("output: writing %s: %w", f.tmp.Name(), err)
+		f.err = f.wrap("writing", err)
 		return n, f.err
 	}
 	return n, nil
+}
+
+// wrap names the final path in an error of the temporary file's.
+func (f *File) wrap(doing string, err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		err = pe.Err
+	}
+	return fmt.Errorf("output: %s %s: %w", doing, f.path, err)
 }
 
 // WriteString writes s to the temporary file.
@@ -100,7 +202,7 @@ func (f *File) WriteString(s string) (int, error) {
 	}
 	n, err := f.w.WriteString(s)
 	if err != nil {
-		f.err = fmt.Errorf("output: writing %s: %w", f.tmp.Name(), err)
+		f.err = f.wrap("writing", err)
 		return n, f.err
 	}
 	return n, nil
@@ -128,20 +230,21 @@ func (f *File) Commit() error {
 
 func (f *File) publish() error {
 	if err := f.w.Flush(); err != nil {
-		return fmt.Errorf("output: writing %s: %w", f.tmp.Name(), err)
+		return f.wrap("writing", err)
 	}
 	if err := f.tmp.Chmod(f.perm); err != nil {
-		return fmt.Errorf("output: %w", err)
+		return f.wrap("setting the mode of", err)
 	}
 	if err := f.tmp.Sync(); err != nil {
-		return fmt.Errorf("output: syncing %s: %w", f.tmp.Name(), err)
+		return f.wrap("syncing", err)
 	}
 	if err := f.tmp.Close(); err != nil {
-		return fmt.Errorf("output: closing %s: %w", f.tmp.Name(), err)
+		return f.wrap("closing", err)
 	}
 	if err := os.Rename(f.tmp.Name(), f.path); err != nil {
 		return fmt.Errorf("output: %w", err)
 	}
+	temps.remove(f.tmp.Name())
 	// Make the rename durable. Some systems cannot sync a directory; the
 	// data itself is already synced, so that is not an error.
 	if d, err := os.Open(filepath.Dir(f.path)); err == nil {
@@ -163,6 +266,7 @@ func (f *File) Abort() error {
 func (f *File) abort() error {
 	f.done = true
 	f.tmp.Close()
+	temps.remove(f.tmp.Name())
 	if err := os.Remove(f.tmp.Name()); err != nil && !errors.Is(err, fs.ErrNotExist) {
 		return fmt.Errorf("output: %w", err)
 	}

@@ -53,7 +53,7 @@ func TestCommitAndAbort(t *testing.T) {
 			if b, err := os.ReadFile(path); tt.existing == "" && err == nil || tt.existing != "" && string(b) != tt.existing {
 				t.Fatalf("final path changed before Commit: %q, %v", b, err)
 			}
-			if !strings.HasPrefix(filepath.Base(f.TempName()), ".out.jsonl.tmp-") || filepath.Dir(f.TempName()) != dir {
+			if !strings.HasPrefix(filepath.Base(f.TempName()), TempPrefix) || !strings.HasSuffix(f.TempName(), "-out.jsonl") || filepath.Dir(f.TempName()) != dir {
 				t.Errorf("temp file %s not hidden in the destination directory", f.TempName())
 			}
 			if tt.commit {
@@ -166,5 +166,61 @@ func TestMirrorPath(t *testing.T) {
 		if got := MirrorPath(tt.outDir, tt.root, tt.in); got != tt.want {
 			t.Errorf("MirrorPath(%q, %q, %q) = %q, want %q", tt.outDir, tt.root, tt.in, got, tt.want)
 		}
+	}
+}
+
+// TestRemoveStale leaves a killed run's temporary file, a live one's and
+// other files in a directory: only the first goes.
+func TestRemoveStale(t *testing.T) {
+	dir := t.TempDir()
+	// No process has an id past the kernel's largest (4194304 on Linux).
+	dead := filepath.Join(dir, TempPrefix+"99999999-123-a.txt")
+	mine, err := Create(filepath.Join(dir, "b.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer mine.Abort()
+	other := filepath.Join(dir, ".b.txt.tmp-1")
+	for _, p := range []string{dead, other} {
+		if err := os.WriteFile(p, []byte("x"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	removed, err := RemoveStale(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(removed) != 1 || removed[0] != dead {
+		t.Errorf("removed %v, want only %s", removed, dead)
+	}
+	for _, p := range []string{mine.TempName(), other} {
+		if _, err := os.Stat(p); err != nil {
+			t.Errorf("%s removed: %v", p, err)
+		}
+	}
+}
+
+// TestRemoveTemps removes what is being written, and nothing committed.
+func TestRemoveTemps(t *testing.T) {
+	dir := t.TempDir()
+	done, err := Create(filepath.Join(dir, "done.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	done.WriteString("kept")
+	if err := done.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	open, err := Create(filepath.Join(dir, "open.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	open.WriteString("partial")
+	RemoveTemps()
+	if names := entries(t, dir); len(names) != 1 || names[0] != "done.txt" {
+		t.Errorf("after RemoveTemps: %v", names)
+	}
+	if err := open.Commit(); err == nil {
+		t.Error("Commit after RemoveTemps succeeded")
 	}
 }

@@ -82,11 +82,13 @@ Flags:
 	default:
 		return usagef("want at most one directory, got %d arguments", fs.NArg())
 	}
+	if err := checkShare("min-f1", minF1); err != nil {
+		return err
+	}
+	if err := checkShare("tolerance", tolerance); err != nil {
+		return err
+	}
 	switch {
-	case minF1 < 0 || minF1 > 1:
-		return usagef("--min-f1 %v: want a number in [0,1]", minF1)
-	case tolerance < 0 || tolerance > 1:
-		return usagef("--tolerance %v: want a number in [0,1]", tolerance)
 	case format != "table" && format != "json":
 		return usagef("--format %q: want table or json", format)
 	case update && (baseline != "" || minF1 > 0):

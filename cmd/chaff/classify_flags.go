@@ -37,18 +37,18 @@ func (cf *classifyFlags) add(fs *flag.FlagSet) {
 
 func (cf *classifyFlags) config() (classify.Config, error) {
 	cfg := classify.Config{Threshold: cf.threshold}
-	if cf.threshold <= 0 || cf.threshold > 1 {
+	if !(cf.threshold > 0 && cf.threshold <= 1) { // NaN fails both
 		return cfg, usagef("--threshold %v: want a number in (0,1]", cf.threshold)
 	}
 	if cf.keep != "" && cf.drop != "" {
 		return cfg, usagef("--keep and --drop exclude each other")
 	}
-	keep, err := parseCategories(cf.keep)
+	keep, err := parseCategories("--keep", cf.keep)
 	if err != nil {
 		return cfg, err
 	}
 	if cf.drop != "" {
-		drop, err := parseCategories(cf.drop)
+		drop, err := parseCategories("--drop", cf.drop)
 		if err != nil {
 			return cfg, err
 		}
@@ -68,7 +68,7 @@ func (cf *classifyFlags) config() (classify.Config, error) {
 		return cfg, usagef("--text-model %q: want accurate or fast", cf.textModel)
 	case cf.modelPath != "":
 		if cfg.Model, cfg.Skim, err = readTextModel(cf.modelPath); err != nil {
-			return cfg, err
+			return cfg, usagef("--model %s: %v", cf.modelPath, err)
 		}
 	case cf.textModel == "fast":
 		if cfg.Skim, err = skim.Default(); err != nil {
@@ -80,7 +80,9 @@ func (cf *classifyFlags) config() (classify.Config, error) {
 	case "fast":
 		cfg.HTMLModel, err = model.FastHTML()
 	default:
-		cfg.HTMLModel, err = readModel(cf.htmlModel)
+		if cfg.HTMLModel, err = readModel(cf.htmlModel); err != nil {
+			return cfg, usagef("--html-model %s: %v", cf.htmlModel, err)
+		}
 	}
 	return cfg, err
 }
@@ -124,7 +126,8 @@ func readModel(path string) (*model.Model, error) {
 
 func (cf *classifyFlags) policy() render.Policy { return render.Policy{DropTitle: cf.dropTitle} }
 
-func parseCategories(s string) ([]label.Category, error) {
+// parseCategories parses the comma-separated categories of the flag name.
+func parseCategories(name, s string) ([]label.Category, error) {
 	if s == "" {
 		return nil, nil
 	}
@@ -136,7 +139,7 @@ func parseCategories(s string) ([]label.Category, error) {
 	for _, part := range strings.Split(s, ",") {
 		c := label.Category(strings.TrimSpace(part))
 		if !known[c] {
-			return nil, usagef("unknown noise category %q (known: %s)", c, categoryList())
+			return nil, usagef("%s: unknown noise category %q (known: %s)", name, c, categoryList())
 		}
 		out = append(out, c)
 	}

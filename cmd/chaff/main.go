@@ -12,8 +12,15 @@
 //
 // Run "chaff COMMAND -h" for a command's flags. The exit status is 0 when
 // all went well, 1 when some input failed or a check did not pass (the other
-// inputs are still processed, each error on stderr naming its file) and 2
-// for a usage error.
+// inputs are still processed, each error on stderr naming its file), 2 for
+// a usage error only, 3 for a fatal error of chaff itself: an internal error
+// (a panic, reported with its stack) or a resource gone (no space left, too
+// many open files, the output stream closed). A first SIGINT or SIGTERM
+// stops clean, label and annotate after the documents in flight, with the
+// summary and --stats marked interrupted: exit 130 or 143. A Go runtime
+// fatal error, which no program can catch (out of memory, a deadlock),
+// exits 2 by the runtime; the memory bounds on documents in flight are what
+// keep chaff out of it.
 package main
 
 import (
@@ -22,18 +29,24 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"os/signal"
+	"runtime/debug"
 	"slices"
 	"sort"
 	"strings"
+	"syscall"
 
+	"github.com/chaff-dev/chaff/output"
 	"github.com/sirupsen/logrus"
 )
 
-// Exit statuses.
+// Exit statuses. A run stopped by a signal exits 128 plus the signal's
+// number (see errInterrupted).
 const (
 	exitOK    = 0
 	exitFail  = 1
 	exitUsage = 2
+	exitFatal = 3
 )
 
 // errUsage marks an error as the caller's mistake: exit status 2.
@@ -45,6 +58,30 @@ func usagef(format string, a ...any) error { return errUsage{fmt.Sprintf(format,
 
 // errFailed says that some inputs failed and were already reported.
 var errFailed = errors.New("some inputs failed")
+
+// errFatalReported says that chaff itself failed (exit status 3) and that
+// the cause was already reported.
+var errFatalReported = errors.New("chaff failed")
+
+// fatalError is an error of chaff itself or of its resources: exit
+// status 3.
+type fatalError struct{ err error }
+
+func (e *fatalError) Error() string { return e.err.Error() }
+func (e *fatalError) Unwrap() error { return e.err }
+
+// errInterrupted says that a signal stopped the run, already reported.
+type errInterrupted struct{ sig os.Signal }
+
+func (e errInterrupted) Error() string { return "interrupted by " + e.sig.String() }
+
+// code is the exit status for the signal: 128 plus its number.
+func (e errInterrupted) code() int {
+	if n, ok := e.sig.(syscall.Signal); ok {
+		return 128 + int(n)
+	}
+	return 128 + int(syscall.SIGINT)
+}
 
 // command is one subcommand.
 type command struct {
@@ -68,15 +105,48 @@ type env struct {
 	stdout, stderr io.Writer
 	log            *logrus.Logger
 	stdoutTTY      bool
+	// notify, when set, relays SIGINT and SIGTERM to c (signal.Notify);
+	// commands that stop cleanly on a signal call it. Without it (tests
+	// in process) signals are not caught.
+	notify func(c chan<- os.Signal)
+	// create opens an output file (default output.Create); tests give a
+	// failing file system.
+	create func(path string) (outFile, error)
+}
+
+// outFile is an output file being written: *output.File.
+type outFile interface {
+	io.Writer
+	Commit() error
+	Abort() error
 }
 
 func main() {
-	e := &env{stdin: os.Stdin, stdout: os.Stdout, stderr: os.Stderr, log: logrus.New(), stdoutTTY: isTerminal(os.Stdout)}
+	e := &env{stdin: os.Stdin, stdout: os.Stdout, stderr: os.Stderr, log: logrus.New(), stdoutTTY: isTerminal(os.Stdout),
+		notify: func(c chan<- os.Signal) { signal.Notify(c, os.Interrupt, syscall.SIGTERM) }}
 	os.Exit(run(e, os.Args[1:]))
 }
 
-func run(e *env, args []string) int {
+// createFile opens an output file with e.create, or output.Create.
+func (e *env) createFile(path string) (outFile, error) {
+	if e.create != nil {
+		return e.create(path)
+	}
+	return output.Create(path)
+}
+
+// run runs the command of args and returns the exit status. A panic on
+// the calling goroutine is an internal error: reported with its stack,
+// the temporary files removed, exit status 3.
+func run(e *env, args []string) (code int) {
 	e.log.SetOutput(e.stderr)
+	defer func() {
+		if v := recover(); v != nil {
+			output.RemoveTemps()
+			e.log.WithField("stack", string(debug.Stack())).Errorf("internal error: %v", v)
+			code = exitFatal
+		}
+	}()
 	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
 		usage(e.stderr)
 		if len(args) == 0 {
@@ -90,18 +160,32 @@ func run(e *env, args []string) int {
 		usage(e.stderr)
 		return exitUsage
 	}
-	err := cmd.run(e, args[1:])
+	return exitCode(e, args[0], cmd.run(e, args[1:]))
+}
+
+// exitCode reports err, unless it was reported already, and returns its
+// exit status.
+func exitCode(e *env, name string, err error) int {
 	var u errUsage
+	var fe *fatalError
+	var sig errInterrupted
 	switch {
 	case err == nil:
 		return exitOK
 	case errors.Is(err, flag.ErrHelp):
 		return exitOK
 	case errors.As(err, &u):
-		fmt.Fprintf(e.stderr, "chaff %s: %v\n", args[0], err)
+		fmt.Fprintf(e.stderr, "chaff %s: %v\n", name, err)
 		return exitUsage
+	case errors.As(err, &sig):
+		return sig.code()
 	case errors.Is(err, errFailed):
 		return exitFail
+	case errors.Is(err, errFatalReported):
+		return exitFatal
+	case errors.As(err, &fe) || isResourceError(err):
+		e.log.Error(err)
+		return exitFatal
 	default:
 		e.log.Error(err)
 		return exitFail

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"iter"
+	"os"
 	"sync"
 	"time"
 
@@ -34,9 +35,13 @@ type runner struct {
 	paths  []string
 	opts   input.Options
 	rep    *repeatedState // nil without --repeated
+	fields []string       // the fields clean adds to a JSONL record
 	sum    summary
 	dest   destination
 	prog   *progress
+	// internal is set when a document's work panicked: a bug of chaff's,
+	// exit status 3 once the other documents are done.
+	internal bool
 	// docs holds classified documents whose output is written, for the
 	// workers to classify text into again (see classifyDocument): their
 	// line records are most of what the fast model allocates.
@@ -101,33 +106,73 @@ func itemBytes(it item) int64 {
 
 // run reads every input, classifies its documents on r.rf.jobs workers and
 // writes the results in input order. It returns errFailed when some input
-// or document failed (each already reported).
-func (r *runner) run(ctx context.Context) error {
+// or document failed (each already reported), errInterrupted when caught
+// says a signal cancelled ctx, and errFatalReported or a fatal error when
+// chaff itself failed. The summary and --stats are written in every case.
+func (r *runner) run(ctx context.Context, caught func() os.Signal) error {
 	start := time.Now()
-	if r.rep != nil && r.rep.twoPass {
-		if err := r.countRepeated(ctx); err != nil {
-			return err
-		}
-	}
+	var err error
 	rd := input.NewReader(r.paths, r.opts)
-	err := runDocuments(ctx, r.rf.jobs, rd, r.work, r.sink)
+	if r.rep != nil && r.rep.twoPass {
+		err = r.countRepeated(ctx)
+	}
+	if err == nil {
+		err = runDocuments(ctx, r.rf.jobs, rd, r.work, r.sink)
+	}
+	sig := caught()
+	var fe *fatalError
+	switch {
+	case sig != nil:
+		r.sum.Interrupted, r.sum.Signal = true, sig.String()
+	case errors.As(err, &fe): // an output lost, already reported
+	case err != nil:
+		r.reportFatal(err)
+	}
 	if cerr := r.dest.close(err == nil); err == nil {
 		err = cerr
 	}
 	r.prog.finish()
-	r.sum.setInput(rd.Total())
+	r.sum.setInput(rd.Total(), err != nil)
 	r.sum.Seconds = time.Since(start).Seconds()
 	r.reportSummary()
-	if err != nil {
-		return err
-	}
-	if serr := r.writeStats(); serr != nil {
-		return serr
-	}
-	if r.sum.Errors > 0 {
+	serr := r.writeStats()
+	switch {
+	case sig != nil:
+		return errInterrupted{sig}
+	case err != nil || r.internal:
+		return errFatalReported
+	case serr != nil:
+		return fmt.Errorf("--stats %s: %w", r.rf.statsFile, serr)
+	case r.sum.Errors > 0:
 		return errFailed
 	}
 	return nil
+}
+
+// reportFatal reports an error that stopped the run (see logFatal).
+func (r *runner) reportFatal(err error) {
+	r.sum.noteError(logFatal(r.e, err).Error())
+}
+
+// logFatal logs an error that stopped a run: a panic of the reader, with
+// its stack, or another error of chaff's. It returns the error as
+// reported.
+func logFatal(e *env, err error) error {
+	entry := e.log.WithField("fatal", true)
+	var se *pipeline.SourceError
+	if errors.As(err, &se) {
+		entry = entry.WithField("stack", string(se.Stack))
+		err = fmt.Errorf("internal error: reading the inputs: %v", se.Value)
+	}
+	entry.Error(err)
+	return err
+}
+
+// fatalRun reports an error that stopped a run and returns the error
+// that gives exit status 3.
+func fatalRun(e *env, err error) error {
+	logFatal(e, err)
+	return errFatalReported
 }
 
 // work classifies one document. It runs on a worker goroutine.
@@ -136,6 +181,9 @@ func (r *runner) work(_ context.Context, it item) (*result, error) {
 		return nil, nil
 	}
 	d := it.doc
+	if err := checkRecordFields(d, r.fields); err != nil {
+		return nil, err
+	}
 	cd, _ := r.docs.Get().(*classify.Document)
 	if cd == nil {
 		cd = new(classify.Document)
@@ -158,7 +206,8 @@ func (r *runner) work(_ context.Context, it item) (*result, error) {
 	return res, err
 }
 
-// sink reports errors and writes results, in input order.
+// sink reports errors and writes results, in input order. It returns an
+// error only when the run must stop: an output resource is gone.
 func (r *runner) sink(it item, res *result, err error) error {
 	if it.err != nil {
 		r.reportInputError(it.err)
@@ -173,13 +222,7 @@ func (r *runner) sink(it item, res *result, err error) error {
 		res.cd = nil
 	}
 	if err != nil {
-		var pe *pipeline.PanicError
-		if errors.As(err, &pe) {
-			r.e.log.WithFields(docFields(d)).WithField("stack", string(pe.Stack)).Debug("panic")
-		}
-		r.e.log.WithFields(docFields(d)).Errorf("document failed: %v", err)
-		r.sum.Errors++
-		r.sum.DocsFailed++
+		r.docFailed(d, err)
 		return nil
 	}
 	if d.Decoded != "" {
@@ -192,24 +235,40 @@ func (r *runner) sink(it item, res *result, err error) error {
 	if res.counts.Uncut {
 		r.e.log.WithFields(docFields(d)).Warnf("would drop %d of %d non-blank lines, more than --max-drop %v: left whole", res.counts.droppedTotal(), res.counts.NonBlank, r.rf.maxDrop)
 	}
-	if werr := r.dest.write(d, res); werr != nil {
-		var se *sourceError
-		if errors.As(werr, &se) {
-			r.e.log.WithFields(docFields(d)).Error(werr)
-			r.sum.Errors++
-			r.sum.DocsFailed++
-			return nil
-		}
-		return werr
+	return r.dest.write(d, res)
+}
+
+// docFailed reports a document that failed; a panic is an internal
+// error, reported with its stack.
+func (r *runner) docFailed(d *input.Document, err error) {
+	entry := r.e.log.WithFields(docFields(d))
+	var pe *pipeline.PanicError
+	if errors.As(err, &pe) {
+		r.internal = true
+		entry = entry.WithField("stack", string(pe.Stack))
+		err = fmt.Errorf("internal error: %v", pe.Value)
 	}
-	r.sum.addDoc(d, res)
-	return nil
+	entry.Errorf("document failed: %v", err)
+	r.sum.noteError(fmt.Sprintf("%s: %v", docName(d), err))
+	r.sum.DocsFailed++
+}
+
+// settle counts the documents of an outcome of the destination: those
+// written, and those whose output was lost, reported once for all.
+func (r *runner) settle(o outcome) {
+	r.sum.addWritten(&o.done)
+	if o.failed == 0 && o.err == nil {
+		return
+	}
+	r.sum.DocsFailed += o.failed
+	r.sum.noteError(o.err.Error())
+	r.e.log.WithFields(logrus.Fields{"output": o.where, "documents": o.failed}).Errorf("output not written: %v", o.err)
 }
 
 // reportInputError logs an error of the input package with its file and
 // record.
 func (r *runner) reportInputError(err error) {
-	r.sum.Errors++
+	r.sum.noteError(err.Error())
 	var ie *input.Error
 	if errors.As(err, &ie) {
 		f := logrus.Fields{}
@@ -236,11 +295,3 @@ func docFields(d *input.Document) logrus.Fields {
 	}
 	return f
 }
-
-// sourceError is an output problem that concerns one input only (its
-// output name clashes with another's); the run goes on.
-type sourceError struct{ msg string }
-
-func (e *sourceError) Error() string { return e.msg }
-
-func sourceErrorf(format string, a ...any) error { return &sourceError{fmt.Sprintf(format, a...)} }

@@ -169,8 +169,8 @@ func assertBalanced(t *testing.T, s summary) {
 	if s.RecordsIn != s.DocumentsOut+s.RecordsFailed+s.RecordsSkipped {
 		t.Errorf("records in %d != out %d + failed %d + skipped %d", s.RecordsIn, s.DocumentsOut, s.RecordsFailed, s.RecordsSkipped)
 	}
-	if s.DocumentsRead != s.DocumentsOut+s.DocsFailed {
-		t.Errorf("documents read %d != out %d + failed %d", s.DocumentsRead, s.DocumentsOut, s.DocsFailed)
+	if s.DocumentsRead != s.DocumentsOut+s.DocsFailed+s.DocsAbandoned {
+		t.Errorf("documents read %d != out %d + failed %d + abandoned %d", s.DocumentsRead, s.DocumentsOut, s.DocsFailed, s.DocsAbandoned)
 	}
 }
 

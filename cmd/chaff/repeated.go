@@ -34,7 +34,11 @@ func (f *repeatFlags) add(fs *flag.FlagSet) {
 	fs.BoolVar(&f.twoPass, "repeated-two-pass", false, "read the inputs twice: count every line first, then classify, so that earlier copies are dropped too (not with stdin)")
 }
 
-func (f *repeatFlags) validate() error {
+// validate checks the flags; set holds the names of the flags given.
+func (f *repeatFlags) validate(set map[string]bool) error {
+	if err := needs(set, "repeated", "repeated-min", "repeated-scope", "repeated-keep-first", "repeated-normalize", "repeated-two-pass"); err != nil {
+		return err
+	}
 	if !f.on {
 		return nil
 	}

@@ -4,14 +4,17 @@ import (
 	"bufio"
 	"context"
 	"encoding/json"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"runtime"
+	"slices"
 	"strings"
 
 	"github.com/chaff-dev/chaff/classify"
 	"github.com/chaff-dev/chaff/input"
+	"github.com/chaff-dev/chaff/pipeline"
 	"github.com/chaff-dev/chaff/report"
 )
 
@@ -40,15 +43,22 @@ func (rf *reportFlags) inputOptions(stdin io.Reader) (input.Options, error) {
 	switch {
 	case rf.format != "text" && rf.format != "json":
 		return input.Options{}, usagef("--format %q: want text or json", rf.format)
-	case rf.jobs < 1:
-		return input.Options{}, usagef("-j %d: want at least 1", rf.jobs)
-	case rf.top < 1 || rf.sample < 1:
-		return input.Options{}, usagef("--top and --sample must be at least 1")
+	case rf.top < 1 || rf.top > maxReportEntries:
+		return input.Options{}, usagef("--top %d: want 1 to %d", rf.top, maxReportEntries)
+	case rf.sample < 1 || rf.sample > maxReportEntries:
+		return input.Options{}, usagef("--sample %d: want 1 to %d", rf.sample, maxReportEntries)
+	}
+	if err := checkJobs(rf.jobs); err != nil {
+		return input.Options{}, err
 	}
 	opts, err := rf.inputFlags.inputOptions()
 	opts.Stdin = stdin
 	return opts, err
 }
+
+// maxReportEntries bounds --top and --sample: the report holds that many
+// lines and documents (with their text) in memory and in its HTML page.
+const maxReportEntries = 100_000
 
 const reportHelp = `Classify every document of the inputs and report, for scraper QA, how much
 of them is noise: overall and per site (the host of the document URL, the
@@ -93,9 +103,13 @@ func runReport(e *env, args []string) error {
 	if len(paths) == 0 {
 		paths = []string{"-"}
 	}
+	ins := newInputSet(paths)
+	if err := ins.checkFile("--html", rf.htmlFile); err != nil {
+		return err
+	}
 
 	b := report.NewBuilder(report.Options{TopLines: rf.top, SampleWorst: rf.sample})
-	failed := 0
+	failed, internal := 0, false
 	work := func(_ context.Context, it item) (*classify.Document, error) {
 		if it.err != nil {
 			return nil, nil
@@ -107,7 +121,13 @@ func runReport(e *env, args []string) error {
 		case it.err != nil:
 			e.log.Error(it.err)
 		case err != nil:
-			e.log.WithFields(docFields(it.doc)).Error(err)
+			entry := e.log.WithFields(docFields(it.doc))
+			var pe *pipeline.PanicError
+			if errors.As(err, &pe) {
+				internal = true
+				entry = entry.WithField("stack", string(pe.Stack))
+			}
+			entry.Error(err)
 		default:
 			d := it.doc
 			b.Add(report.DocInfo{File: d.Source, Record: d.Record, ID: d.ID, URL: d.URL, Lines: cd.Lines})
@@ -117,10 +137,19 @@ func runReport(e *env, args []string) error {
 		b.AddError()
 		return nil
 	}
-	ctx := context.Background()
+	ctx, caught, stop := e.interruptible(context.Background())
+	defer stop()
+	if e.notify != nil && slices.Contains(paths, "-") {
+		opts.Stdin = stdinUntil(ctx, opts.Stdin)
+	}
 	rd := input.NewReader(paths, opts)
-	if err := runDocuments(ctx, rf.jobs, rd, work, sink); err != nil {
-		return err
+	err = runDocuments(ctx, rf.jobs, rd, work, sink)
+	if sig := caught(); sig != nil {
+		e.log.Warnf("interrupted by %v: no report written", sig)
+		return errInterrupted{sig}
+	}
+	if err != nil {
+		return fatalRun(e, err)
 	}
 	r := b.Build()
 
@@ -134,6 +163,11 @@ func runReport(e *env, args []string) error {
 	}
 	if failed > 0 {
 		e.log.Errorf("%d of %d inputs failed; the report covers the others", failed, failed+r.Totals.Documents)
+	}
+	if internal {
+		return errFatalReported
+	}
+	if failed > 0 {
 		return errFailed
 	}
 	return nil

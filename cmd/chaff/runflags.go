@@ -37,18 +37,20 @@ type runFlags struct {
 	maxDrop     float64
 	statsFile   string
 	progress    string
+	sep         separator
 	rep         repeatFlags
 }
 
 func (rf *runFlags) add(fs *flag.FlagSet, mode mode) {
-	fs.IntVar(&rf.jobs, "j", runtime.NumCPU(), "number of documents classified at once")
-	fs.StringVar(&rf.outDir, "output", "", "write one file per input under `DIR`, mirroring the input paths, each written atomically (default: stdout)")
+	fs.IntVar(&rf.jobs, "j", runtime.NumCPU(), "number of documents classified at once, at most 4 × the CPUs")
+	fs.StringVar(&rf.outDir, "output", "", "write one file per input under `DIR`, mirroring the input paths, each written atomically; an output path that is an input is refused (default: stdout)")
 	rf.inputFlags.add(fs, "format", "html", "its host is the site for --repeated")
-	fs.StringVar(&rf.statsFile, "stats", "", "also write the final summary as JSON to `FILE`")
+	fs.StringVar(&rf.statsFile, "stats", "", "also write the final summary as JSON to `FILE`, even when the run fails or is interrupted (\"interrupted\": true)")
 	fs.StringVar(&rf.progress, "progress", "auto", "progress bar on stderr: auto (when stderr is a terminal), always or never")
 	if mode == modeClean {
 		fs.StringVar(&rf.outputField, "output-field", "", "JSONL: write the cleaned text to this field and leave the text field as it was (default: replace the text field)")
 		fs.BoolVar(&rf.mark, "mark", false, "leave the text whole and add the byte spans of noise lines: JSONL field \"chaff_spans\" [[start,end,category,score],...]; other inputs give one JSON record per document")
+		fs.Var(&rf.sep, "separator", separatorHelp)
 		fs.Float64Var(&rf.maxDrop, "max-drop", 1, "largest share of a document's non-blank lines that may be removed, in [0,1]; a document past it is left whole and flagged (\"uncut\")")
 	}
 	rf.rep.add(fs)
@@ -134,12 +136,13 @@ func (in *inputFlags) inputOptions() (input.Options, error) {
 	}, nil
 }
 
-func (rf *runFlags) validate() error {
-	if rf.jobs < 1 {
-		return usagef("-j %d: want at least 1", rf.jobs)
+// validate checks the flags; set holds the names of the flags given.
+func (rf *runFlags) validate(set map[string]bool) error {
+	if err := checkJobs(rf.jobs); err != nil {
+		return err
 	}
-	if rf.maxDrop < 0 || rf.maxDrop > 1 {
-		return usagef("--max-drop %v: want a share in [0,1]", rf.maxDrop)
+	if err := checkShare("max-drop", rf.maxDrop); err != nil {
+		return err
 	}
 	switch rf.progress {
 	case "auto", "always", "never":
@@ -149,7 +152,10 @@ func (rf *runFlags) validate() error {
 	if rf.mark && rf.outputField != "" {
 		return usagef("--mark leaves the text whole: --output-field has no use with it")
 	}
-	return rf.rep.validate()
+	if set["separator"] && rf.outDir != "" {
+		return usagef("--separator is for standard output: with --output each text document has a file of its own")
+	}
+	return rf.rep.validate(set)
 }
 
 // withGold adds chaff's gold label files to the exclude patterns: a

@@ -6,9 +6,11 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/chaff-dev/chaff/classify"
+	"github.com/chaff-dev/chaff/output"
 )
 
 // textCommand runs clean, label or annotate: every document of the inputs
@@ -32,8 +34,13 @@ func textCommand(e *env, name string, m mode, args []string) error {
 	if err := lf.apply(e.log); err != nil {
 		return err
 	}
-	if err := rf.validate(); err != nil {
+	if err := rf.validate(givenFlags(fs)); err != nil {
 		return err
+	}
+	if m == modeClean {
+		if err := rf.checkFieldFlags(); err != nil {
+			return err
+		}
 	}
 	opts, err := rf.inputOptions()
 	if err != nil {
@@ -53,7 +60,11 @@ func textCommand(e *env, name string, m mode, args []string) error {
 	if len(paths) == 0 {
 		paths = []string{"-"}
 	}
-	opts.Stdin = e.stdin
+	if err := checkOutputs(paths, &rf, m); err != nil {
+		return err
+	}
+	// A killed run's temporary files are never inputs.
+	opts.Exclude = append(opts.Exclude, output.TempGlob)
 	if rf.outDir != "" {
 		opts.Exclude = append(opts.Exclude, excludeOutput(paths, rf.outDir)...)
 	}
@@ -61,30 +72,45 @@ func textCommand(e *env, name string, m mode, args []string) error {
 	if err != nil {
 		return err
 	}
+	ctx, caught, stop := e.interruptible(context.Background())
+	defer stop()
+	opts.Stdin = e.stdin
+	if e.notify != nil && slices.Contains(paths, "-") {
+		opts.Stdin = stdinUntil(ctx, e.stdin)
+	}
 	r := &runner{
 		e: e, mode: m, rf: &rf, cl: cl, policy: cf.policy(), paths: paths, opts: opts, rep: rep,
-		dest: newDestination(e.stdout, m, rf.mark, rf.outDir),
 		prog: newProgress(e.stderr, showProgress(rf.progress, e.stderr), paths, len(rf.include)+len(rf.exclude) > 0),
 	}
-	return r.run(context.Background())
+	if m == modeClean {
+		r.fields = rf.writtenFields()
+	}
+	r.dest = newDestination(e.stdout, m, rf.mark, rf.outDir, rf.sep, e.createFile, r.settle)
+	return r.run(ctx, caught)
+}
+
+// checkOutputs refuses, before anything is written, an output that would
+// replace an input: a file under --output, or the --stats file.
+func checkOutputs(paths []string, rf *runFlags, m mode) error {
+	ins := newInputSet(paths)
+	if rf.outDir != "" {
+		if err := ins.checkOutDir(rf.outDir, m, rf.mark, paths); err != nil {
+			return err
+		}
+	}
+	return ins.checkFile("--stats", rf.statsFile)
 }
 
 // excludeOutput returns exclude patterns that keep a directory walk from
 // reading the output directory when it lies inside an input directory.
 func excludeOutput(paths []string, outDir string) []string {
 	var out []string
-	absOut, err := filepath.Abs(outDir)
-	if err != nil {
-		return nil
-	}
+	absOut := resolve(outDir)
 	for _, p := range paths {
 		if p == "-" {
 			continue
 		}
-		absIn, err := filepath.Abs(p)
-		if err != nil {
-			continue
-		}
+		absIn := resolve(p)
 		rel, err := filepath.Rel(absIn, absOut)
 		if err != nil || rel == "." || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
 			continue

@@ -18,6 +18,7 @@ import (
 	"github.com/chaff-dev/chaff/learn"
 	"github.com/chaff-dev/chaff/lexicon"
 	"github.com/chaff-dev/chaff/model"
+	"github.com/chaff-dev/chaff/output"
 	"github.com/chaff-dev/chaff/signals"
 	"github.com/chaff-dev/chaff/skim"
 )
@@ -154,7 +155,10 @@ func (tf *trainFlags) config(html bool) (model.Config, error) {
 	if tf.depth != 0 {
 		forest.Depth = tf.depth
 	}
-	if forest.Trees < 1 || forest.Depth < 1 || forest.Depth > 12 || forest.Tune < 0 {
+	if forest.Tune < 0 {
+		return model.Config{}, usagef("--tune-trees %d: want 0 or more", tf.tune)
+	}
+	if forest.Trees < 1 || forest.Depth < 1 || forest.Depth > 12 {
 		return model.Config{}, usagef("--trees %d --depth %d: want at least one tree of depth 1 to 12", tf.trees, tf.depth)
 	}
 	return model.Config{Seed: tf.seed, Epochs: tf.epochs, Folds: tf.stage2, Weighed: tf.weigh, Context: tf.ctx.or(contextDefaults[html]) && tf.stage2 > 1, Readability: html && tf.rb.or(true), Forest: forest}, nil
@@ -318,37 +322,24 @@ Flags:
 	return nil
 }
 
-// writeAtomic writes a file through fill: into a temporary file in the same
-// directory, synced, then renamed over path, so that readers see the old
-// file or the new one, never a part.
-func writeAtomic(path string, fill func(io.Writer) error) (err error) {
-	dir, base := filepath.Split(path)
-	if dir == "" {
-		dir = "."
+// writeAtomic writes a file through fill with package output: into a
+// temporary file in the same directory, synced, then renamed over path, so
+// that readers see the old file or the new one, never a part, and a
+// killed run's leftover is recognised as such. Unlike output.Create it
+// makes no directory: a mistyped one is an error.
+func writeAtomic(path string, fill func(io.Writer) error) error {
+	if _, err := os.Stat(filepath.Dir(path)); err != nil {
+		return err
 	}
-	f, err := os.CreateTemp(dir, "."+base+".tmp*")
+	f, err := output.Create(path)
 	if err != nil {
 		return err
 	}
-	defer func() {
-		if err != nil {
-			f.Close()
-			os.Remove(f.Name())
-		}
-	}()
-	if err = fill(f); err != nil {
+	defer f.Abort()
+	if err := fill(f); err != nil {
 		return fmt.Errorf("%s: %w", path, err)
 	}
-	if err = f.Chmod(0o644); err != nil {
-		return err
-	}
-	if err = f.Sync(); err != nil {
-		return err
-	}
-	if err = f.Close(); err != nil {
-		return err
-	}
-	return os.Rename(f.Name(), path)
+	return f.Commit()
 }
 
 // trainHTML trains the HTML-mode model on the benchmark's pages.
