@@ -115,3 +115,39 @@ func (b *Bench) Group(id string) string {
 	}
 	return "page:" + id
 }
+
+// BreakdownKeys are the meta.jsonl fields a set's scores can be broken
+// down by (see Attr).
+var BreakdownKeys = []string{"page_type", "lang"}
+
+// Attr returns the value of field key of page id, by its meta.jsonl name:
+// "page_type" or "lang"; "" when unknown.
+func (b *Bench) Attr(id, key string) string {
+	switch key {
+	case "page_type":
+		return b.Meta[id].PageType
+	case "lang":
+		return b.Meta[id].Lang
+	}
+	return ""
+}
+
+// Breakdown scores docs (per-document scores of pages of b) by the value
+// of field key (see Attr): one Score per value; pages where the field is
+// unknown are left out. It is nil when no page has the field.
+func Breakdown(b *Bench, docs []DocScore, key string) map[string]Score {
+	by := map[string][]DocScore{}
+	for _, d := range docs {
+		if v := b.Attr(d.ID, key); v != "" {
+			by[v] = append(by[v], d)
+		}
+	}
+	if len(by) == 0 {
+		return nil
+	}
+	out := make(map[string]Score, len(by))
+	for v, ds := range by {
+		out[v] = Aggregate(ds)
+	}
+	return out
+}

@@ -153,3 +153,32 @@ func FuzzParseMeta(f *testing.F) {
 		}
 	})
 }
+
+func TestBreakdown(t *testing.T) {
+	b := &Bench{
+		Truth: map[string]Page{"a": {Body: "w x y z"}, "b": {Body: "p q r s"}, "c": {Body: "k l m n"}},
+		Meta:  map[string]Meta{"a": {PageType: "forum", Lang: "en"}, "b": {PageType: "forum"}, "c": {Lang: "zh"}},
+	}
+	pred := map[string]string{"a": "w x y z", "b": "", "c": "k l m n"}
+	docs := PerDoc(b.Truth, pred, []string{"a", "b", "c"})
+	tests := []struct {
+		key  string
+		want map[string]Score
+	}{
+		{"page_type", map[string]Score{"forum": {Precision: 1, Recall: 0.5, F1: 2.0 / 3, Docs: 2, Empty: 1}}},
+		{"lang", map[string]Score{"en": {Precision: 1, Recall: 1, F1: 1, Docs: 1}, "zh": {Precision: 1, Recall: 1, F1: 1, Docs: 1}}},
+		{"publisher", nil},
+	}
+	for _, tt := range tests {
+		got := Breakdown(b, docs, tt.key)
+		if len(got) != len(tt.want) || (got == nil) != (tt.want == nil) {
+			t.Errorf("Breakdown by %s = %+v, want %+v", tt.key, got, tt.want)
+			continue
+		}
+		for v, w := range tt.want {
+			if g := got[v]; !near(g.F1, w.F1) || g.Precision != w.Precision || g.Recall != w.Recall || g.Docs != w.Docs || g.Empty != w.Empty {
+				t.Errorf("Breakdown by %s [%s] = %+v, want %+v", tt.key, v, g, w)
+			}
+		}
+	}
+}

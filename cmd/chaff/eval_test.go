@@ -12,6 +12,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/chaff-dev/chaff/aeb"
 	"github.com/chaff-dev/chaff/internal/golden"
 	"github.com/sirupsen/logrus"
 )
@@ -46,7 +47,7 @@ func synthBench(t *testing.T) string {
 	empty := map[string]map[string]string{}
 	for i, b := range bodies {
 		id := string(rune('a'+i)) + "page"
-		truth[id] = map[string]string{"articleBody": b, "url": "https://example.org/" + id}
+		truth[id] = map[string]string{"articleBody": b, "url": "https://" + id + ".example.org/" + id}
 		dump := "Home\nNews\nSport\nWeather\nLocal headline of the day\n\n" + b + "\n\nShare on Facebook\nShare on Twitter\nMost read\nWeather warning for the coast tonight\n© 2025 Example Media. All rights reserved.\n"
 		dumps[id] = map[string]string{"articleBody": dump}
 		page := "<html><body><nav><a href=/>Home</a> <a href=/news>News</a></nav><article><h1>Local headline of the day</h1><p>" +
@@ -92,7 +93,12 @@ func TestEvalTrainCheckUsage(t *testing.T) {
 	}{
 		{"eval without bench", []string{"eval"}, "--bench"},
 		{"eval html mode with gold", []string{"eval", "--bench", bench, "--mode", "html", "--gold", "x"}, "HTML mode trains on pages only"},
-		{"eval unknown mode", []string{"eval", "--bench", bench, "--mode", "pdf"}, "want text or html"},
+		{"eval unknown mode", []string{"eval", "--bench", bench, "--mode", "pdf"}, "want text, html or both"},
+		{"eval loso with one set", []string{"eval", "--bench", bench, "--loso"}, "at least two --bench"},
+		{"eval bad set weight", []string{"eval", "--bench", bench, "--set-weight", "size"}, "--set-weight"},
+		{"eval bad breakdown", []string{"eval", "--bench", bench, "--by", "page_type,colour"}, "--by \"colour\""},
+		{"eval same set twice", []string{"eval", "--bench", bench, "--bench", bench, "--folds", "0"}, "two sets named"},
+		{"train bad set weight", []string{"train", "--bench", bench, "-o", "m.bin", "--set-weight", "size"}, "--set-weight"},
 		{"eval one fold", []string{"eval", "--bench", bench, "--folds", "1"}, "--folds"},
 		{"eval negative folds", []string{"eval", "--bench", bench, "--folds", "-2"}, "--folds"},
 		{"eval more folds than pages", []string{"eval", "--bench", bench, "--folds", "7"}, "only 6 pages"},
@@ -161,9 +167,9 @@ func TestEvalSynthetic(t *testing.T) {
 		{"cross-validated", []string{"--folds", "2", "--epochs", "2"}, "chaff (2-fold cross-validated)", true},
 		{"html mode", []string{"--mode", "html", "--folds", "2", "--epochs", "2"}, "chaff (2-fold cross-validated)", true},
 		{"cross-validated one stage", []string{"--folds", "3", "--epochs", "1", "--stage2-folds", "0", "--keep-title"}, "chaff (3-fold cross-validated)", true},
-		{"given model", []string{"--folds", "0", "--model", trainTiny(t, bench)}, "chaff (not cross-validated: trained on these pages?)", false},
+		{"given model", []string{"--folds", "0", "--model", trainTiny(t, bench)}, "chaff (model as given: not cross-validated)", false},
 		{"fast cross-validated", []string{"--text-model", "fast", "--folds", "2", "--epochs", "2"}, "chaff (2-fold cross-validated)", true},
-		{"given fast model", []string{"--folds", "0", "--model", trainTiny(t, bench, "--text-model", "fast")}, "chaff (not cross-validated: trained on these pages?)", false},
+		{"given fast model", []string{"--folds", "0", "--model", trainTiny(t, bench, "--text-model", "fast")}, "chaff (model as given: not cross-validated)", false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -185,8 +191,8 @@ func TestEvalSynthetic(t *testing.T) {
 			if tt.cv && !slices.Contains(tt.args, "html") {
 				layouts = len(evalLayouts)
 			}
-			if len(rows) != 4+layouts {
-				t.Fatalf("%d rows, want chaff, %d layouts and 3 systems: %+v", len(rows), layouts, rows)
+			if len(rows) != 5+layouts {
+				t.Fatalf("%d rows, want chaff, %d layouts, the oracle and 3 systems: %+v", len(rows), layouts, rows)
 			}
 			bySystem := map[string]systemScore{}
 			for i, r := range rows {
@@ -207,8 +213,14 @@ func TestEvalSynthetic(t *testing.T) {
 			if e := bySystem["empty"]; e.F1 != 0 || e.Recall != 0 {
 				t.Errorf("empty system %+v, want F1 0", e)
 			}
-			if d := bySystem["html-text"]; d.Recall != 1 || d.Precision >= 0.6 {
-				t.Errorf("naive dump %+v: want all the article and much noise", d)
+			if d := bySystem["html-text"]; d.Recall != 1 || d.Precision >= 0.6 || d.Mode != modePage {
+				t.Errorf("naive dump %+v: want all the article and much noise, read from the page", d)
+			}
+			if e := bySystem["empty"]; e.Empty != 6 {
+				t.Errorf("empty system %+v, want 6 empty outputs", e)
+			}
+			if o := bySystem[oracleSystem]; o.F1 < 0.99 || o.Chaff || o.Mode != rows[0].Mode && o.Mode == modePage {
+				t.Errorf("oracle %+v: the labelled lines should score about 1", o)
 			}
 			c, ok := bySystem[tt.chaffName]
 			if !ok || !c.Chaff || c.CrossValidated != tt.cv {
@@ -296,7 +308,7 @@ func TestEvalTable(t *testing.T) {
 		t.Fatalf("exit %d; stderr: %s", code, errs)
 	}
 	lines := strings.Split(strings.TrimSuffix(out, "\n"), "\n")
-	if n := 5 + len(evalLayouts); len(lines) != n || !strings.HasPrefix(lines[0], "system ") || !strings.HasPrefix(lines[n-1], "empty ") {
+	if n := 6 + len(evalLayouts); len(lines) != n || !strings.HasPrefix(lines[0], "set ") || !strings.Contains(lines[n-1], " empty ") {
 		t.Errorf("table:\n%s", out)
 	}
 	if !strings.Contains(out, "chaff (2-fold cross-validated)") {
@@ -307,15 +319,19 @@ func TestEvalTable(t *testing.T) {
 // TestWriteScores checks the table's layout on fixed figures.
 func TestWriteScores(t *testing.T) {
 	rows := []systemScore{
-		{System: "justext", Precision: 0.858, Recall: 0.756, F1: 0.804},
-		{System: "chaff (5-fold cross-validated)", Precision: 0.9, Recall: 0.95, F1: 0.9243, Chaff: true, CrossValidated: true, Folds: 5},
-		{System: "rs_trafilatura", Precision: 0.951, Recall: 0.990, F1: 0.970},
-		{System: "beautifulsoup", Precision: 0.499, Recall: 0.994, F1: 0.665},
-		{System: "html-text", Precision: 0.500, Recall: 0.994, F1: 0.665},
+		{Set: "aeb", Mode: modePage, System: "justext", Precision: 0.858, Recall: 0.756, F1: 0.804, Docs: 181, Empty: 4},
+		{Set: "aeb", Mode: modeText, System: "chaff (5-fold cross-validated)", Precision: 0.9, Recall: 0.95, F1: 0.9243, Chaff: true, CrossValidated: true, Folds: 5, Docs: 181},
+		{Set: macroSet, Mode: modeText, System: "chaff (5-fold cross-validated)", Precision: 0.8, Recall: 0.9, F1: 0.847, Docs: 205},
+		{Set: "wcxb-dev", By: "page_type=forum", Mode: modeText, System: "chaff (5-fold cross-validated)", Precision: 0.7, Recall: 0.8, F1: 0.747, Docs: 2, Empty: 1},
+		{Set: "wcxb-dev", Mode: modeText, System: "chaff (5-fold cross-validated)", Precision: 0.7, Recall: 0.85, F1: 0.768, Docs: 24},
+		{Set: "aeb", Mode: modePage, System: "rs_trafilatura", Precision: 0.951, Recall: 0.990, F1: 0.970, Docs: 181},
+		{Set: "aeb", Mode: modePage, System: "beautifulsoup", Precision: 0.499, Recall: 0.994, F1: 0.665, Docs: 181},
+		{Set: "aeb", Mode: modePage, System: "html-text", Precision: 0.500, Recall: 0.994, F1: 0.665, Docs: 181},
+		{Set: "aeb", Mode: modeText, System: oracleSystem, Precision: 0.999, Recall: 0.998, F1: 0.9989, Docs: 181},
 	}
-	sortScores(rows)
+	sortScores(rows, []*aeb.Bench{{Name: "wcxb-dev"}, {Name: "aeb"}})
 	var buf bytes.Buffer
-	if err := writeScores(&buf, rows); err != nil {
+	if err := writeScores(&buf, rows, []string{"page_type", "lang"}); err != nil {
 		t.Fatal(err)
 	}
 	golden.Compare(t, "eval_table.golden", buf.Bytes())
@@ -343,8 +359,8 @@ func TestEvalRealBench(t *testing.T) {
 	for _, r := range rows {
 		by[r.System] = r
 	}
-	if len(rows) != 13+len(evalLayouts) || by["html-text"].Docs != 181 {
-		t.Fatalf("want chaff, %d layouts and 12 systems over 181 pages: %+v", len(evalLayouts), rows)
+	if len(rows) != 14+len(evalLayouts) || by["html-text"].Docs != 181 {
+		t.Fatalf("want chaff, %d layouts, the oracle and 12 systems over 181 pages: %+v", len(evalLayouts), rows)
 	}
 	names := []string{"chaff (3-fold cross-validated)"}
 	for _, l := range evalLayouts {
