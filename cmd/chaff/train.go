@@ -401,4 +401,3 @@ func writeAtomic(path string, fill func(io.Writer) error) (err error) {
 	}
 	return os.Rename(f.Name(), path)
 }
-
