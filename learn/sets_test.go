@@ -6,6 +6,8 @@ import (
 	"testing"
 
 	"github.com/chaff-dev/chaff/classify"
+	"github.com/chaff-dev/chaff/gold"
+	"github.com/chaff-dev/chaff/htmltext"
 	"github.com/chaff-dev/chaff/model"
 )
 
@@ -131,5 +133,33 @@ func TestCrossValidateNoFold(t *testing.T) {
 	_, err := CrossValidate(testEnv(t), docs, nil, Weights{}, nil, [][]int{{0}}, model.Config{Seed: 1, Epochs: 1}, classify.Config{})
 	if err == nil {
 		t.Fatal("a document in no fold: no error")
+	}
+}
+
+func TestPool(t *testing.T) {
+	doc := func(name string) *gold.Doc { return &gold.Doc{Name: name} }
+	sets := []Set{
+		{Docs: []*gold.Doc{doc("a1"), doc("a2"), doc("a3")}},
+		{Docs: []*gold.Doc{doc("b1")}},
+		{Docs: []*gold.Doc{doc("c1"), doc("c2")}},
+	}
+	docs, pages, w, err := Pool(sets, 2, WeighEqual)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, d := range docs {
+		names = append(names, d.Name)
+	}
+	// 4 pages, 2 sets: each set weighs 2 in all.
+	if !slices.Equal(names, []string{"a1", "a2", "a3", "b1"}) || pages != nil || !slices.Equal(w, []float32{2.0 / 3, 2.0 / 3, 2.0 / 3, 2}) {
+		t.Errorf("Pool leaving out set 2 = %v, %v, %v", names, pages, w)
+	}
+	if docs, _, _, _ := Pool(sets, -1, WeighPages); len(docs) != 6 {
+		t.Errorf("Pool of all sets: %d documents, want 6", len(docs))
+	}
+	mixed := append(sets, Set{Docs: []*gold.Doc{doc("h")}, Pages: []*htmltext.Page{{}}})
+	if _, _, _, err := Pool(mixed, -1, WeighPages); err == nil {
+		t.Error("a set of pages pooled with sets of text: no error")
 	}
 }

@@ -8,6 +8,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -374,5 +375,140 @@ func TestEvalRealBench(t *testing.T) {
 			t.Errorf("%s: %+v does not beat the naive dump it cleans %+v", name, c, by["html-text"])
 		}
 		t.Logf("%s: P %.3f R %.3f F1 %.3f", name, c.Precision, c.Recall, c.F1)
+	}
+}
+
+// synthSetWithMeta writes a synthetic set with a meta.jsonl that gives
+// half its pages the page type "forum" and half "article", all in lang.
+func synthSetWithMeta(t *testing.T, lang string) string {
+	t.Helper()
+	dir := synthBench(t)
+	var meta strings.Builder
+	for i := range 6 {
+		pt := "article"
+		if i%2 == 1 {
+			pt = "forum"
+		}
+		fmt.Fprintf(&meta, `{"id": "%cpage", "lang": %q, "page_type": %q}`+"\n", 'a'+i, lang, pt)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "meta.jsonl"), []byte(meta.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return dir
+}
+
+// TestEvalSets scores two sets in both modes, with the embedded models,
+// leave-one-set-out models and a peer's output: every set and mode has its
+// rows, the macro rows average the sets, the breakdowns cover the pages.
+func TestEvalSets(t *testing.T) {
+	a, b := synthSetWithMeta(t, "en"), synthSetWithMeta(t, "de")
+	peers := t.TempDir()
+	for _, set := range []string{a, b} {
+		data, err := os.ReadFile(filepath.Join(set, "output", "perfect.json"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		dst := filepath.Join(peers, filepath.Base(set), "peer_perfect.json")
+		if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(dst, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	args := []string{"eval", "--bench", a, "--bench", b, "--peers", peers, "--mode", "both", "--folds", "0", "--loso",
+		"--set-weight", "equal", "--epochs", "1", "--stage2-folds", "0"}
+	code, out, errs := runCapture(t, append(args, "--format", "json")...)
+	if code != exitOK {
+		t.Fatalf("exit %d; stderr: %s", code, errs)
+	}
+	var rows []systemScore
+	if err := json.Unmarshal([]byte(out), &rows); err != nil {
+		t.Fatal(err)
+	}
+	type key struct{ set, mode, by, system string }
+	got := map[key]systemScore{}
+	for _, r := range rows {
+		got[key{r.Set, r.Mode, r.By, r.System}] = r
+	}
+	loso := "chaff (leave-one-set-out, sets weighed by equal)"
+	given := "chaff (model as given: not cross-validated)"
+	for _, set := range []string{filepath.Base(a), filepath.Base(b), macroSet} {
+		for _, mode := range []string{modeText, modeHTML} {
+			for _, sys := range []string{loso, given, oracleSystem} {
+				r, ok := got[key{set, mode, "", sys}]
+				if !ok {
+					t.Errorf("no row for %s %s %s", set, mode, sys)
+					continue
+				}
+				if want := 6; set == macroSet {
+					if r.Docs != 12 {
+						t.Errorf("%+v: want 12 docs over the two sets", r)
+					}
+				} else if r.Docs != want {
+					t.Errorf("%+v: want %d docs", r, want)
+				}
+			}
+		}
+		for _, sys := range []string{"perfect", "peer_perfect", "empty", "html-text"} {
+			if _, ok := got[key{set, modePage, "", sys}]; !ok {
+				t.Errorf("no row for %s %s", set, sys)
+			}
+		}
+	}
+	if r := got[key{filepath.Base(a), modeText, "", loso}]; !r.CrossValidated || !r.Chaff {
+		t.Errorf("leave-one-set-out row %+v: want chaff, cross-validated", r)
+	}
+	if r := got[key{macroSet, modePage, "", "empty"}]; r.Empty != 12 || r.F1 != 0 {
+		t.Errorf("macro of the empty system %+v: want 12 empty outputs", r)
+	}
+	ta, tb := got[key{filepath.Base(a), modePage, "", "html-text"}], got[key{filepath.Base(b), modePage, "", "html-text"}]
+	if m := got[key{macroSet, modePage, "", "html-text"}]; math.Abs(m.F1-(ta.F1+tb.F1)/2) > 1e-12 {
+		t.Errorf("macro F1 %v, want the mean of %v and %v", m.F1, ta.F1, tb.F1)
+	}
+	// Breakdowns: 3 forum and 3 article pages a set, one language a set.
+	for _, by := range []string{"page_type=forum", "page_type=article", "lang=en"} {
+		if r := got[key{filepath.Base(a), modePage, by, "perfect"}]; r.Docs != 3+3*btoi(by == "lang=en") || r.F1 != 1 {
+			t.Errorf("breakdown %s of set a: %+v", by, r)
+		}
+	}
+	if _, ok := got[key{filepath.Base(a), modePage, "lang=de", "perfect"}]; ok {
+		t.Error("set a has a German breakdown row; its pages are English")
+	}
+
+	code, out, errs = runCapture(t, append(args, "--by", "page_type")...)
+	if code != exitOK {
+		t.Fatalf("table: exit %d; stderr: %s", code, errs)
+	}
+	main, byType, ok := strings.Cut(out, "\nby page_type\n")
+	if !ok || !strings.Contains(byType, "forum") || strings.Contains(main, "forum") || !strings.Contains(main, "\nmacro ") {
+		t.Errorf("table without its page-type breakdown or macro rows:\n%s", out)
+	}
+}
+
+func btoi(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// TestEvalFewGroups checks that k-fold cross-validation of a set whose
+// pages come from fewer sites than folds is an error naming the set, not
+// a figure from empty training folds.
+func TestEvalFewGroups(t *testing.T) {
+	bench := synthBench(t)
+	truth := filepath.Join(bench, "ground-truth.json")
+	data, err := os.ReadFile(truth)
+	if err != nil {
+		t.Fatal(err)
+	}
+	one := regexp.MustCompile(`https://[a-z]+\.example\.org`).ReplaceAll(data, []byte("https://example.org"))
+	if err := os.WriteFile(truth, one, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, _, errs := runCapture(t, "eval", "--bench", bench, "--folds", "2", "--epochs", "1")
+	if code != exitFail || !strings.Contains(errs, "from 1 publishers or sites, fewer than --folds 2") {
+		t.Fatalf("exit %d, stderr %q: want exit 1 and the reason", code, errs)
 	}
 }
