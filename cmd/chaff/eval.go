@@ -360,20 +360,15 @@ func scored(b *aeb.Bench, mode, system string, pred map[string]string) systemSco
 }
 
 // systemRows scores every system of b's output/ folder and of the --peers
-// folders' <set>/ subfolder. A peer named as a system of output/ is called
-// "NAME (peers)".
+// folders' <set>/ subfolder; a peer's row is named "NAME (peers)", so that
+// it never mixes with a system of output/ of the same name in macro rows.
 func (o *evalOpts) systemRows(b *aeb.Bench) ([]systemScore, error) {
 	var rows []systemScore
-	seen := map[string]bool{}
 	add := func(path, name string) error {
 		out, err := aeb.LoadOutput(path)
 		if err != nil {
 			return err
 		}
-		if seen[name] {
-			name += " (peers)"
-		}
-		seen[name] = true
 		rows = append(rows, scored(b, modePage, name, out))
 		return nil
 	}
@@ -390,7 +385,7 @@ func (o *evalOpts) systemRows(b *aeb.Bench) ([]systemScore, error) {
 		}
 		sort.Strings(files)
 		for _, f := range files {
-			if err := add(f, strings.TrimSuffix(filepath.Base(f), ".json")); err != nil {
+			if err := add(f, strings.TrimSuffix(filepath.Base(f), ".json")+" (peers)"); err != nil {
 				return nil, err
 			}
 		}

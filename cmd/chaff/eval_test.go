@@ -450,7 +450,7 @@ func TestEvalSets(t *testing.T) {
 				}
 			}
 		}
-		for _, sys := range []string{"perfect", "peer_perfect", "empty", "html-text"} {
+		for _, sys := range []string{"perfect", "peer_perfect (peers)", "empty", "html-text"} {
 			if _, ok := got[key{set, modePage, "", sys}]; !ok {
 				t.Errorf("no row for %s %s", set, sys)
 			}

@@ -23,10 +23,13 @@ import (
 	nurl "net/url"
 	"os"
 	"path/filepath"
+	"slices"
+	"strings"
 
 	"github.com/chaff-dev/chaff/aeb"
 	readability "github.com/go-shiori/go-readability"
 	gotrafilatura "github.com/markusmobius/go-trafilatura"
+	"golang.org/x/net/html"
 	"golang.org/x/net/html/charset"
 )
 
@@ -51,15 +54,51 @@ var systems = []system{
 			return "", err
 		}
 		art, err := readability.FromReader(r, url)
-		if err != nil {
+		if err != nil || art.Node == nil {
 			return "", err
 		}
-		return art.TextContent, nil
+		var b strings.Builder
+		blockText(&b, art.Node)
+		return strings.TrimSpace(b.String()), nil
 	}},
+}
+
+// blocks are the elements whose text starts and ends a line: go-readability's
+// own TextContent runs the paragraphs together ("end.Next"), which glues
+// words across them and costs shingles the page does not lose.
+var blocks = map[string]bool{
+	"address": true, "article": true, "aside": true, "blockquote": true, "br": true, "dd": true, "div": true,
+	"dl": true, "dt": true, "figcaption": true, "figure": true, "footer": true, "h1": true, "h2": true, "h3": true,
+	"h4": true, "h5": true, "h6": true, "header": true, "hr": true, "li": true, "main": true, "nav": true, "ol": true,
+	"p": true, "pre": true, "section": true, "table": true, "td": true, "th": true, "tr": true, "ul": true,
+}
+
+// blockText writes the text of n, a line break around every block.
+func blockText(b *strings.Builder, n *html.Node) {
+	switch n.Type {
+	case html.TextNode:
+		b.WriteString(n.Data)
+		return
+	case html.ElementNode:
+		if n.Data == "script" || n.Data == "style" {
+			return
+		}
+	}
+	block := n.Type == html.ElementNode && blocks[n.Data]
+	if block {
+		b.WriteByte('\n')
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		blockText(b, c)
+	}
+	if block {
+		b.WriteByte('\n')
+	}
 }
 
 func main() {
 	out := flag.String("o", "", "directory to write <set>/<system>.json into (required)")
+	only := flag.String("systems", "go_trafilatura,go_readability", "comma-separated systems to run")
 	flag.Usage = func() {
 		fmt.Fprintln(flag.CommandLine.Output(), "Usage: peers -o DIR SET_DIR...")
 		flag.PrintDefaults()
@@ -69,8 +108,14 @@ func main() {
 		flag.Usage()
 		os.Exit(2)
 	}
+	var run []system
+	for _, s := range systems {
+		if slices.Contains(strings.Split(*only, ","), s.name) {
+			run = append(run, s)
+		}
+	}
 	for _, dir := range flag.Args() {
-		if err := runSet(dir, *out); err != nil {
+		if err := runSet(dir, *out, run); err != nil {
 			fmt.Fprintln(os.Stderr, "peers:", err)
 			os.Exit(1)
 		}
@@ -83,9 +128,9 @@ type output struct {
 	Output  map[string]map[string]string `json:"output"`
 }
 
-// runSet extracts every page of the set in dir with every system and
+// runSet extracts every page of the set in dir with systems and
 // writes the outputs under out/<set>/.
-func runSet(dir, out string) error {
+func runSet(dir, out string, systems []system) error {
 	b, err := aeb.Load(dir)
 	if err != nil {
 		return err
