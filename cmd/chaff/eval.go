@@ -81,6 +81,7 @@ type evalOpts struct {
 	folds     int
 	repeat    int
 	loso      bool
+	byPage    bool // --fold-by page: every page its own group
 	keepTitle bool
 	setWeight learn.SetWeighting
 	extra     []*gold.Doc
@@ -146,13 +147,14 @@ func parseEval(e *env, args []string) (*evalOpts, error) {
 	o := &evalOpts{}
 	var lf logFlags
 	var extra pathList
-	var mode, by, setWeight string
+	var mode, by, setWeight, foldBy string
 	lf.add(fs)
 	o.tf.add(fs)
 	fs.Var(&o.benches, "bench", "benchmark set directory: ground-truth.json, html/, output/*.json, meta.jsonl (repeatable; at least one)")
 	fs.Var(&o.peers, "peers", "directory of other systems' outputs: PEERS/<set>/<system>.json in the format of output/ (repeatable)")
 	fs.StringVar(&mode, "mode", modeText, "what chaff reads: text (the naive text dumps), html (the pages) or both")
 	fs.IntVar(&o.folds, "folds", 5, "cross-validation folds within each set, by publisher or site; 0 scores --model (or the embedded model) without cross-validation")
+	fs.StringVar(&foldBy, "fold-by", "site", "what stays in one fold: site (meta.jsonl's publisher, else the URL's host) or page (the split of chaff before issue #22, which lets a model meet a site's template in training and in the held-out fold)")
 	fs.BoolVar(&o.loso, "loso", false, "also score each set with a model trained on all the other sets (leave one set out)")
 	fs.StringVar(&setWeight, "set-weight", string(learn.WeighPages), "with --loso, how the training sets weigh: pages (each page 1), equal (each set the same) or sqrt (a set by the square root of its pages)")
 	fs.IntVar(&o.repeat, "repeat", 1, "cross-validation runs, with seeds --seed, --seed+1, ...; chaff's row is their mean")
@@ -169,6 +171,12 @@ func parseEval(e *env, args []string) (*evalOpts, error) {
 	}
 	if err := lf.apply(e.log); err != nil {
 		return nil, err
+	}
+	switch foldBy {
+	case "site", "page":
+		o.byPage = foldBy == "page"
+	default:
+		return nil, usagef("--fold-by %q: want site or page", foldBy)
 	}
 	if err := o.check(fs, mode, by, setWeight, len(extra) > 0); err != nil {
 		return nil, err
@@ -499,6 +507,9 @@ func (o *evalOpts) crossValidated(e *env, mode string, s *evalSet, base classify
 	distinct := map[string]bool{}
 	for k, id := range s.bench.IDs {
 		groups[k] = s.bench.Group(id)
+		if o.byPage {
+			groups[k] = "page:" + id
+		}
 		distinct[groups[k]] = true
 	}
 	if len(distinct) < o.folds {

@@ -95,6 +95,7 @@ func TestEvalTrainCheckUsage(t *testing.T) {
 		{"eval without bench", []string{"eval"}, "--bench"},
 		{"eval html mode with gold", []string{"eval", "--bench", bench, "--mode", "html", "--gold", "x"}, "HTML mode trains on pages only"},
 		{"eval unknown mode", []string{"eval", "--bench", bench, "--mode", "pdf"}, "want text, html or both"},
+		{"eval bad fold unit", []string{"eval", "--bench", bench, "--fold-by", "host"}, "--fold-by \"host\""},
 		{"eval loso with one set", []string{"eval", "--bench", bench, "--loso"}, "at least two --bench"},
 		{"eval bad set weight", []string{"eval", "--bench", bench, "--set-weight", "size"}, "--set-weight"},
 		{"eval bad breakdown", []string{"eval", "--bench", bench, "--by", "page_type,colour"}, "--by \"colour\""},
@@ -510,5 +511,10 @@ func TestEvalFewGroups(t *testing.T) {
 	code, _, errs := runCapture(t, "eval", "--bench", bench, "--folds", "2", "--epochs", "1")
 	if code != exitFail || !strings.Contains(errs, "from 1 publishers or sites, fewer than --folds 2") {
 		t.Fatalf("exit %d, stderr %q: want exit 1 and the reason", code, errs)
+	}
+	// Split by page, the same set cross-validates.
+	code, out, errs := runCapture(t, "eval", "--bench", bench, "--folds", "2", "--epochs", "1", "--fold-by", "page", "--format", "json")
+	if code != exitOK || !strings.Contains(out, "chaff (2-fold cross-validated)") {
+		t.Fatalf("--fold-by page: exit %d, stderr %s", code, errs)
 	}
 }
