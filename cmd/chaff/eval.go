@@ -442,23 +442,16 @@ func (o *evalOpts) givenRows(e *env, mode string, s *evalSet, base classify.Conf
 		return nil, err
 	}
 	start := time.Now()
-	classified := classifyAll(cl, s, nil)
+	classified := classifyAll(cl, s)
 	logClassified(e, s, len(s.docs), 0, time.Since(start)).Info("chaff classified the set")
 	row, err := chaffScore(s, mode, "chaff (model as given: not cross-validated)", classified, o.keepTitle)
 	return []systemScore{row}, err
 }
 
-// classifyAll classifies the pages of s whose index is in only (all of
-// them when only is nil) with cl; the others stay nil.
-func classifyAll(cl *classify.Classifier, s *evalSet, only []int) []*classify.Document {
+// classifyAll classifies every page of s with cl.
+func classifyAll(cl *classify.Classifier, s *evalSet) []*classify.Document {
 	out := make([]*classify.Document, len(s.docs))
-	if only == nil {
-		only = make([]int, len(s.docs))
-		for k := range only {
-			only[k] = k
-		}
-	}
-	for _, k := range only {
+	for k := range out {
 		if s.pages != nil {
 			out[k] = cl.ClassifyPage(s.pages[k])
 		} else {
@@ -581,7 +574,7 @@ func (o *evalOpts) leaveOneSetOut(e *env, mode string, sets []*evalSet, base cla
 		}
 		trained := time.Since(start)
 		start = time.Now()
-		classified := classifyAll(cl, s, nil)
+		classified := classifyAll(cl, s)
 		logClassified(e, s, len(s.docs), 0, time.Since(start)).WithFields(map[string]any{
 			"trained_on": len(docs), "training": trained.Round(time.Millisecond).String(),
 		}).Info("chaff, trained on the other sets, classified the set")
