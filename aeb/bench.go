@@ -24,8 +24,13 @@ type Page struct {
 
 // Bench is a loaded benchmark.
 type Bench struct {
+	Name  string          // the set's name: the base name of its directory
+	Dir   string          // the directory it was loaded from
 	IDs   []string        // every page id, sorted
 	Truth map[string]Page // by id
+	// Meta holds meta.jsonl's line of each page that has one; it is nil
+	// when the set has no meta.jsonl. See MetaOf.
+	Meta map[string]Meta
 }
 
 // article is one entry of ground-truth.json or of an output file.
@@ -34,15 +39,26 @@ type article struct {
 	URL         string  `json:"url"`
 }
 
-// Load reads dir/ground-truth.json, a JSON object that maps each page id to
-// {"articleBody": ..., "url": ...}.
+// Load reads the benchmark in dir: any folder with the layout of the
+// article-extraction benchmark. dir/ground-truth.json is a JSON object that
+// maps each page id to {"articleBody": ..., "url": ...}; dir/meta.jsonl,
+// when present, describes the pages (see Meta), and an error in it is an
+// error of Load.
 func Load(dir string) (*Bench, error) {
 	path := filepath.Join(dir, TruthFile)
 	data, err := os.ReadFile(path)
 	if err != nil {
 		return nil, fmt.Errorf("aeb: %w", err)
 	}
-	return parseTruth(path, data)
+	b, err := parseTruth(path, data)
+	if err != nil {
+		return nil, err
+	}
+	b.Dir, b.Name = dir, filepath.Base(filepath.Clean(dir))
+	if err := b.loadMeta(dir); err != nil {
+		return nil, err
+	}
+	return b, nil
 }
 
 // parseTruth decodes the text of a ground-truth file; path names it in

@@ -1,6 +1,9 @@
 package aeb
 
-import "testing"
+import (
+	"path/filepath"
+	"testing"
+)
 
 // BenchmarkEvaluate scores every system's output on the whole benchmark.
 func BenchmarkEvaluate(b *testing.B) {
@@ -48,4 +51,35 @@ func BenchmarkLabel(b *testing.B) {
 			Label(data[i], bench.Truth[id].Body)
 		}
 	}
+}
+
+// BenchmarkLoadAndLabelSets loads every benchmark set found beside aeb
+// (truth, meta.jsonl, naive dumps) and labels every dump: what text-mode
+// training and evaluation pay before the first model is fitted.
+func BenchmarkLoadAndLabelSets(b *testing.B) {
+	dirs, _ := filepath.Glob(filepath.Join(filepath.Dir(benchDir), "*", TruthFile))
+	if len(dirs) == 0 {
+		b.Skipf("no benchmark set beside %s", benchDir)
+	}
+	b.ReportAllocs()
+	pages := 0
+	for b.Loop() {
+		pages = 0
+		for _, d := range dirs {
+			dir := filepath.Dir(d)
+			bench, err := Load(dir)
+			if err != nil {
+				b.Fatal(err)
+			}
+			dumps, err := LoadOutput(OutputPath(dir, DumpSystem))
+			if err != nil {
+				b.Fatal(err)
+			}
+			for _, id := range bench.IDs {
+				Label([]byte(dumps[id]), bench.Truth[id].Body)
+			}
+			pages += len(bench.IDs)
+		}
+	}
+	b.ReportMetric(float64(pages), "pages/op")
 }

@@ -1,7 +1,17 @@
-// Package aeb loads the article-extraction benchmark (ground-truth.json and
-// the systems' output/*.json of scrapinghub's article-extraction-benchmark),
-// scores extractions with its metric, and derives line labels from it for
-// training.
+// Package aeb loads benchmarks in the layout of scrapinghub's
+// article-extraction benchmark, scores extractions with its metric, and
+// derives line labels from them for training.
+//
+// # Benchmark sets
+//
+// Any folder in this layout is a benchmark set (Load): ground-truth.json
+// ({id: {"articleBody", "url"}}), html/<id>.html.gz, output/<system>.json
+// (each system's extraction; output/html-text.json, the naive dump of each
+// page, is chaff's text-mode input), and optionally meta.jsonl, one JSON
+// object a page with its "id" and, where known, "lang", "page_type",
+// "publisher", "url" and "synthetic" (Meta). A set's name is its folder's
+// base name. Group gives the unit pages are split by into folds: the
+// publisher, else the URL's host, else the page alone.
 //
 // # Metric
 //
@@ -50,9 +60,16 @@
 //     kept, dropped otherwise.
 //
 // Text the dump holds in a different order from the truth is matched in
-// one place only and dropped elsewhere; on the benchmark the kept lines
-// still score F1 0.999 against the truth (TestLabelCeiling), the best any
-// line classifier can do on these dumps. Labels carry no kind or category
+// one place only and dropped elsewhere. The kept lines score against the
+// truth (TestLabelCeiling; this "oracle" is the best any line classifier
+// can do on the dumps) F1 0.999 on aeb and newspaper4k, 0.996 on fundus,
+// 0.986 on readability, 0.982 on magic-html (forum threads 0.963), 0.976
+// on wcxb-dev (forums 0.867) and 0.927 on chinese-wce, where six dumps are
+// decoded in the wrong charset and hold none of the truth. The half-share
+// rule of step 3 is not what limits them: counting a line's share by
+// characters instead of tokens (Chinese \w+ tokens are whole clauses), or
+// moving the threshold to 0.3 or 0.7, moves no set's oracle by more than
+// 0.001. Labels carry no kind or category
 // (gold.Unknown): the benchmark says where the article is, not what the
 // noise is. Labelling all 181 pages takes about 0.1 s; on pathological,
 // highly repetitive text the alignment stops after a fixed amount of work

@@ -2,6 +2,8 @@ package aeb
 
 import (
 	"bytes"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -101,26 +103,53 @@ func TestLabel(t *testing.T) {
 	}
 }
 
-// TestLabelCeiling measures the labels on the benchmark: the lines labelled
-// keep, joined, must score close to a perfect extraction. That score is the
-// ceiling of any line classifier working on these dumps.
+// TestLabelCeiling measures the labels on every benchmark set: the lines
+// labelled keep, joined, must score close to a perfect extraction. That
+// score (the "oracle") is the ceiling of any line classifier working on the
+// set's dumps. The floors sit just under the figures measured when the
+// rule was written (docs/benchmarks.md); what keeps a set under 1 is mostly
+// its dumps: chinese-wce has 6 dumps decoded in the wrong charset, wcxb-dev
+// 10 dumps without any of the truth's text.
 func TestLabelCeiling(t *testing.T) {
-	b := loadBench(t)
-	dumps, err := LoadOutput(OutputPath(benchDir, DumpSystem))
-	if err != nil {
-		t.Fatal(err)
+	sets := []struct {
+		name  string
+		floor float64
+	}{
+		{"aeb", 0.997},
+		{"chinese-wce", 0.92},
+		{"fundus", 0.994},
+		{"magic-html", 0.978},
+		{"newspaper4k", 0.997},
+		{"readability", 0.983},
+		{"wcxb-dev", 0.973},
 	}
-	st := keptText(b, dumps)
-	sc := Evaluate(b.Truth, st.pred, b.IDs)
-	total := st.keep + st.drop
-	t.Logf("keep-lines ceiling: F1 %.4f  P %.4f  R %.4f", sc.F1, sc.Precision, sc.Recall)
-	t.Logf("lines: %d keep (%.1f%% of non-blank), %d drop (%.1f%%), %d blank",
-		st.keep, 100*float64(st.keep)/float64(total), st.drop, 100*float64(st.drop)/float64(total), st.blank)
-	if sc.F1 < 0.97 {
-		t.Errorf("keep-lines ceiling F1 %.4f, want at least 0.97", sc.F1)
-	}
-	if naive := Evaluate(b.Truth, dumps, b.IDs); sc.Precision < naive.Precision+0.4 {
-		t.Errorf("keep-lines precision %.3f barely beats the whole dump's %.3f", sc.Precision, naive.Precision)
+	for _, set := range sets {
+		t.Run(set.name, func(t *testing.T) {
+			dir := filepath.Join(filepath.Dir(benchDir), set.name)
+			if _, err := os.Stat(filepath.Join(dir, TruthFile)); err != nil {
+				t.Skipf("benchmark set not available: %v", err)
+			}
+			b, err := Load(dir)
+			if err != nil {
+				t.Fatal(err)
+			}
+			dumps, err := LoadOutput(OutputPath(dir, DumpSystem))
+			if err != nil {
+				t.Fatal(err)
+			}
+			st := keptText(b, dumps)
+			sc := Evaluate(b.Truth, st.pred, b.IDs)
+			total := st.keep + st.drop
+			t.Logf("keep-lines ceiling: F1 %.4f  P %.4f  R %.4f", sc.F1, sc.Precision, sc.Recall)
+			t.Logf("lines: %d keep (%.1f%% of non-blank), %d drop (%.1f%%), %d blank",
+				st.keep, 100*float64(st.keep)/float64(total), st.drop, 100*float64(st.drop)/float64(total), st.blank)
+			if sc.F1 < set.floor {
+				t.Errorf("keep-lines ceiling F1 %.4f, want at least %.3f", sc.F1, set.floor)
+			}
+			if naive := Evaluate(b.Truth, dumps, b.IDs); sc.Precision < naive.Precision+0.2 {
+				t.Errorf("keep-lines precision %.3f barely beats the whole dump's %.3f", sc.Precision, naive.Precision)
+			}
+		})
 	}
 }
 

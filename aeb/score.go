@@ -51,6 +51,9 @@ func (c Counts) Recall() (float64, bool) {
 type Score struct {
 	Precision, Recall, F1 float64
 	Docs                  int // documents scored
+	// Empty counts the documents whose prediction has no shingle while
+	// their truth has one: pages an extractor lost entirely.
+	Empty int
 }
 
 // DocScore is the drill-down for one document.
@@ -93,6 +96,7 @@ func PerDoc(truth map[string]Page, predicted map[string]string, ids []string) []
 func Aggregate(docs []DocScore) Score {
 	ps := make([]float64, 0, len(docs))
 	rs := make([]float64, 0, len(docs))
+	empty := 0
 	for _, d := range docs {
 		if p, ok := d.Counts.Precision(); ok {
 			ps = append(ps, p)
@@ -100,8 +104,11 @@ func Aggregate(docs []DocScore) Score {
 		if r, ok := d.Counts.Recall(); ok {
 			rs = append(rs, r)
 		}
+		if d.Pred == 0 && d.Truth > 0 {
+			empty++
+		}
 	}
-	sc := Score{Precision: mean(ps), Recall: mean(rs), Docs: len(docs)}
+	sc := Score{Precision: mean(ps), Recall: mean(rs), Docs: len(docs), Empty: empty}
 	if sc.Precision+sc.Recall > 0 {
 		sc.F1 = 2 * sc.Precision * sc.Recall / (sc.Precision + sc.Recall)
 	}

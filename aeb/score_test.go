@@ -94,8 +94,8 @@ func TestEvaluate(t *testing.T) {
 	got := Evaluate(truth, pred, ids)
 	wantP := (2.0/3 + 0 + 1) / 3 // half, nobody, same
 	wantR := (2.0/3 + 0 + 1) / 3 // half, missing, same
-	if !near(got.Precision, wantP) || !near(got.Recall, wantR) || got.Docs != 4 {
-		t.Fatalf("Evaluate = %+v, want P %v R %v over 4 docs", got, wantP, wantR)
+	if !near(got.Precision, wantP) || !near(got.Recall, wantR) || got.Docs != 4 || got.Empty != 1 {
+		t.Fatalf("Evaluate = %+v, want P %v R %v over 4 docs, 1 of them (missing) empty", got, wantP, wantR)
 	}
 	if !near(got.F1, 2*wantP*wantR/(wantP+wantR)) {
 		t.Errorf("F1 = %v, want the harmonic mean of P and R", got.F1)

@@ -10,8 +10,9 @@ import (
 	"github.com/chaff-dev/chaff/label"
 )
 
-// BenchDocs loads the article-extraction benchmark in dir and labels the
-// naive text dump of every page (output/html-text.json) against its ground
+// BenchDocs loads the benchmark set in dir (any folder in the layout of
+// the article-extraction benchmark, see aeb.Load) and labels the naive text
+// dump of every page (output/html-text.json) against its ground
 // truth with aeb.Label. The documents come in the order of the bench's IDs
 // and are named by page id. A page without a dump is an error.
 func BenchDocs(dir string) (*aeb.Bench, []*gold.Doc, error) {

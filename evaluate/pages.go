@@ -12,7 +12,7 @@ import (
 	"github.com/chaff-dev/chaff/htmltext"
 )
 
-// BenchPages loads the article-extraction benchmark in dir, turns the HTML
+// BenchPages loads the benchmark set in dir (see aeb.Load), turns the HTML
 // of every page (html/<id>.html.gz) into lines with htmltext and opts, and
 // labels those lines against the ground truth with aeb.Label. docs[k]
 // holds the text and labels of pages[k], in the order of the bench's IDs.

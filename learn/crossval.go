@@ -2,6 +2,7 @@ package learn
 
 import (
 	"errors"
+	"fmt"
 	"math/rand/v2"
 
 	"github.com/chaff-dev/chaff/classify"
@@ -29,7 +30,8 @@ func Folds(n, k int, seed uint64) [][]int {
 }
 
 // CrossValidate classifies every document with a model trained on the
-// other folds only, and returns the classified documents in input order.
+// other folds only (folds as Folds or GroupFolds make them; every document
+// must be in one), and returns the classified documents in input order.
 // base supplies the lexicon, stopwords and policy; its Model is replaced
 // by each fold's model. The layout variants of the training folds'
 // documents weigh w.Variants; extra documents, if any, are added to every
@@ -41,17 +43,16 @@ func Folds(n, k int, seed uint64) [][]int {
 // out[0] holds the documents as given; in text mode out[1+j] holds each
 // document as layouts[j] rewrites it (package variants), classified by
 // the same fold's model: how the model fares on other scrapers' dumps.
-func CrossValidate(env *signals.Env, docs, extra []*gold.Doc, w Weights, pages []*htmltext.Page, k int, cfg model.Config, base classify.Config, layouts ...Layout) (out [][]*classify.Document, err error) {
+func CrossValidate(env *signals.Env, docs, extra []*gold.Doc, w Weights, pages []*htmltext.Page, folds [][]int, cfg model.Config, base classify.Config, layouts ...Layout) (out [][]*classify.Document, err error) {
 	if pages != nil && len(layouts) > 0 {
 		return nil, errors.New("learn: layouts rewrite text documents; HTML pages have one")
 	}
-	variantWeight := w.Variants
 	if pages != nil {
-		variantWeight = 0 // a page has one layout
+		w.Variants = 0 // a page has one layout
 	}
-	main := mainExamples(env, docs, pages, variantWeight)
+	main := mainExamples(env, docs, pages, w)
 	exExtra := weighed(Examples(env, extra, nil), w.Extra)
-	return crossValidate(docs, k, cfg.Seed, layouts, func(held map[int]bool) (*classify.Classifier, error) {
+	return crossValidate(docs, folds, layouts, func(held map[int]bool) (*classify.Classifier, error) {
 		train := append([]model.Example(nil), exExtra...)
 		for _, e := range main {
 			if !held[e.Page-1] {
@@ -73,10 +74,10 @@ func CrossValidate(env *signals.Env, docs, extra []*gold.Doc, w Weights, pages [
 
 // CrossValidateSkim is CrossValidate for the skim model of text mode:
 // base's Skim is replaced by each fold's model.
-func CrossValidateSkim(docs, extra []*gold.Doc, w Weights, k int, cfg skim.Config, base classify.Config, layouts ...Layout) ([][]*classify.Document, error) {
-	main := skimMain(docs, w.Variants)
+func CrossValidateSkim(docs, extra []*gold.Doc, w Weights, folds [][]int, cfg skim.Config, base classify.Config, layouts ...Layout) ([][]*classify.Document, error) {
+	main := skimMain(docs, w)
 	exExtra := weighedSkim(extra, w.Extra)
-	return crossValidate(docs, k, cfg.Seed, layouts, func(held map[int]bool) (*classify.Classifier, error) {
+	return crossValidate(docs, folds, layouts, func(held map[int]bool) (*classify.Classifier, error) {
 		train := append([]skim.Example(nil), exExtra...)
 		for _, e := range main {
 			if !held[e.Page-1] {
@@ -95,18 +96,18 @@ func CrossValidateSkim(docs, extra []*gold.Doc, w Weights, k int, cfg skim.Confi
 // dumped it: variants.NoBlank, or a variants.Wrapped at some width.
 type Layout func(*gold.Doc) *gold.Doc
 
-// crossValidate splits docs into k folds with seed; for each fold, fit
+// crossValidate takes each fold of folds (indices of docs) in turn; fit
 // builds a classifier from the documents outside it (held marks the
 // fold's), run classifies each of the fold's documents with it, and the
 // classifier classifies each rewritten by every layout. It returns the
 // classified documents in input order: out[0] from run, out[1+j] from
 // layouts[j].
-func crossValidate(docs []*gold.Doc, k int, seed uint64, layouts []Layout, fit func(held map[int]bool) (*classify.Classifier, error), run func(cl *classify.Classifier, d int) *classify.Document) ([][]*classify.Document, error) {
+func crossValidate(docs []*gold.Doc, folds [][]int, layouts []Layout, fit func(held map[int]bool) (*classify.Classifier, error), run func(cl *classify.Classifier, d int) *classify.Document) ([][]*classify.Document, error) {
 	out := make([][]*classify.Document, 1+len(layouts))
 	for j := range out {
 		out[j] = make([]*classify.Document, len(docs))
 	}
-	for _, fold := range Folds(len(docs), k, seed) {
+	for _, fold := range folds {
 		held := make(map[int]bool, len(fold))
 		for _, d := range fold {
 			held[d] = true
@@ -120,6 +121,11 @@ func crossValidate(docs []*gold.Doc, k int, seed uint64, layouts []Layout, fit f
 			for j, lay := range layouts {
 				out[1+j][d] = cl.Classify(lay(docs[d]).Data)
 			}
+		}
+	}
+	for d, c := range out[0] {
+		if c == nil {
+			return nil, fmt.Errorf("learn: document %d (%s) is in no fold", d, docs[d].Name)
 		}
 	}
 	return out, nil

@@ -74,6 +74,18 @@ type Weights struct {
 	// Variants weighs the layout variants of the main documents (package
 	// variants), each in the inner fold of its page; 0 trains on none.
 	Variants float32
+	// Docs, when not nil, weighs each main document by its index (its
+	// variants weigh Variants times as much): the weight of its benchmark
+	// set's pages, see SetWeights. nil weighs every main document 1.
+	Docs []float32
+}
+
+// docWeight returns the weight of main document k.
+func (w Weights) docWeight(k int) float32 {
+	if w.Docs == nil {
+		return 1
+	}
+	return w.Docs[k]
 }
 
 // variantDocs returns the layout variants of docs, and for each the index
@@ -91,23 +103,24 @@ func variantDocs(docs []*gold.Doc) (vs []*gold.Doc, of []int) {
 // layout variants at w.Variants; the lines of extra documents weigh
 // w.Extra, as in Train, and teach the categories only when it is 0.
 func TrainSkim(docs, extra []*gold.Doc, w Weights, cfg skim.Config) *skim.Model {
-	return skim.Train(append(skimMain(docs, w.Variants), weighedSkim(extra, w.Extra)...), cfg)
+	return skim.Train(append(skimMain(docs, w), weighedSkim(extra, w.Extra)...), cfg)
 }
 
-// skimMain measures docs into skim examples, docs[k] in page k+1, followed,
-// when variantWeight is not 0, by their layout variants in their pages.
-func skimMain(docs []*gold.Doc, variantWeight float32) []skim.Example {
+// skimMain measures docs into skim examples, docs[k] in page k+1 with
+// weight w.docWeight(k), followed, when w.Variants is not 0, by their
+// layout variants in their pages.
+func skimMain(docs []*gold.Doc, w Weights) []skim.Example {
 	ex := SkimExamples(docs)
 	for k := range ex {
-		ex[k].Page = k + 1
+		ex[k].Page, ex[k].Weight = k+1, w.docWeight(k)
 	}
-	if variantWeight == 0 {
+	if w.Variants == 0 {
 		return ex
 	}
 	vs, of := variantDocs(docs)
 	vex := SkimExamples(vs)
 	for i := range vex {
-		vex[i].Page, vex[i].Weight = of[i]+1, variantWeight
+		vex[i].Page, vex[i].Weight = of[i]+1, w.Variants*w.docWeight(of[i])
 	}
 	return append(ex, vex...)
 }
@@ -126,24 +139,24 @@ func weighedSkim(docs []*gold.Doc, w float32) []skim.Example {
 // variants at w.Variants. The lines of extra documents weigh w.Extra:
 // hand-labelled fixtures beside many automatically labelled pages.
 func Train(env *signals.Env, docs, extra []*gold.Doc, w Weights, cfg model.Config) *model.Model {
-	return model.Train(append(mainExamples(env, docs, nil, w.Variants), weighed(Examples(env, extra, nil), w.Extra)...), cfg)
+	return model.Train(append(mainExamples(env, docs, nil, w), weighed(Examples(env, extra, nil), w.Extra)...), cfg)
 }
 
-// mainExamples measures documents into examples, docs[k] in page k+1
-// (pages as in Examples), followed, when variantWeight is not 0, by their
-// layout variants in their pages.
-func mainExamples(env *signals.Env, docs []*gold.Doc, pages []*htmltext.Page, variantWeight float32) []model.Example {
+// mainExamples measures documents into examples, docs[k] in page k+1 with
+// weight w.docWeight(k) (pages as in Examples), followed, when w.Variants
+// is not 0, by their layout variants in their pages.
+func mainExamples(env *signals.Env, docs []*gold.Doc, pages []*htmltext.Page, w Weights) []model.Example {
 	ex := Examples(env, docs, pages)
 	for k := range ex {
-		ex[k].Page = k + 1
+		ex[k].Page, ex[k].Weight = k+1, w.docWeight(k)
 	}
-	if variantWeight == 0 {
+	if w.Variants == 0 {
 		return ex
 	}
 	vs, of := variantDocs(docs)
 	vex := Examples(env, vs, nil)
 	for i := range vex {
-		vex[i].Page, vex[i].Weight = of[i]+1, variantWeight
+		vex[i].Page, vex[i].Weight = of[i]+1, w.Variants*w.docWeight(of[i])
 	}
 	return append(ex, vex...)
 }
@@ -159,7 +172,8 @@ func weighed(ex []model.Example, w float32) []model.Example {
 }
 
 // TrainHTML measures labelled HTML pages (docs[k] holds the text and
-// labels of pages[k]) and fits an HTML-mode model to them.
-func TrainHTML(env *signals.Env, docs []*gold.Doc, pages []*htmltext.Page, cfg model.Config) *model.Model {
-	return model.Train(Examples(env, docs, pages), cfg)
+// labels of pages[k]) and fits an HTML-mode model to them. docWeights, when
+// not nil, weighs each page (see Weights.Docs).
+func TrainHTML(env *signals.Env, docs []*gold.Doc, pages []*htmltext.Page, docWeights []float32, cfg model.Config) *model.Model {
+	return model.Train(mainExamples(env, docs, pages, Weights{Docs: docWeights}), cfg)
 }

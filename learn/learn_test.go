@@ -148,7 +148,7 @@ func TestCrossValidate(t *testing.T) {
 	docs := goldDocs(t)
 	env := testEnv(t)
 	extra := []*gold.Doc{goldDoc(t, "x", "drop navigation Accueil", "keep body "+p1)}
-	all, err := CrossValidate(env, docs, extra, Weights{Extra: 2, Variants: 0.3}, nil, 2, model.Config{Seed: 1, Epochs: 1}, classify.Config{}, variants.NoBlank)
+	all, err := CrossValidate(env, docs, extra, Weights{Extra: 2, Variants: 0.3}, nil, Folds(len(docs), 2, 1), model.Config{Seed: 1, Epochs: 1}, classify.Config{}, variants.NoBlank)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -161,7 +161,7 @@ func TestCrossValidate(t *testing.T) {
 			t.Errorf("layout output %d is not document %s without its blank lines", k, d.Name)
 		}
 	}
-	if _, err := CrossValidate(env, docs, nil, Weights{}, []*htmltext.Page{{}, {}}, 2, model.Config{}, classify.Config{}, variants.NoBlank); err == nil {
+	if _, err := CrossValidate(env, docs, nil, Weights{}, []*htmltext.Page{{}, {}}, Folds(len(docs), 2, 1), model.Config{}, classify.Config{}, variants.NoBlank); err == nil {
 		t.Error("HTML pages with a layout: no error")
 	}
 	out := all[0]
@@ -192,14 +192,14 @@ func TestMainExamplesVariants(t *testing.T) {
 	env := testEnv(t)
 	// Each helper returns the documents, then their variants.
 	split := func(n int) int { return min(n, len(docs)) }
-	all := mainExamples(env, docs, nil, 0)
+	all := mainExamples(env, docs, nil, Weights{})
 	ex, vex := all[:split(len(all))], all[split(len(all)):]
 	if len(ex) != len(docs) || len(vex) != 0 {
 		t.Fatalf("without variants: %d examples and %d variants for %d documents", len(ex), len(vex), len(docs))
 	}
-	all = mainExamples(env, docs, nil, 0.3)
+	all = mainExamples(env, docs, nil, Weights{Variants: 0.3})
 	ex, vex = all[:split(len(all))], all[split(len(all)):]
-	sall := skimMain(docs, 0.3)
+	sall := skimMain(docs, Weights{Variants: 0.3})
 	sex, svex := sall[:split(len(sall))], sall[split(len(sall)):]
 	if len(vex) != 3*len(docs) || len(svex) != len(vex) || len(sex) != len(ex) {
 		t.Fatalf("%d and %d variants of %d documents, want 3 each", len(vex), len(svex), len(docs))

@@ -5,7 +5,10 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"path/filepath"
+	"slices"
 	"sort"
+	"strings"
 	"text/tabwriter"
 	"time"
 
@@ -14,25 +17,50 @@ import (
 	"github.com/chaff-dev/chaff/evaluate"
 	"github.com/chaff-dev/chaff/gold"
 	"github.com/chaff-dev/chaff/htmltext"
+	"github.com/chaff-dev/chaff/label"
 	"github.com/chaff-dev/chaff/learn"
+	"github.com/chaff-dev/chaff/lines"
 	"github.com/chaff-dev/chaff/model"
 	"github.com/chaff-dev/chaff/variants"
 	"github.com/sirupsen/logrus"
 )
 
+// Modes of eval's rows: chaff reads the text dumps or the pages; the
+// systems of output/ and --peers read the pages their own way.
+const (
+	modeText = "text"
+	modeHTML = "html"
+	modePage = "page"
+)
+
+// macroSet names the rows that average a system over all the sets.
+const macroSet = "macro"
+
+// oracleSystem names the row of the lines labelled keep: the best a line
+// classifier can do on the set's lines.
+const oracleSystem = "oracle (lines labelled keep)"
+
 // systemScore is one row of eval's table.
 type systemScore struct {
+	Set  string `json:"set"`
+	Mode string `json:"mode"` // text or html for chaff and the oracle, page for the others
+	// By is "key=value" on a row that scores only the pages whose
+	// meta.jsonl field key is value (e.g. page_type=forum); "" otherwise.
+	By             string  `json:"by,omitempty"`
 	System         string  `json:"system"`
 	Precision      float64 `json:"precision"`
 	Recall         float64 `json:"recall"`
 	F1             float64 `json:"f1"`
 	Docs           int     `json:"docs"`
+	Empty          int     `json:"empty"` // documents with an empty output and a non-empty truth
 	Chaff          bool    `json:"chaff"`
 	CrossValidated bool    `json:"cross_validated"`
 	Folds          int     `json:"folds,omitempty"`
 	// Seeds holds one score per cross-validation run when --repeat runs
 	// more than one; the row's figures are then their means.
 	Seeds []seedScore `json:"seeds,omitempty"`
+
+	docs []aeb.DocScore // per document, for the breakdowns
 }
 
 // seedScore is chaff's score on one cross-validation run.
@@ -43,227 +71,575 @@ type seedScore struct {
 	F1        float64 `json:"f1"`
 }
 
-func runEval(e *env, args []string) error {
-	fs := flag.NewFlagSet("eval", flag.ContinueOnError)
-	fs.Usage = func() {
-		fmt.Fprint(fs.Output(), `Usage: chaff eval --bench DIR [flags]
+// evalOpts are eval's parsed flags.
+type evalOpts struct {
+	benches   pathList
+	peers     pathList
+	modes     []string
+	by        []string
+	format    string
+	folds     int
+	repeat    int
+	loso      bool
+	byPage    bool // --fold-by page: every page its own group
+	keepTitle bool
+	setWeight learn.SetWeighting
+	extra     []*gold.Doc
+	tf        trainFlags
+	cf        classifyFlags
+}
 
-Score chaff on the article-extraction benchmark in DIR beside every system
-whose output is in DIR/output, all with the benchmark's own metric, sorted
-by F1. In text mode (the default) chaff reads the naive text dump of each
-page (output/html-text.json); in HTML mode it reads the page itself
-(html/<id>.html.gz), one line per block of text. Its extraction is the kept
-lines joined by newlines.
+// evalSet is one benchmark set loaded for one mode: its pages' lines
+// labelled from the truth, and in HTML mode the pages.
+type evalSet struct {
+	bench *aeb.Bench
+	docs  []*gold.Doc
+	pages []*htmltext.Page
+}
 
-With --folds K (default 5) the pages are split into K folds; each fold is
-classified by a model trained on the other folds only, labels derived from
-the ground truth, so the figure is that of pages the model never saw. With
---folds 0 the given model (--model, or the embedded one) is scored as it
-is: the embedded model was trained on these very pages, so that row is not
-cross-validated and overstates chaff.
+func evalUsage(fs *flag.FlagSet) func() {
+	return func() {
+		fmt.Fprint(fs.Output(), `Usage: chaff eval --bench DIR [--bench DIR]... [flags]
+
+Score chaff on benchmark sets beside every system whose output is in a
+set's output/ folder (and in --peers), all with the article-extraction
+benchmark's metric, in one table: per set, then averaged over the sets
+(macro rows: the mean of each set's precision, recall and F1, and the sum
+of empty outputs, for the systems scored on every set). A set is any
+folder with ground-truth.json, html/<id>.html.gz, output/<system>.json
+and, optionally, meta.jsonl (lang, page_type, publisher, url).
+
+In text mode chaff reads each page's naive text dump
+(output/html-text.json); in HTML mode the page itself (html/<id>.html.gz);
+--mode both gives both. Its extraction is the kept lines joined by
+newlines. The oracle row keeps exactly the lines labelled keep from the
+truth: the ceiling of any line classifier on those lines. "empty" counts
+the pages whose output has no word while their truth has.
+
+With --folds K (default 5) each set is split into K folds, the pages of
+one publisher or site (meta.jsonl's publisher, else the URL's host) in one
+fold; each fold is classified by a model trained on the other folds only.
+With --folds 0 the given model (--model, or the embedded one) is scored as
+it is: the embedded models were trained on aeb, so on aeb that row
+overstates chaff. With --loso each set is also scored by a model trained
+on all the other sets given (with the --gold documents in text mode), its
+pages weighed by --set-weight: how chaff does on a kind of page it never
+saw. Pages marked synthetic in meta.jsonl are scored, never trained on.
 
 How the pages fall into folds moves the figure by a few thousandths. With
 --repeat N the cross-validation runs N times, with seeds --seed, --seed+1,
 ..., and chaff's row is the mean of the N runs (each run's figures are in
-the JSON output and the log): compare two models on several seeds before
-calling a difference a gain.
+the JSON output and the log).
+
+--by page_type,lang adds tables that break the scores down by those
+meta.jsonl fields; the JSON output always has them (rows with "by").
 
 Flags:
 `)
 		fs.PrintDefaults()
 	}
+}
+
+// parseEval reads eval's flags into o.
+func parseEval(e *env, args []string) (*evalOpts, error) {
+	fs := flag.NewFlagSet("eval", flag.ContinueOnError)
+	fs.Usage = evalUsage(fs)
+	o := &evalOpts{}
 	var lf logFlags
-	var tf trainFlags
-	var cf classifyFlags
 	var extra pathList
-	var bench, mode, format string
-	var folds, repeat int
-	var keepTitle bool
+	var mode, by, setWeight, foldBy string
 	lf.add(fs)
-	tf.add(fs)
-	fs.StringVar(&bench, "bench", "", "benchmark directory: ground-truth.json and output/*.json (required)")
-	fs.StringVar(&mode, "mode", "text", "what chaff reads: text (the naive text dumps) or html (the pages)")
-	fs.IntVar(&folds, "folds", 5, "cross-validation folds, by page; 0 scores --model (or the embedded model) without cross-validation")
-	fs.IntVar(&repeat, "repeat", 1, "cross-validation runs, with seeds --seed, --seed+1, ...; chaff's row is their mean")
-	fs.BoolVar(&keepTitle, "keep-title", false, "count the title line as extracted text; off because the benchmark's articleBody leaves the headline out")
-	fs.StringVar(&format, "format", "table", "output: table or json")
-	fs.Var(&extra, "gold", "labelled documents added to every fold's training set with --gold-weight, never scored (repeatable)")
-	fs.Float64Var(&cf.threshold, "threshold", classify.DefaultThreshold, "noise score from which the model drops a line, in (0,1]")
-	fs.StringVar(&cf.modelPath, "model", "", "model file to score with --folds 0 (default: the embedded model)")
-	fs.StringVar(&cf.textModel, "text-model", "accurate", "text model: accurate, or fast (package skim); cross-validation trains that kind, --folds 0 scores the embedded one")
-	fs.StringVar(&cf.htmlModel, "html-model", "", "HTML model to score with --folds 0 and --mode html: accurate (the embedded default), fast (the embedded one without go-readability) or a file")
+	o.tf.add(fs)
+	fs.Var(&o.benches, "bench", "benchmark set directory: ground-truth.json, html/, output/*.json, meta.jsonl (repeatable; at least one)")
+	fs.Var(&o.peers, "peers", "directory of other systems' outputs: PEERS/<set>/<system>.json in the format of output/ (repeatable)")
+	fs.StringVar(&mode, "mode", modeText, "what chaff reads: text (the naive text dumps), html (the pages) or both")
+	fs.IntVar(&o.folds, "folds", 5, "cross-validation folds within each set, by publisher or site; 0 scores --model (or the embedded model) without cross-validation")
+	fs.StringVar(&foldBy, "fold-by", "site", "what stays in one fold: site (meta.jsonl's publisher, else the URL's host) or page (the split of chaff before issue #22, which lets a model meet a site's template in training and in the held-out fold)")
+	fs.BoolVar(&o.loso, "loso", false, "also score each set with a model trained on all the other sets (leave one set out)")
+	fs.StringVar(&setWeight, "set-weight", string(learn.WeighPages), "with --loso, how the training sets weigh: pages (each page 1), equal (each set the same) or sqrt (a set by the square root of its pages)")
+	fs.IntVar(&o.repeat, "repeat", 1, "cross-validation runs, with seeds --seed, --seed+1, ...; chaff's row is their mean")
+	fs.BoolVar(&o.keepTitle, "keep-title", false, "count the title line as extracted text; off because the benchmark's articleBody leaves the headline out")
+	fs.StringVar(&by, "by", "", "comma-separated meta.jsonl fields to break the table down by: page_type, lang")
+	fs.StringVar(&o.format, "format", "table", "output: table or json (the JSON always holds the breakdowns)")
+	fs.Var(&extra, "gold", "labelled documents added to every text-mode training set with --gold-weight, never scored (repeatable)")
+	fs.Float64Var(&o.cf.threshold, "threshold", classify.DefaultThreshold, "noise score from which the model drops a line, in (0,1]")
+	fs.StringVar(&o.cf.modelPath, "model", "", "model file to score with --folds 0 (default: the embedded model)")
+	fs.StringVar(&o.cf.textModel, "text-model", "accurate", "text model: accurate, or fast (package skim); training trains that kind, --folds 0 scores the embedded one")
+	fs.StringVar(&o.cf.htmlModel, "html-model", "", "HTML model to score with --folds 0 in HTML mode: accurate (the embedded default), fast (the embedded one without go-readability) or a file")
 	if err := parse(fs, e, args); err != nil {
-		return err
+		return nil, err
 	}
 	if err := lf.apply(e.log); err != nil {
-		return err
+		return nil, err
 	}
+	switch foldBy {
+	case "site", "page":
+		o.byPage = foldBy == "page"
+	default:
+		return nil, usagef("--fold-by %q: want site or page", foldBy)
+	}
+	if err := o.check(fs, mode, by, setWeight, len(extra) > 0); err != nil {
+		return nil, err
+	}
+	if len(extra) > 0 {
+		var err error
+		if o.extra, err = gold.LoadAll(extra...); err != nil {
+			return nil, err
+		}
+	}
+	return o, nil
+}
+
+// check validates the flags and sets o.modes, o.by and o.setWeight.
+func (o *evalOpts) check(fs *flag.FlagSet, mode, by, setWeight string, extra bool) error {
+	switch mode {
+	case modeText, modeHTML:
+		o.modes = []string{mode}
+	case "both":
+		o.modes = []string{modeText, modeHTML}
+	default:
+		return usagef("--mode %q: want text, html or both", mode)
+	}
+	for _, k := range strings.Split(by, ",") {
+		if k = strings.TrimSpace(k); k == "" {
+			continue
+		}
+		if !slices.Contains(aeb.BreakdownKeys, k) {
+			return usagef("--by %q: want fields among %s", k, strings.Join(aeb.BreakdownKeys, ","))
+		}
+		o.by = append(o.by, k)
+	}
+	o.setWeight = learn.SetWeighting(setWeight)
+	if _, err := learn.SetWeights(nil, o.setWeight); err != nil {
+		return usagef("--set-weight %q: want pages, equal or sqrt", setWeight)
+	}
+	training := o.folds > 0 || o.loso
 	switch {
 	case fs.NArg() > 0:
 		return usagef("unexpected argument %q", fs.Arg(0))
-	case bench == "":
+	case len(o.benches) == 0:
 		return usagef("--bench DIR is required")
-	case mode != "text" && mode != "html":
-		return usagef("--mode %q: want text or html", mode)
-	case folds < 0 || folds == 1:
-		return usagef("--folds %d: want 0 (no cross-validation) or at least 2", folds)
-	case repeat < 1:
-		return usagef("--repeat %d: want 1 or more", repeat)
-	case folds == 0 && repeat > 1:
+	case o.folds < 0 || o.folds == 1:
+		return usagef("--folds %d: want 0 (no cross-validation) or at least 2", o.folds)
+	case o.repeat < 1:
+		return usagef("--repeat %d: want 1 or more", o.repeat)
+	case o.folds == 0 && o.repeat > 1:
 		return usagef("--repeat runs cross-validation; it needs --folds 2 or more")
-	case format != "table" && format != "json":
-		return usagef("--format %q: want table or json", format)
-	case folds > 0 && (cf.modelPath != "" || cf.htmlModel != ""):
+	case o.format != "table" && o.format != "json":
+		return usagef("--format %q: want table or json", o.format)
+	case o.folds > 0 && (o.cf.modelPath != "" || o.cf.htmlModel != ""):
 		return usagef("--model and --html-model are scored with --folds 0 only; cross-validation trains its own models")
-	case folds == 0 && len(extra) > 0:
-		return usagef("--gold adds training documents to cross-validation; it needs --folds 2 or more")
-	case mode == "html" && len(extra) > 0:
+	case !training && extra:
+		return usagef("--gold adds training documents; it needs --folds 2 or more, or --loso")
+	case o.loso && len(o.benches) < 2:
+		return usagef("--loso trains on the other sets: give at least two --bench")
+	case mode == modeHTML && extra:
 		return usagef("--gold documents are text; HTML mode trains on pages only")
-	case mode == "html" && cf.textModel == "fast":
+	case mode == modeHTML && o.cf.textModel == "fast":
 		return usagef("--text-model fast is for text mode")
 	}
-	tf.fast = cf.textModel == "fast"
-	mcfg, err := tf.config(mode == "html")
-	if err != nil {
-		return err
-	}
-	base, err := cf.config()
-	if err != nil {
-		return err
-	}
-	var b *aeb.Bench
-	var docs []*gold.Doc
-	var pages []*htmltext.Page
-	if mode == "html" {
-		// Pages carry go-readability's signal when the models that score
-		// them read it: the ones cross-validation trains, or the one scored.
-		rb := mcfg.Readability
-		if folds == 0 {
-			m := base.HTMLModel
-			if m == nil {
-				if m, err = model.DefaultHTML(); err != nil {
-					return err
-				}
-			}
-			rb = m.Readability
-		}
-		b, docs, pages, err = evaluate.BenchPages(bench, htmltext.Options{Readability: rb})
-	} else {
-		b, docs, err = evaluate.BenchDocs(bench)
-	}
-	if err != nil {
-		return err
-	}
-	if folds > len(docs) {
-		return usagef("--folds %d: the benchmark has only %d pages", folds, len(docs))
-	}
-	var extraDocs []*gold.Doc
-	if len(extra) > 0 {
-		if extraDocs, err = gold.LoadAll(extra...); err != nil {
-			return err
-		}
-	}
+	o.tf.fast = o.cf.textModel == "fast"
+	return nil
+}
 
-	row := systemScore{Chaff: true, Folds: folds}
-	var layoutRows []systemScore
-	if folds > 0 {
-		env, err := defaultEnv()
-		if err != nil {
-			return err
-		}
-		skimCfg, err := tf.skimConfig()
-		if err != nil {
-			return err
-		}
-		var layouts []learn.Layout
-		if pages == nil {
-			for _, l := range evalLayouts {
-				layouts = append(layouts, l.layout)
-				layoutRows = append(layoutRows, systemScore{Chaff: true, Folds: folds})
-			}
-		}
-		for r := range repeat {
-			cfg := mcfg
-			cfg.Seed += uint64(r)
-			cfg.Forest.Seed += uint64(r)
-			start := time.Now()
-			var classified [][]*classify.Document
-			if base.Skim != nil {
-				scfg := skimCfg
-				scfg.Seed, scfg.Forest.Seed = cfg.Seed, cfg.Forest.Seed
-				classified, err = learn.CrossValidateSkim(docs, extraDocs, tf.weights(), folds, scfg, base, layouts...)
-			} else {
-				classified, err = learn.CrossValidate(env, docs, extraDocs, tf.weights(), pages, folds, cfg, base, layouts...)
-			}
-			if err != nil {
-				return err
-			}
-			for j, c := range classified {
-				s, err := score(b, c, keepTitle)
-				if err != nil {
-					return err
-				}
-				r := &row
-				what := "the benchmark"
-				if j > 0 {
-					r, what = &layoutRows[j-1], "the benchmark "+evalLayouts[j-1].name
-				}
-				entry := e.log.WithField("seed", cfg.Seed)
-				if j == 0 {
-					entry = logClassified(e, len(docs), folds, time.Since(start)).WithField("seed", cfg.Seed)
-				}
-				entry.WithField("f1", fmt.Sprintf("%.4f", s.F1)).Info("chaff cross-validated on " + what)
-				r.Seeds = append(r.Seeds, seedScore{Seed: cfg.Seed, Precision: s.Precision, Recall: s.Recall, F1: s.F1})
-				r.Docs = s.Docs
-			}
-		}
-		meanOfSeeds(&row, folds, "")
-		for j := range layoutRows {
-			meanOfSeeds(&layoutRows[j], folds, ", "+evalLayouts[j].name)
-		}
-	} else {
-		cl, err := classify.New(base)
-		if err != nil {
-			return err
-		}
-		start := time.Now()
-		var classified []*classify.Document
-		for k, d := range docs {
-			if pages != nil {
-				classified = append(classified, cl.ClassifyPage(pages[k]))
-			} else {
-				classified = append(classified, cl.Classify(d.Data))
-			}
-		}
-		logClassified(e, len(docs), folds, time.Since(start)).Info("chaff classified the benchmark")
-		s, err := score(b, classified, keepTitle)
-		if err != nil {
-			return err
-		}
-		row.Precision, row.Recall, row.F1, row.Docs = s.Precision, s.Recall, s.F1, s.Docs
-		row.System = "chaff (not cross-validated: trained on these pages?)"
-	}
-	rows := append([]systemScore{row}, layoutRows...)
-
-	systems, err := aeb.Systems(bench)
+func runEval(e *env, args []string) error {
+	o, err := parseEval(e, args)
 	if err != nil {
 		return err
 	}
-	for _, sys := range systems {
-		out, err := aeb.LoadOutput(aeb.OutputPath(bench, sys))
+	var rows []systemScore
+	var sets []*evalSet
+	for _, mode := range o.modes {
+		if sets, err = o.load(mode); err != nil {
+			return err
+		}
+		for _, s := range sets {
+			rows = append(rows, oracleRow(s, mode))
+		}
+		chaff, err := o.chaffRows(e, mode, sets)
 		if err != nil {
 			return err
 		}
-		s := aeb.Evaluate(b.Truth, out, b.IDs)
-		rows = append(rows, systemScore{System: sys, Precision: s.Precision, Recall: s.Recall, F1: s.F1, Docs: s.Docs})
+		rows = append(rows, chaff...)
 	}
-	sortScores(rows)
-	if format == "json" {
+	for _, s := range sets {
+		sys, err := o.systemRows(s.bench)
+		if err != nil {
+			return err
+		}
+		rows = append(rows, sys...)
+	}
+	benches := make([]*aeb.Bench, len(sets))
+	for i, s := range sets {
+		benches[i] = s.bench
+	}
+	rows = append(rows, breakdowns(rows, benches, aeb.BreakdownKeys)...)
+	if len(sets) > 1 {
+		rows = append(rows, macroRows(rows, len(sets))...)
+	}
+	sortScores(rows, benches)
+	if o.format == "json" {
 		enc := json.NewEncoder(e.stdout)
 		enc.SetIndent("", "  ")
 		return enc.Encode(rows)
 	}
-	return writeScores(e.stdout, rows)
+	return writeScores(e.stdout, rows, o.by)
+}
+
+// load loads every set for mode, its lines labelled from the truth.
+func (o *evalOpts) load(mode string) ([]*evalSet, error) {
+	rb := false
+	if mode == modeHTML {
+		// Pages carry go-readability's signal when the models that score
+		// them read it: the ones trained here, or the one scored.
+		mcfg, err := o.tf.config(true)
+		if err != nil {
+			return nil, err
+		}
+		rb = mcfg.Readability
+		if o.folds == 0 {
+			base, err := o.cf.config()
+			if err != nil {
+				return nil, err
+			}
+			m := base.HTMLModel
+			if m == nil {
+				if m, err = model.DefaultHTML(); err != nil {
+					return nil, err
+				}
+			}
+			rb = rb && o.loso || m.Readability
+		}
+	}
+	var sets []*evalSet
+	names := map[string]string{}
+	for _, dir := range o.benches {
+		s := &evalSet{}
+		var err error
+		if mode == modeHTML {
+			s.bench, s.docs, s.pages, err = evaluate.BenchPages(dir, htmltext.Options{Readability: rb})
+		} else {
+			s.bench, s.docs, err = evaluate.BenchDocs(dir)
+		}
+		if err != nil {
+			return nil, err
+		}
+		if other, dup := names[s.bench.Name]; dup {
+			return nil, usagef("--bench %s and %s: two sets named %q", other, dir, s.bench.Name)
+		}
+		names[s.bench.Name] = dir
+		if o.folds > len(s.docs) {
+			return nil, usagef("--folds %d: set %s has only %d pages", o.folds, s.bench.Name, len(s.docs))
+		}
+		sets = append(sets, s)
+	}
+	return sets, nil
+}
+
+// oracleRow scores the lines labelled keep of every page of s.
+func oracleRow(s *evalSet, mode string) systemScore {
+	pred := make(map[string]string, len(s.docs))
+	for k, id := range s.bench.IDs {
+		pred[id] = keptLines(s.docs[k])
+	}
+	return scored(s.bench, mode, oracleSystem, pred)
+}
+
+// keptLines returns the lines of d labelled keep, joined by newlines.
+func keptLines(d *gold.Doc) string {
+	var b strings.Builder
+	for i, sp := range lines.Split(d.Data) {
+		if d.Rows[i].Label != label.Keep {
+			continue
+		}
+		if b.Len() > 0 {
+			b.WriteByte('\n')
+		}
+		b.Write(d.Data[sp.Start:sp.End])
+	}
+	return b.String()
+}
+
+// scored returns the row of a system's predictions on bench.
+func scored(b *aeb.Bench, mode, system string, pred map[string]string) systemScore {
+	docs := aeb.PerDoc(b.Truth, pred, b.IDs)
+	s := aeb.Aggregate(docs)
+	return systemScore{Set: b.Name, Mode: mode, System: system, Precision: s.Precision, Recall: s.Recall, F1: s.F1, Docs: s.Docs, Empty: s.Empty, docs: docs}
+}
+
+// systemRows scores every system of b's output/ folder and of the --peers
+// folders' <set>/ subfolder; a peer's row is named "NAME (peers)", so that
+// it never mixes with a system of output/ of the same name in macro rows.
+func (o *evalOpts) systemRows(b *aeb.Bench) ([]systemScore, error) {
+	var rows []systemScore
+	add := func(path, name string) error {
+		out, err := aeb.LoadOutput(path)
+		if err != nil {
+			return err
+		}
+		rows = append(rows, scored(b, modePage, name, out))
+		return nil
+	}
+	systems, _ := aeb.Systems(b.Dir) // a set without output/ has no system
+	for _, sys := range systems {
+		if err := add(aeb.OutputPath(b.Dir, sys), sys); err != nil {
+			return nil, err
+		}
+	}
+	for _, dir := range o.peers {
+		files, err := filepath.Glob(filepath.Join(dir, b.Name, "*.json"))
+		if err != nil {
+			return nil, err
+		}
+		sort.Strings(files)
+		for _, f := range files {
+			if err := add(f, strings.TrimSuffix(filepath.Base(f), ".json")+" (peers)"); err != nil {
+				return nil, err
+			}
+		}
+	}
+	return rows, nil
+}
+
+// chaffRows scores chaff on every set in mode: the given model with
+// --folds 0, k-fold cross-validation within each set otherwise, and with
+// --loso a model trained on the other sets.
+func (o *evalOpts) chaffRows(e *env, mode string, sets []*evalSet) ([]systemScore, error) {
+	base, err := o.cf.config()
+	if err != nil {
+		return nil, err
+	}
+	if mode == modeHTML {
+		base.Skim = nil // the fast text model has no say on pages
+	}
+	var rows []systemScore
+	for _, s := range sets {
+		var rs []systemScore
+		if o.folds == 0 {
+			rs, err = o.givenRows(e, mode, s, base)
+		} else {
+			rs, err = o.crossValidated(e, mode, s, base)
+		}
+		if err != nil {
+			return nil, err
+		}
+		rows = append(rows, rs...)
+	}
+	if o.loso {
+		rs, err := o.leaveOneSetOut(e, mode, sets, base)
+		if err != nil {
+			return nil, err
+		}
+		rows = append(rows, rs...)
+	}
+	return rows, nil
+}
+
+// givenRows scores the given (or embedded) model on s.
+func (o *evalOpts) givenRows(e *env, mode string, s *evalSet, base classify.Config) ([]systemScore, error) {
+	cl, err := classify.New(base)
+	if err != nil {
+		return nil, err
+	}
+	start := time.Now()
+	classified := classifyAll(cl, s)
+	logClassified(e, s, len(s.docs), 0, time.Since(start)).Info("chaff classified the set")
+	row, err := chaffScore(s, mode, "chaff (model as given: not cross-validated)", classified, o.keepTitle)
+	return []systemScore{row}, err
+}
+
+// classifyAll classifies every page of s with cl.
+func classifyAll(cl *classify.Classifier, s *evalSet) []*classify.Document {
+	out := make([]*classify.Document, len(s.docs))
+	for k := range out {
+		if s.pages != nil {
+			out[k] = cl.ClassifyPage(s.pages[k])
+		} else {
+			out[k] = cl.Classify(s.docs[k].Data)
+		}
+	}
+	return out
+}
+
+// chaffScore scores chaff's extraction from the classified pages of s.
+func chaffScore(s *evalSet, mode, name string, classified []*classify.Document, keepTitle bool) (systemScore, error) {
+	pred, err := evaluate.Extractions(s.bench.IDs, classified, keepTitle)
+	if err != nil {
+		return systemScore{}, err
+	}
+	row := scored(s.bench, mode, name, pred)
+	row.Chaff = true
+	return row, nil
+}
+
+// crossValidated scores chaff on s by --folds fold cross-validation, with
+// the pages of one group (aeb.Bench.Group) in one fold, --repeat times; in
+// text mode also on the pages rewritten by evalLayouts.
+func (o *evalOpts) crossValidated(e *env, mode string, s *evalSet, base classify.Config) ([]systemScore, error) {
+	mcfg, err := o.tf.config(mode == modeHTML)
+	if err != nil {
+		return nil, err
+	}
+	skimCfg, err := o.tf.skimConfig()
+	if err != nil {
+		return nil, err
+	}
+	env, err := defaultEnv()
+	if err != nil {
+		return nil, err
+	}
+	var layouts []learn.Layout
+	names := []string{""}
+	if s.pages == nil {
+		for _, l := range evalLayouts {
+			layouts = append(layouts, l.layout)
+			names = append(names, ", "+l.name)
+		}
+	}
+	groups := make([]string, len(s.bench.IDs))
+	distinct := map[string]bool{}
+	for k, id := range s.bench.IDs {
+		groups[k] = s.bench.Group(id)
+		if o.byPage {
+			groups[k] = "page:" + id
+		}
+		distinct[groups[k]] = true
+	}
+	if len(distinct) < o.folds {
+		return nil, fmt.Errorf("set %s: its %d pages come from %d publishers or sites, fewer than --folds %d: some folds would have no page", s.bench.Name, len(groups), len(distinct), o.folds)
+	}
+	rows := make([]systemScore, len(names))
+	for r := range o.repeat {
+		cfg := mcfg
+		cfg.Seed += uint64(r)
+		cfg.Forest.Seed += uint64(r)
+		folds := learn.GroupFolds(groups, o.folds, cfg.Seed)
+		extra := o.extra
+		if s.pages != nil {
+			extra = nil
+		}
+		start := time.Now()
+		var classified [][]*classify.Document
+		if base.Skim != nil {
+			scfg := skimCfg
+			scfg.Seed, scfg.Forest.Seed = cfg.Seed, cfg.Forest.Seed
+			classified, err = learn.CrossValidateSkim(s.docs, extra, o.tf.weights(), folds, scfg, base, layouts...)
+		} else {
+			classified, err = learn.CrossValidate(env, s.docs, extra, o.tf.weights(), s.pages, folds, cfg, base, layouts...)
+		}
+		if err != nil {
+			return nil, err
+		}
+		for j, c := range classified {
+			sc, err := chaffScore(s, mode, "", c, o.keepTitle)
+			if err != nil {
+				return nil, err
+			}
+			entry := e.log.WithField("seed", cfg.Seed)
+			if j == 0 {
+				entry = logClassified(e, s, len(s.docs), o.folds, time.Since(start)).WithField("seed", cfg.Seed)
+			}
+			entry.WithField("f1", fmt.Sprintf("%.4f", sc.F1)).Info("chaff cross-validated on " + s.bench.Name + strings.TrimPrefix(names[j], ","))
+			rows[j].Seeds = append(rows[j].Seeds, seedScore{Seed: cfg.Seed, Precision: sc.Precision, Recall: sc.Recall, F1: sc.F1})
+			rows[j].docs = append(rows[j].docs, sc.docs...)
+			rows[j].Docs, rows[j].Empty = sc.Docs, rows[j].Empty+sc.Empty
+		}
+	}
+	for j := range rows {
+		rows[j].Set, rows[j].Mode, rows[j].Chaff, rows[j].Folds = s.bench.Name, mode, true, o.folds
+		rows[j].Empty /= o.repeat
+		meanOfSeeds(&rows[j], o.folds, names[j])
+	}
+	return rows, nil
+}
+
+// leaveOneSetOut scores each set with a model trained on the other sets
+// (their pages not marked synthetic), weighed by --set-weight, with the
+// --gold documents in text mode.
+func (o *evalOpts) leaveOneSetOut(e *env, mode string, sets []*evalSet, base classify.Config) ([]systemScore, error) {
+	train := make([]learn.Set, len(sets))
+	for i, s := range sets {
+		train[i] = trainingSet(s)
+	}
+	var rows []systemScore
+	for i, s := range sets {
+		docs, pages, weights, err := learn.Pool(train, i, o.setWeight)
+		if err != nil {
+			return nil, err
+		}
+		start := time.Now()
+		cl, err := o.fit(mode, docs, pages, weights, base)
+		if err != nil {
+			return nil, err
+		}
+		trained := time.Since(start)
+		start = time.Now()
+		classified := classifyAll(cl, s)
+		logClassified(e, s, len(s.docs), 0, time.Since(start)).WithFields(map[string]any{
+			"trained_on": len(docs), "training": trained.Round(time.Millisecond).String(),
+		}).Info("chaff, trained on the other sets, classified the set")
+		row, err := chaffScore(s, mode, "chaff (leave-one-set-out, sets weighed by "+string(o.setWeight)+")", classified, o.keepTitle)
+		if err != nil {
+			return nil, err
+		}
+		row.CrossValidated = true
+		rows = append(rows, row)
+	}
+	return rows, nil
+}
+
+// trainingSet returns the pages of s a model may be trained on: all but
+// those meta.jsonl marks synthetic.
+func trainingSet(s *evalSet) learn.Set {
+	var t learn.Set
+	for k, id := range s.bench.IDs {
+		if s.bench.Meta[id].Synthetic {
+			continue
+		}
+		t.Docs = append(t.Docs, s.docs[k])
+		if s.pages != nil {
+			t.Pages = append(t.Pages, s.pages[k])
+		}
+	}
+	return t
+}
+
+// fit trains the model kind the flags ask for on docs (pages in HTML
+// mode), each weighing weights[k], with the --gold documents in text mode,
+// and returns base classifying with it.
+func (o *evalOpts) fit(mode string, docs []*gold.Doc, pages []*htmltext.Page, weights []float32, base classify.Config) (*classify.Classifier, error) {
+	env, err := defaultEnv()
+	if err != nil {
+		return nil, err
+	}
+	extra := o.extra
+	if mode == modeHTML {
+		extra = nil
+	}
+	m, sk, err := trainModel(env, &o.tf, mode == modeHTML, docs, extra, pages, weights)
+	if err != nil {
+		return nil, err
+	}
+	cfg := base
+	cfg.Lexicon, cfg.Languages = env.Lexicon, env.Lang
+	if sk != nil {
+		cfg.Skim = sk
+	} else {
+		cfg.Model, cfg.HTMLModel = m, m
+	}
+	return classify.New(cfg)
+}
+
+// logClassified returns the log entry of one pass of chaff over a set,
+// with its pace.
+func logClassified(e *env, s *evalSet, docs, folds int, took time.Duration) *logrus.Entry {
+	return e.log.WithFields(map[string]any{
+		"set":    s.bench.Name,
+		"docs":   docs,
+		"folds":  folds,
+		"took":   took.Round(time.Millisecond).String(),
+		"docs/s": fmt.Sprintf("%.1f", float64(docs)/took.Seconds()),
+	})
 }
 
 // evalLayouts are the layouts of other scrapers that text-mode
@@ -290,53 +666,124 @@ func meanOfSeeds(row *systemScore, folds int, what string) {
 	}
 	row.System, row.CrossValidated = fmt.Sprintf("chaff (%d-fold cross-validated%s)", folds, what), true
 	if len(row.Seeds) > 1 {
-		lo, hi := row.Seeds[0].F1, row.Seeds[0].F1
-		for _, sc := range row.Seeds {
-			lo, hi = min(lo, sc.F1), max(hi, sc.F1)
-		}
-		row.System = fmt.Sprintf("chaff (%d-fold cross-validated%s, mean of %d seeds, F1 %.3f-%.3f)", folds, what, len(row.Seeds), lo, hi)
+		row.System = fmt.Sprintf("chaff (%d-fold cross-validated%s, mean of %d seeds)", folds, what, len(row.Seeds))
 	} else {
 		row.Seeds = nil
 	}
 }
 
-// score rates chaff's extraction from the classified documents with the
-// benchmark's metric.
-func score(b *aeb.Bench, classified []*classify.Document, keepTitle bool) (aeb.Score, error) {
-	pred, err := evaluate.Extractions(b.IDs, classified, keepTitle)
-	if err != nil {
-		return aeb.Score{}, err
+// breakdowns returns, for every row of a whole set with per-document
+// scores, a row for each value of each key that the set's meta.jsonl has.
+func breakdowns(rows []systemScore, benches []*aeb.Bench, keys []string) []systemScore {
+	byName := map[string]*aeb.Bench{}
+	for _, b := range benches {
+		byName[b.Name] = b
 	}
-	return aeb.Evaluate(b.Truth, pred, b.IDs), nil
-}
-
-// logClassified returns the log entry of one pass of chaff over the
-// benchmark, with its pace.
-func logClassified(e *env, docs, folds int, took time.Duration) *logrus.Entry {
-	return e.log.WithFields(map[string]any{
-		"docs":   docs,
-		"folds":  folds,
-		"took":   took.Round(time.Millisecond).String(),
-		"docs/s": fmt.Sprintf("%.1f", float64(docs)/took.Seconds()),
-	})
-}
-
-// sortScores orders rows by F1, best first, then by name.
-func sortScores(rows []systemScore) {
-	sort.SliceStable(rows, func(i, j int) bool {
-		if rows[i].F1 != rows[j].F1 {
-			return rows[i].F1 > rows[j].F1
-		}
-		return rows[i].System < rows[j].System
-	})
-}
-
-// writeScores writes eval's table.
-func writeScores(w io.Writer, rows []systemScore) error {
-	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
-	fmt.Fprintln(tw, "system\tprecision\trecall\tF1")
+	var out []systemScore
 	for _, r := range rows {
-		fmt.Fprintf(tw, "%s\t%.3f\t%.3f\t%.3f\n", r.System, r.Precision, r.Recall, r.F1)
+		b := byName[r.Set]
+		if r.By != "" || b == nil || r.docs == nil {
+			continue
+		}
+		for _, key := range keys {
+			for v, s := range aeb.Breakdown(b, r.docs, key) {
+				br := r
+				br.By, br.Seeds, br.docs = key+"="+v, nil, nil
+				br.Precision, br.Recall, br.F1, br.Docs, br.Empty = s.Precision, s.Recall, s.F1, s.Docs, s.Empty
+				if r.Seeds != nil { // the runs of all seeds pooled
+					br.Docs /= len(r.Seeds)
+					br.Empty /= len(r.Seeds)
+				}
+				out = append(out, br)
+			}
+		}
 	}
-	return tw.Flush()
+	return out
+}
+
+// macroRows averages each system over the sets, for the systems (by mode
+// and name) scored on all n sets: precision, recall and F1 are the means
+// of the sets', docs and empty their sums.
+func macroRows(rows []systemScore, n int) []systemScore {
+	type key struct{ mode, system string }
+	var order []key
+	sums := map[key]*systemScore{}
+	count := map[key]int{}
+	for _, r := range rows {
+		if r.By != "" || r.Set == macroSet {
+			continue
+		}
+		k := key{r.Mode, r.System}
+		m := sums[k]
+		if m == nil {
+			m = &systemScore{Set: macroSet, Mode: r.Mode, System: r.System, Chaff: r.Chaff, CrossValidated: r.CrossValidated, Folds: r.Folds}
+			sums[k] = m
+			order = append(order, k)
+		}
+		m.Precision += r.Precision / float64(n)
+		m.Recall += r.Recall / float64(n)
+		m.F1 += r.F1 / float64(n)
+		m.Docs += r.Docs
+		m.Empty += r.Empty
+		count[k]++
+	}
+	var out []systemScore
+	for _, k := range order {
+		if count[k] == n {
+			out = append(out, *sums[k])
+		}
+	}
+	return out
+}
+
+// sortScores orders rows by set (in the order of benches, macro last), by
+// breakdown, then by F1, best first, then by mode and name.
+func sortScores(rows []systemScore, benches []*aeb.Bench) {
+	rank := map[string]int{macroSet: len(benches)}
+	for i, b := range benches {
+		rank[b.Name] = i
+	}
+	sort.SliceStable(rows, func(i, j int) bool {
+		a, b := rows[i], rows[j]
+		switch {
+		case a.Set != b.Set:
+			return rank[a.Set] < rank[b.Set]
+		case a.By != b.By:
+			return a.By < b.By
+		case a.F1 != b.F1:
+			return a.F1 > b.F1
+		case a.Mode != b.Mode:
+			return a.Mode < b.Mode
+		}
+		return a.System < b.System
+	})
+}
+
+// writeScores writes eval's table of whole sets, then one table for each
+// key of by.
+func writeScores(w io.Writer, rows []systemScore, by []string) error {
+	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, "set\tmode\tsystem\tprecision\trecall\tF1\tempty\tdocs")
+	for _, r := range rows {
+		if r.By == "" {
+			fmt.Fprintf(tw, "%s\t%s\t%s\t%.3f\t%.3f\t%.3f\t%d\t%d\n", r.Set, r.Mode, r.System, r.Precision, r.Recall, r.F1, r.Empty, r.Docs)
+		}
+	}
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	for _, key := range by {
+		fmt.Fprintf(w, "\nby %s\n", key)
+		tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+		fmt.Fprintf(tw, "set\t%s\tmode\tsystem\tprecision\trecall\tF1\tempty\tdocs\n", key)
+		for _, r := range rows {
+			if v, ok := strings.CutPrefix(r.By, key+"="); ok {
+				fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%.3f\t%.3f\t%.3f\t%d\t%d\n", r.Set, v, r.Mode, r.System, r.Precision, r.Recall, r.F1, r.Empty, r.Docs)
+			}
+		}
+		if err := tw.Flush(); err != nil {
+			return err
+		}
+	}
+	return nil
 }

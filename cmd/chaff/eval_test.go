@@ -8,10 +8,12 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
 
+	"github.com/chaff-dev/chaff/aeb"
 	"github.com/chaff-dev/chaff/internal/golden"
 	"github.com/sirupsen/logrus"
 )
@@ -46,7 +48,7 @@ func synthBench(t *testing.T) string {
 	empty := map[string]map[string]string{}
 	for i, b := range bodies {
 		id := string(rune('a'+i)) + "page"
-		truth[id] = map[string]string{"articleBody": b, "url": "https://example.org/" + id}
+		truth[id] = map[string]string{"articleBody": b, "url": "https://" + id + ".example.org/" + id}
 		dump := "Home\nNews\nSport\nWeather\nLocal headline of the day\n\n" + b + "\n\nShare on Facebook\nShare on Twitter\nMost read\nWeather warning for the coast tonight\n© 2025 Example Media. All rights reserved.\n"
 		dumps[id] = map[string]string{"articleBody": dump}
 		page := "<html><body><nav><a href=/>Home</a> <a href=/news>News</a></nav><article><h1>Local headline of the day</h1><p>" +
@@ -92,7 +94,13 @@ func TestEvalTrainCheckUsage(t *testing.T) {
 	}{
 		{"eval without bench", []string{"eval"}, "--bench"},
 		{"eval html mode with gold", []string{"eval", "--bench", bench, "--mode", "html", "--gold", "x"}, "HTML mode trains on pages only"},
-		{"eval unknown mode", []string{"eval", "--bench", bench, "--mode", "pdf"}, "want text or html"},
+		{"eval unknown mode", []string{"eval", "--bench", bench, "--mode", "pdf"}, "want text, html or both"},
+		{"eval bad fold unit", []string{"eval", "--bench", bench, "--fold-by", "host"}, "--fold-by \"host\""},
+		{"eval loso with one set", []string{"eval", "--bench", bench, "--loso"}, "at least two --bench"},
+		{"eval bad set weight", []string{"eval", "--bench", bench, "--set-weight", "size"}, "--set-weight"},
+		{"eval bad breakdown", []string{"eval", "--bench", bench, "--by", "page_type,colour"}, "--by \"colour\""},
+		{"eval same set twice", []string{"eval", "--bench", bench, "--bench", bench, "--folds", "0"}, "two sets named"},
+		{"train bad set weight", []string{"train", "--bench", bench, "-o", "m.bin", "--set-weight", "size"}, "--set-weight"},
 		{"eval one fold", []string{"eval", "--bench", bench, "--folds", "1"}, "--folds"},
 		{"eval negative folds", []string{"eval", "--bench", bench, "--folds", "-2"}, "--folds"},
 		{"eval more folds than pages", []string{"eval", "--bench", bench, "--folds", "7"}, "only 6 pages"},
@@ -161,9 +169,9 @@ func TestEvalSynthetic(t *testing.T) {
 		{"cross-validated", []string{"--folds", "2", "--epochs", "2"}, "chaff (2-fold cross-validated)", true},
 		{"html mode", []string{"--mode", "html", "--folds", "2", "--epochs", "2"}, "chaff (2-fold cross-validated)", true},
 		{"cross-validated one stage", []string{"--folds", "3", "--epochs", "1", "--stage2-folds", "0", "--keep-title"}, "chaff (3-fold cross-validated)", true},
-		{"given model", []string{"--folds", "0", "--model", trainTiny(t, bench)}, "chaff (not cross-validated: trained on these pages?)", false},
+		{"given model", []string{"--folds", "0", "--model", trainTiny(t, bench)}, "chaff (model as given: not cross-validated)", false},
 		{"fast cross-validated", []string{"--text-model", "fast", "--folds", "2", "--epochs", "2"}, "chaff (2-fold cross-validated)", true},
-		{"given fast model", []string{"--folds", "0", "--model", trainTiny(t, bench, "--text-model", "fast")}, "chaff (not cross-validated: trained on these pages?)", false},
+		{"given fast model", []string{"--folds", "0", "--model", trainTiny(t, bench, "--text-model", "fast")}, "chaff (model as given: not cross-validated)", false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -185,8 +193,8 @@ func TestEvalSynthetic(t *testing.T) {
 			if tt.cv && !slices.Contains(tt.args, "html") {
 				layouts = len(evalLayouts)
 			}
-			if len(rows) != 4+layouts {
-				t.Fatalf("%d rows, want chaff, %d layouts and 3 systems: %+v", len(rows), layouts, rows)
+			if len(rows) != 5+layouts {
+				t.Fatalf("%d rows, want chaff, %d layouts, the oracle and 3 systems: %+v", len(rows), layouts, rows)
 			}
 			bySystem := map[string]systemScore{}
 			for i, r := range rows {
@@ -207,8 +215,14 @@ func TestEvalSynthetic(t *testing.T) {
 			if e := bySystem["empty"]; e.F1 != 0 || e.Recall != 0 {
 				t.Errorf("empty system %+v, want F1 0", e)
 			}
-			if d := bySystem["html-text"]; d.Recall != 1 || d.Precision >= 0.6 {
-				t.Errorf("naive dump %+v: want all the article and much noise", d)
+			if d := bySystem["html-text"]; d.Recall != 1 || d.Precision >= 0.6 || d.Mode != modePage {
+				t.Errorf("naive dump %+v: want all the article and much noise, read from the page", d)
+			}
+			if e := bySystem["empty"]; e.Empty != 6 {
+				t.Errorf("empty system %+v, want 6 empty outputs", e)
+			}
+			if o := bySystem[oracleSystem]; o.F1 < 0.99 || o.Chaff || o.Mode != rows[0].Mode && o.Mode == modePage {
+				t.Errorf("oracle %+v: the labelled lines should score about 1", o)
 			}
 			c, ok := bySystem[tt.chaffName]
 			if !ok || !c.Chaff || c.CrossValidated != tt.cv {
@@ -296,7 +310,7 @@ func TestEvalTable(t *testing.T) {
 		t.Fatalf("exit %d; stderr: %s", code, errs)
 	}
 	lines := strings.Split(strings.TrimSuffix(out, "\n"), "\n")
-	if n := 5 + len(evalLayouts); len(lines) != n || !strings.HasPrefix(lines[0], "system ") || !strings.HasPrefix(lines[n-1], "empty ") {
+	if n := 6 + len(evalLayouts); len(lines) != n || !strings.HasPrefix(lines[0], "set ") || !strings.Contains(lines[n-1], " empty ") {
 		t.Errorf("table:\n%s", out)
 	}
 	if !strings.Contains(out, "chaff (2-fold cross-validated)") {
@@ -307,15 +321,19 @@ func TestEvalTable(t *testing.T) {
 // TestWriteScores checks the table's layout on fixed figures.
 func TestWriteScores(t *testing.T) {
 	rows := []systemScore{
-		{System: "justext", Precision: 0.858, Recall: 0.756, F1: 0.804},
-		{System: "chaff (5-fold cross-validated)", Precision: 0.9, Recall: 0.95, F1: 0.9243, Chaff: true, CrossValidated: true, Folds: 5},
-		{System: "rs_trafilatura", Precision: 0.951, Recall: 0.990, F1: 0.970},
-		{System: "beautifulsoup", Precision: 0.499, Recall: 0.994, F1: 0.665},
-		{System: "html-text", Precision: 0.500, Recall: 0.994, F1: 0.665},
+		{Set: "aeb", Mode: modePage, System: "justext", Precision: 0.858, Recall: 0.756, F1: 0.804, Docs: 181, Empty: 4},
+		{Set: "aeb", Mode: modeText, System: "chaff (5-fold cross-validated)", Precision: 0.9, Recall: 0.95, F1: 0.9243, Chaff: true, CrossValidated: true, Folds: 5, Docs: 181},
+		{Set: macroSet, Mode: modeText, System: "chaff (5-fold cross-validated)", Precision: 0.8, Recall: 0.9, F1: 0.847, Docs: 205},
+		{Set: "wcxb-dev", By: "page_type=forum", Mode: modeText, System: "chaff (5-fold cross-validated)", Precision: 0.7, Recall: 0.8, F1: 0.747, Docs: 2, Empty: 1},
+		{Set: "wcxb-dev", Mode: modeText, System: "chaff (5-fold cross-validated)", Precision: 0.7, Recall: 0.85, F1: 0.768, Docs: 24},
+		{Set: "aeb", Mode: modePage, System: "rs_trafilatura", Precision: 0.951, Recall: 0.990, F1: 0.970, Docs: 181},
+		{Set: "aeb", Mode: modePage, System: "beautifulsoup", Precision: 0.499, Recall: 0.994, F1: 0.665, Docs: 181},
+		{Set: "aeb", Mode: modePage, System: "html-text", Precision: 0.500, Recall: 0.994, F1: 0.665, Docs: 181},
+		{Set: "aeb", Mode: modeText, System: oracleSystem, Precision: 0.999, Recall: 0.998, F1: 0.9989, Docs: 181},
 	}
-	sortScores(rows)
+	sortScores(rows, []*aeb.Bench{{Name: "wcxb-dev"}, {Name: "aeb"}})
 	var buf bytes.Buffer
-	if err := writeScores(&buf, rows); err != nil {
+	if err := writeScores(&buf, rows, []string{"page_type", "lang"}); err != nil {
 		t.Fatal(err)
 	}
 	golden.Compare(t, "eval_table.golden", buf.Bytes())
@@ -343,8 +361,8 @@ func TestEvalRealBench(t *testing.T) {
 	for _, r := range rows {
 		by[r.System] = r
 	}
-	if len(rows) != 13+len(evalLayouts) || by["html-text"].Docs != 181 {
-		t.Fatalf("want chaff, %d layouts and 12 systems over 181 pages: %+v", len(evalLayouts), rows)
+	if len(rows) != 14+len(evalLayouts) || by["html-text"].Docs != 181 {
+		t.Fatalf("want chaff, %d layouts, the oracle and 12 systems over 181 pages: %+v", len(evalLayouts), rows)
 	}
 	names := []string{"chaff (3-fold cross-validated)"}
 	for _, l := range evalLayouts {
@@ -358,5 +376,145 @@ func TestEvalRealBench(t *testing.T) {
 			t.Errorf("%s: %+v does not beat the naive dump it cleans %+v", name, c, by["html-text"])
 		}
 		t.Logf("%s: P %.3f R %.3f F1 %.3f", name, c.Precision, c.Recall, c.F1)
+	}
+}
+
+// synthSetWithMeta writes a synthetic set with a meta.jsonl that gives
+// half its pages the page type "forum" and half "article", all in lang.
+func synthSetWithMeta(t *testing.T, lang string) string {
+	t.Helper()
+	dir := synthBench(t)
+	var meta strings.Builder
+	for i := range 6 {
+		pt := "article"
+		if i%2 == 1 {
+			pt = "forum"
+		}
+		fmt.Fprintf(&meta, `{"id": "%cpage", "lang": %q, "page_type": %q}`+"\n", 'a'+i, lang, pt)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "meta.jsonl"), []byte(meta.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return dir
+}
+
+// TestEvalSets scores two sets in both modes, with the embedded models,
+// leave-one-set-out models and a peer's output: every set and mode has its
+// rows, the macro rows average the sets, the breakdowns cover the pages.
+func TestEvalSets(t *testing.T) {
+	a, b := synthSetWithMeta(t, "en"), synthSetWithMeta(t, "de")
+	peers := t.TempDir()
+	for _, set := range []string{a, b} {
+		data, err := os.ReadFile(filepath.Join(set, "output", "perfect.json"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		dst := filepath.Join(peers, filepath.Base(set), "peer_perfect.json")
+		if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(dst, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	args := []string{"eval", "--bench", a, "--bench", b, "--peers", peers, "--mode", "both", "--folds", "0", "--loso",
+		"--set-weight", "equal", "--epochs", "1", "--stage2-folds", "0"}
+	code, out, errs := runCapture(t, append(args, "--format", "json")...)
+	if code != exitOK {
+		t.Fatalf("exit %d; stderr: %s", code, errs)
+	}
+	var rows []systemScore
+	if err := json.Unmarshal([]byte(out), &rows); err != nil {
+		t.Fatal(err)
+	}
+	type key struct{ set, mode, by, system string }
+	got := map[key]systemScore{}
+	for _, r := range rows {
+		got[key{r.Set, r.Mode, r.By, r.System}] = r
+	}
+	loso := "chaff (leave-one-set-out, sets weighed by equal)"
+	given := "chaff (model as given: not cross-validated)"
+	for _, set := range []string{filepath.Base(a), filepath.Base(b), macroSet} {
+		for _, mode := range []string{modeText, modeHTML} {
+			for _, sys := range []string{loso, given, oracleSystem} {
+				r, ok := got[key{set, mode, "", sys}]
+				if !ok {
+					t.Errorf("no row for %s %s %s", set, mode, sys)
+					continue
+				}
+				if want := 6; set == macroSet {
+					if r.Docs != 12 {
+						t.Errorf("%+v: want 12 docs over the two sets", r)
+					}
+				} else if r.Docs != want {
+					t.Errorf("%+v: want %d docs", r, want)
+				}
+			}
+		}
+		for _, sys := range []string{"perfect", "peer_perfect (peers)", "empty", "html-text"} {
+			if _, ok := got[key{set, modePage, "", sys}]; !ok {
+				t.Errorf("no row for %s %s", set, sys)
+			}
+		}
+	}
+	if r := got[key{filepath.Base(a), modeText, "", loso}]; !r.CrossValidated || !r.Chaff {
+		t.Errorf("leave-one-set-out row %+v: want chaff, cross-validated", r)
+	}
+	if r := got[key{macroSet, modePage, "", "empty"}]; r.Empty != 12 || r.F1 != 0 {
+		t.Errorf("macro of the empty system %+v: want 12 empty outputs", r)
+	}
+	ta, tb := got[key{filepath.Base(a), modePage, "", "html-text"}], got[key{filepath.Base(b), modePage, "", "html-text"}]
+	if m := got[key{macroSet, modePage, "", "html-text"}]; math.Abs(m.F1-(ta.F1+tb.F1)/2) > 1e-12 {
+		t.Errorf("macro F1 %v, want the mean of %v and %v", m.F1, ta.F1, tb.F1)
+	}
+	// Breakdowns: 3 forum and 3 article pages a set, one language a set.
+	for _, by := range []string{"page_type=forum", "page_type=article", "lang=en"} {
+		if r := got[key{filepath.Base(a), modePage, by, "perfect"}]; r.Docs != 3+3*btoi(by == "lang=en") || r.F1 != 1 {
+			t.Errorf("breakdown %s of set a: %+v", by, r)
+		}
+	}
+	if _, ok := got[key{filepath.Base(a), modePage, "lang=de", "perfect"}]; ok {
+		t.Error("set a has a German breakdown row; its pages are English")
+	}
+
+	code, out, errs = runCapture(t, append(args, "--by", "page_type")...)
+	if code != exitOK {
+		t.Fatalf("table: exit %d; stderr: %s", code, errs)
+	}
+	main, byType, ok := strings.Cut(out, "\nby page_type\n")
+	if !ok || !strings.Contains(byType, "forum") || strings.Contains(main, "forum") || !strings.Contains(main, "\nmacro ") {
+		t.Errorf("table without its page-type breakdown or macro rows:\n%s", out)
+	}
+}
+
+func btoi(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// TestEvalFewGroups checks that k-fold cross-validation of a set whose
+// pages come from fewer sites than folds is an error naming the set, not
+// a figure from empty training folds.
+func TestEvalFewGroups(t *testing.T) {
+	bench := synthBench(t)
+	truth := filepath.Join(bench, "ground-truth.json")
+	data, err := os.ReadFile(truth)
+	if err != nil {
+		t.Fatal(err)
+	}
+	one := regexp.MustCompile(`https://[a-z]+\.example\.org`).ReplaceAll(data, []byte("https://example.org"))
+	if err := os.WriteFile(truth, one, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, _, errs := runCapture(t, "eval", "--bench", bench, "--folds", "2", "--epochs", "1")
+	if code != exitFail || !strings.Contains(errs, "from 1 publishers or sites, fewer than --folds 2") {
+		t.Fatalf("exit %d, stderr %q: want exit 1 and the reason", code, errs)
+	}
+	// Split by page, the same set cross-validates.
+	code, out, errs := runCapture(t, "eval", "--bench", bench, "--folds", "2", "--epochs", "1", "--fold-by", "page", "--format", "json")
+	if code != exitOK || !strings.Contains(out, "chaff (2-fold cross-validated)") {
+		t.Fatalf("--fold-by page: exit %d, stderr %s", code, errs)
 	}
 }

@@ -212,16 +212,19 @@ func labelledLines(docs []*gold.Doc) int {
 func runTrain(e *env, args []string) error {
 	fs := flag.NewFlagSet("train", flag.ContinueOnError)
 	fs.Usage = func() {
-		fmt.Fprint(fs.Output(), `Usage: chaff train --gold PATH [--gold PATH...] [--bench DIR] -o FILE [flags]
+		fmt.Fprint(fs.Output(), `Usage: chaff train --gold PATH [--gold PATH...] [--bench DIR...] -o FILE [flags]
 
 Train a model from labelled documents and write it to FILE. --gold reads
 every NAME.txt/NAME.gold pair under a file or directory (repeatable);
---bench labels the naive text dumps of the article-extraction benchmark
-against its ground truth. Give either or both. The file is written
-atomically and is byte for byte the same for the same data, flags and seed.
+--bench labels the naive text dumps of a benchmark set (any folder in the
+layout of the article-extraction benchmark) against its ground truth
+(repeatable: the sets are pooled, each page weighing as --set-weight says;
+pages marked synthetic in meta.jsonl are left out). Give either or both.
+The file is written atomically and is byte for byte the same for the same
+data, flags and seed.
 
 With --html, the model is for HTML input: it is trained on the
-benchmark's HTML pages (--bench is then required and --gold not allowed);
+sets' HTML pages (--bench is then required and --gold not allowed);
 use it with --html-model FILE.
 
 The embedded default models are made, from the repository's root, with:
@@ -236,15 +239,16 @@ Flags:
 	}
 	var lf logFlags
 	var tf trainFlags
-	var golds pathList
-	var bench, out, textModel string
+	var golds, benches pathList
+	var out, textModel, setWeight string
 	var html bool
 	lf.add(fs)
-	fs.BoolVar(&html, "html", false, "train the HTML-mode model on the benchmark's HTML pages")
+	fs.BoolVar(&html, "html", false, "train the HTML-mode model on the sets' HTML pages")
 	fs.StringVar(&textModel, "text-model", "accurate", "kind of text model to train: accurate, or fast (package skim; --tune-trees and --context do not apply)")
 	tf.add(fs)
 	fs.Var(&golds, "gold", "file or directory of labelled documents (repeatable)")
-	fs.StringVar(&bench, "bench", "", "benchmark directory whose labelled text dumps are trained on")
+	fs.Var(&benches, "bench", "benchmark set directory whose labelled pages are trained on (repeatable)")
+	fs.StringVar(&setWeight, "set-weight", string(learn.WeighPages), "how the --bench sets weigh: pages (each page 1), equal (each set the same) or sqrt (a set by the square root of its pages)")
 	fs.StringVar(&out, "o", "", "model file to write (required)")
 	if err := parse(fs, e, args); err != nil {
 		return err
@@ -258,68 +262,115 @@ Flags:
 	if out == "" {
 		return usagef("-o FILE is required")
 	}
-	if len(golds) == 0 && bench == "" {
+	if len(golds) == 0 && len(benches) == 0 {
 		return usagef("nothing to train on: give --gold PATH or --bench DIR")
 	}
-	if html && (bench == "" || len(golds) > 0) {
-		return usagef("--html trains on the benchmark's pages: give --bench DIR and no --gold")
+	if html && (len(benches) == 0 || len(golds) > 0) {
+		return usagef("--html trains on the sets' pages: give --bench DIR and no --gold")
 	}
 	if textModel != "accurate" && textModel != "fast" || html && textModel == "fast" {
 		return usagef("--text-model %q: want accurate or fast, and fast is for text only", textModel)
 	}
+	scheme := learn.SetWeighting(setWeight)
+	if _, err := learn.SetWeights(nil, scheme); err != nil {
+		return usagef("--set-weight %q: want pages, equal or sqrt", setWeight)
+	}
 	tf.fast = textModel == "fast"
-	cfg, err := tf.config(html)
-	if err != nil {
+	if _, err := tf.config(html); err != nil {
 		return err
 	}
-	if html {
-		return trainHTML(e, bench, out, cfg)
-	}
-	// The benchmark's pages are the main training set; hand-labelled
-	// documents beside them weigh --gold-weight, alone they weigh 1.
-	var docs, extra []*gold.Doc
+	// The sets' pages are the main training set; hand-labelled documents
+	// beside them weigh --gold-weight, alone they weigh 1.
+	var extra []*gold.Doc
+	var err error
 	if len(golds) > 0 {
 		if extra, err = gold.LoadAll(golds...); err != nil {
 			return err
 		}
 	}
-	if bench != "" {
-		if _, docs, err = evaluate.BenchDocs(bench); err != nil {
-			return err
-		}
-	} else {
+	docs, pages, weights, err := loadTraining(benches, html, tf.rb.or(true), scheme)
+	if err != nil {
+		return err
+	}
+	if len(benches) == 0 {
 		docs, extra = extra, nil
 	}
+	env, err := defaultEnv()
+	if err != nil {
+		return err
+	}
 	start := time.Now()
-	var write func(io.Writer) error
-	var about string
-	if textModel == "fast" {
-		scfg, err := tf.skimConfig()
-		if err != nil {
-			return err
-		}
-		m := learn.TrainSkim(docs, extra, tf.weights(), scfg)
-		write, about = m.Write, m.About
-	} else {
-		env, err := defaultEnv()
-		if err != nil {
-			return err
-		}
-		m := learn.Train(env, docs, extra, tf.weights(), cfg)
-		write, about = m.Write, m.About
+	m, sk, err := trainModel(env, &tf, html, docs, extra, pages, weights)
+	if err != nil {
+		return err
 	}
 	took := time.Since(start)
+	var write func(io.Writer) error
+	var about string
+	if sk != nil {
+		write, about = sk.Write, sk.About
+	} else {
+		write, about = m.Write, m.About
+	}
 	if err := writeAtomic(out, write); err != nil {
 		return err
 	}
 	n := labelledLines(docs) + labelledLines(extra)
 	e.log.WithFields(map[string]any{
+		"sets":    len(benches),
 		"docs":    len(docs) + len(extra),
 		"lines":   n,
 		"took":    took.Round(time.Millisecond).String(),
 		"lines/s": fmt.Sprintf("%.0f", float64(n)/took.Seconds()),
 	}).Infof("wrote %s: %s", out, about)
 	return nil
+}
+
+// loadTraining loads the benchmark sets in dirs, their text dumps or (with
+// html) their pages, the latter with go-readability's signal when
+// readability is set, and pools their pages not marked synthetic, weighed
+// by scheme.
+func loadTraining(dirs []string, html, readability bool, scheme learn.SetWeighting) ([]*gold.Doc, []*htmltext.Page, []float32, error) {
+	sets := make([]learn.Set, len(dirs))
+	for i, dir := range dirs {
+		s := &evalSet{}
+		var err error
+		if html {
+			s.bench, s.docs, s.pages, err = evaluate.BenchPages(dir, htmltext.Options{Readability: readability})
+		} else {
+			s.bench, s.docs, err = evaluate.BenchDocs(dir)
+		}
+		if err != nil {
+			return nil, nil, nil, err
+		}
+		sets[i] = trainingSet(s)
+	}
+	return learn.Pool(sets, -1, scheme)
+}
+
+// trainModel trains the model kind tf asks for. With html, an HTML-mode
+// model of pages[k] with docs[k]'s labels; otherwise the accurate text
+// model or, with tf.fast, a skim model (the second result), on docs with
+// extra beside them at --gold-weight. weights, when not nil, weighs each of
+// docs (learn.Weights.Docs).
+func trainModel(env *signals.Env, tf *trainFlags, html bool, docs, extra []*gold.Doc, pages []*htmltext.Page, weights []float32) (*model.Model, *skim.Model, error) {
+	cfg, err := tf.config(html)
+	if err != nil {
+		return nil, nil, err
+	}
+	if html {
+		return learn.TrainHTML(env, docs, pages, weights, cfg), nil, nil
+	}
+	w := tf.weights()
+	w.Docs = weights
+	if tf.fast {
+		scfg, err := tf.skimConfig()
+		if err != nil {
+			return nil, nil, err
+		}
+		return nil, learn.TrainSkim(docs, extra, w, scfg), nil
+	}
+	return learn.Train(env, docs, extra, w, cfg), nil, nil
 }
 
 // writeAtomic writes a file through fill with package output: into a
@@ -340,30 +391,4 @@ func writeAtomic(path string, fill func(io.Writer) error) error {
 		return fmt.Errorf("%s: %w", path, err)
 	}
 	return f.Commit()
-}
-
-// trainHTML trains the HTML-mode model on the benchmark's pages.
-func trainHTML(e *env, bench, out string, cfg model.Config) error {
-	_, docs, pages, err := evaluate.BenchPages(bench, htmltext.Options{Readability: cfg.Readability})
-	if err != nil {
-		return err
-	}
-	env, err := defaultEnv()
-	if err != nil {
-		return err
-	}
-	start := time.Now()
-	m := learn.TrainHTML(env, docs, pages, cfg)
-	took := time.Since(start)
-	if err := writeAtomic(out, m.Write); err != nil {
-		return err
-	}
-	n := labelledLines(docs)
-	e.log.WithFields(map[string]any{
-		"pages":   len(docs),
-		"lines":   n,
-		"took":    took.Round(time.Millisecond).String(),
-		"lines/s": fmt.Sprintf("%.0f", float64(n)/took.Seconds()),
-	}).Infof("wrote %s: %s", out, m.About)
-	return nil
 }

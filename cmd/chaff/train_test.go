@@ -136,3 +136,42 @@ func TestTrainOnBench(t *testing.T) {
 		t.Errorf("model trained on %q, want the 6 benchmark pages", md.About)
 	}
 }
+
+// TestTrainOnSets trains on two benchmark sets: their pages are pooled,
+// the synthetic ones left out, and the set weighting changes the model.
+func TestTrainOnSets(t *testing.T) {
+	a, b := synthBench(t), synthBench(t)
+	// Two of b's pages are hand-written feature tests.
+	meta := `{"id": "apage", "synthetic": true}` + "\n" + `{"id": "bpage", "synthetic": true}` + "\n"
+	if err := os.WriteFile(filepath.Join(b, "meta.jsonl"), []byte(meta), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	read := func(path string) []byte {
+		data, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return data
+	}
+	pages := trainTiny(t, a, "--bench", b, "--set-weight", "pages")
+	equal := trainTiny(t, a, "--bench", b, "--set-weight", "equal")
+	f, err := os.Open(pages)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	md, err := model.Read(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(md.About, "10 documents") {
+		t.Errorf("model trained on %q, want the 6 + 4 real pages", md.About)
+	}
+	if bytes.Equal(read(pages), read(equal)) {
+		t.Error("--set-weight equal and pages give the same model for sets of 6 and 4 pages")
+	}
+	html := filepath.Join(t.TempDir(), "html.model")
+	if code, _, errs := runCapture(t, "train", "--html", "--bench", a, "--bench", b, "--set-weight", "sqrt", "-o", html, "--epochs", "1", "--stage2-folds", "0", "--readability=false"); code != exitOK {
+		t.Fatalf("train --html on two sets: exit %d: %s", code, errs)
+	}
+}
