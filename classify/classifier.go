@@ -178,11 +178,17 @@ func (doc *Document) reset(data []byte, n int) {
 // for the charset. go-readability runs only for an HTML model that reads
 // its signal (model.Model.Readability).
 func (c *Classifier) ClassifyHTML(data []byte, contentType string) (*Document, error) {
-	page, err := htmltext.Extract(data, contentType, htmltext.Options{Readability: c.htmlModel.Readability})
+	page, err := htmltext.Extract(data, contentType, c.HTMLOptions())
 	if err != nil {
 		return nil, err
 	}
 	return c.ClassifyPage(page), nil
+}
+
+// HTMLOptions returns the options of htmltext.Extract for the pages this
+// classifier labels (see ClassifyPage).
+func (c *Classifier) HTMLOptions() htmltext.Options {
+	return htmltext.Options{Readability: c.htmlModel.Readability}
 }
 
 // ClassifyPage labels the lines of a page htmltext.Extract made, with

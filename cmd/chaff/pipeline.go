@@ -56,7 +56,8 @@ type item struct {
 // result is the work done on one document.
 type result struct {
 	cd     *classify.Document // kept for the sink when repeated lines are marked there
-	out    []byte
+	out    []byte             // the output, or its last part after spill's file
+	spill  *spill             // label, annotate: the whole output
 	shape  shape
 	counts docCounts
 }
@@ -130,7 +131,10 @@ func (r *runner) run(ctx context.Context) error {
 	return nil
 }
 
-// work classifies one document. It runs on a worker goroutine.
+// work classifies one document and writes its output. It runs on a
+// worker goroutine. The document is classified window by window and
+// its output written as the windows come (see docOutput), except with
+// --repeated, which flags lines across the whole document.
 func (r *runner) work(_ context.Context, it item) (*result, error) {
 	if it.err != nil {
 		return nil, nil
@@ -140,18 +144,35 @@ func (r *runner) work(_ context.Context, it item) (*result, error) {
 	if cd == nil {
 		cd = new(classify.Document)
 	}
+	res := &result{}
+	if r.rep != nil {
+		return r.workWhole(d, cd, res)
+	}
+	defer r.docs.Put(cd)
+	o, err := r.newOutput(d, res)
+	if err != nil {
+		return nil, err
+	}
+	if err := classifyWindows(r.cl, d, r.rf.html, cd, o.add); err != nil {
+		o.discard()
+		return nil, err
+	}
+	return res, o.finish()
+}
+
+// workWhole classifies one document whole, into cd, and flags its
+// repeated lines, or leaves that to the sink when the flags depend on
+// document order.
+func (r *runner) workWhole(d *input.Document, cd *classify.Document, res *result) (*result, error) {
 	cd, err := classifyDocument(r.cl, d, r.rf.html, cd)
 	if err != nil {
 		return nil, err
 	}
-	res := &result{cd: cd}
-	if r.rep != nil {
-		if r.rep.inSink {
-			// The flags depend on document order: marked in the sink.
-			return res, nil
-		}
-		r.rep.mark(d, res.cd)
+	res.cd = cd
+	if r.rep.inSink {
+		return res, nil
 	}
+	r.rep.mark(d, res.cd)
 	err = r.renderDoc(d, res.cd, res)
 	r.docs.Put(res.cd)
 	res.cd = nil // rendered: the sink needs only the output
@@ -166,6 +187,11 @@ func (r *runner) sink(it item, res *result, err error) error {
 	}
 	d := it.doc
 	r.prog.add(d)
+	defer func() {
+		if res != nil && res.spill != nil {
+			res.spill.close()
+		}
+	}()
 	if err == nil && r.rep != nil && r.rep.inSink {
 		r.rep.mark(d, res.cd)
 		err = r.renderDoc(d, res.cd, res)
@@ -189,7 +215,7 @@ func (r *runner) sink(it item, res *result, err error) error {
 	if res.counts.Uncut {
 		r.e.log.WithFields(docFields(d)).Warnf("would drop %d of %d non-blank lines, more than --max-drop %v: left whole", res.counts.droppedTotal(), res.counts.NonBlank, r.rf.maxDrop)
 	}
-	if werr := r.dest.write(d, res); werr != nil {
+	if werr := r.write(d, res); werr != nil {
 		var se *sourceError
 		if errors.As(werr, &se) {
 			r.e.log.WithFields(docFields(d)).Error(werr)
@@ -201,6 +227,18 @@ func (r *runner) sink(it item, res *result, err error) error {
 	}
 	r.sum.addDoc(d, res)
 	return nil
+}
+
+// write hands the output of d to the destination: in pieces of whole
+// lines when it spilled to a file.
+func (r *runner) write(d *input.Document, res *result) error {
+	if res.spill == nil {
+		return r.dest.write(d, res)
+	}
+	return res.spill.each(func(b []byte) error {
+		res.out = b
+		return r.dest.write(d, res)
+	})
 }
 
 // reportInputError logs an error of the input package with its file and

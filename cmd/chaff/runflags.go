@@ -34,6 +34,7 @@ type runFlags struct {
 	outputField string
 	mark        bool
 	maxDrop     float64
+	maxLines    int
 	statsFile   string
 	progress    string
 	rep         repeatFlags
@@ -50,8 +51,15 @@ func (rf *runFlags) add(fs *flag.FlagSet, mode mode) {
 		fs.BoolVar(&rf.mark, "mark", false, "leave the text whole and add the byte spans of noise lines: JSONL field \"chaff_spans\" [[start,end,category,score],...]; other inputs give one JSON record per document")
 		fs.Float64Var(&rf.maxDrop, "max-drop", 1, "largest share of a document's non-blank lines that may be removed, in [0,1]; a document past it is left whole and flagged (\"uncut\")")
 	}
+	fs.IntVar(&rf.maxLines, "max-lines", defaultMaxLines, "largest number of lines (HTML: blocks) of a document; a document with more fails alone, the others are classified (0: no limit)")
 	rf.rep.add(fs)
 }
+
+// defaultMaxLines is the default of --max-lines. Memory does not grow
+// with a document's lines (they are classified in windows), but time and
+// the label output do: 50 M lines take about a minute with the accurate
+// model and write some 10 GB of labels, and no web page comes near.
+const defaultMaxLines = 50_000_000
 
 // inputFlags are the flags that choose and read inputs, shared by clean,
 // label, annotate and report.
@@ -104,6 +112,9 @@ func (in *inputFlags) inputOptions() (input.Options, error) {
 func (rf *runFlags) validate() error {
 	if rf.jobs < 1 {
 		return usagef("-j %d: want at least 1", rf.jobs)
+	}
+	if rf.maxLines < 0 {
+		return usagef("--max-lines %d: want 0 (no limit) or more", rf.maxLines)
 	}
 	if rf.maxDrop < 0 || rf.maxDrop > 1 {
 		return usagef("--max-drop %v: want a share in [0,1]", rf.maxDrop)
