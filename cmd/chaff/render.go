@@ -47,12 +47,12 @@ type docOutput struct {
 	r      *runner
 	d      *input.Document
 	res    *result
-	data   []byte           // the classified text, for a document left uncut
-	clean  render.Cleaner   // clean: the blank lines between windows
-	text   *[]byte          // clean: the kept text so far
-	spans  []byte           // clean --mark: the JSON spans of the dropped lines so far, each after a comma
-	out    *spill           // label, annotate
-	prefix []byte           // label: the fields of the document that start each line
+	data   []byte         // the classified text, for a document left uncut
+	clean  render.Cleaner // clean: the blank lines between windows
+	text   *[]byte        // clean: the kept text so far
+	spans  []byte         // clean --mark: the JSON spans of the dropped lines so far, each after a comma
+	out    *spill         // label, annotate
+	prefix []byte         // label: the fields of the document that start each line
 }
 
 // newOutput starts the output of d into res.
@@ -201,12 +201,12 @@ const (
 // markRecord is the --mark output for a document that is not a JSONL
 // record.
 type markRecord struct {
-	File   string     `json:"file"`
-	Record int        `json:"record"`
-	ID     string     `json:"id,omitempty"`
-	URL    string     `json:"url,omitempty"`
+	File   string          `json:"file"`
+	Record int             `json:"record"`
+	ID     string          `json:"id,omitempty"`
+	URL    string          `json:"url,omitempty"`
 	Spans  json.RawMessage `json:"spans"`
-	Chaff  *docCounts `json:"chaff"`
+	Chaff  *docCounts      `json:"chaff"`
 }
 
 // docName names a document for people: its file, and its record number
