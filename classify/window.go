@@ -1,6 +1,7 @@
 package classify
 
 import (
+	"bytes"
 	"fmt"
 
 	"github.com/chaff-dev/chaff/htmltext"
@@ -137,10 +138,10 @@ func (c *Classifier) eachWindow(data []byte, lang bool, fn func(*part) error) er
 	if lang {
 		p.lang = c.env.Language(data)
 	}
+	if c.tooLong(data) {
+		return &TooManyLinesError{Max: c.maxLines}
+	}
 	for {
-		if c.maxLines > 0 && p.first+len(w.spans) > c.maxLines {
-			return &TooManyLinesError{Max: c.maxLines}
-		}
 		done := w.sp.Done()
 		p.hi = len(w.spans)
 		if !done {
@@ -162,6 +163,23 @@ func (c *Classifier) eachWindow(data []byte, lang bool, fn func(*part) error) er
 		w.spans = w.sp.Append(w.spans[:n], WindowLines)
 		p.lo = WindowContext
 	}
+}
+
+// tooLong reports whether data has more lines than Config.MaxLines. The
+// terminators bound the lines: only a document with as many as the bound
+// has its lines counted.
+func (c *Classifier) tooLong(data []byte) bool {
+	if c.maxLines <= 0 || bytes.Count(data, []byte{'\n'})+bytes.Count(data, []byte{'\r'}) < c.maxLines {
+		return false
+	}
+	sp := lines.NewSplitter(data)
+	var buf [256]lines.Span
+	for n := 0; !sp.Done(); {
+		if n += len(sp.Append(buf[:0], len(buf))); n > c.maxLines {
+			return true
+		}
+	}
+	return false
 }
 
 // place sets the window's bytes and its spans in them.
