@@ -38,11 +38,11 @@ type runner struct {
 	dest   destination
 	prog   *progress
 	// docs holds classified documents whose output is written, for the
-	// workers to classify text into again (see classifyDocument): their
+	// workers to classify windows into again (see classifyWindows): their
 	// line records are most of what the fast model allocates.
 	docs sync.Pool
 	// texts holds buffers for the cleaned text of a record, on its way
-	// into the record's JSON object (see renderClean).
+	// into the record's JSON object (see docOutput).
 	texts sync.Pool
 }
 
