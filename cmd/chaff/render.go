@@ -148,7 +148,7 @@ func (o *docOutput) finish() error {
 	}
 	text := *o.text
 	if c.Uncut {
-		text = o.data
+		text = append(text[:0], o.data...) // a copy: the input's storage is not the output's
 	}
 	if !isRecord(o.d) {
 		o.res.out = text
