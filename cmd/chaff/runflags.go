@@ -57,9 +57,11 @@ func (rf *runFlags) add(fs *flag.FlagSet, mode mode) {
 
 // defaultMaxLines is the default of --max-lines. Memory does not grow
 // with a document's lines (they are classified in windows), but time and
-// the label output do: 50 M lines take about a minute with the accurate
-// model and write some 10 GB of labels, and no web page comes near.
-const defaultMaxLines = 50_000_000
+// the label output do: a document of 10 M short lines takes half a
+// minute to clean and several to label (1 GB of labels). 32 M lets
+// through a 20 MB file of empty lines (21 M) and bounds what one
+// document can take; no web page comes near.
+const defaultMaxLines = 32_000_000
 
 // inputFlags are the flags that choose and read inputs, shared by clean,
 // label, annotate and report.
