@@ -23,8 +23,8 @@ func TestMaxLinesFailsAlone(t *testing.T) {
 	in := fmt.Sprintf("{\"id\":\"1\",\"text\":%q}\n{\"id\":\"2\",\"text\":%q}\n{\"id\":\"3\",\"text\":%q}\n", article(1), long, article(2))
 	for _, cmd := range []string{"clean", "label"} {
 		code, stdout, stderr := runCmd(t, in, cmd, "--max-lines", "40", "-")
-		if code == exitOK {
-			t.Errorf("%s: exit %d, want a failure", cmd, code)
+		if code != exitFail {
+			t.Errorf("%s: exit %d, want %d", cmd, code, exitFail)
 		}
 		if !strings.Contains(stderr, "record=2") || !strings.Contains(stderr, "file=-") || !strings.Contains(stderr, "more than 40 lines") || !strings.Contains(stderr, "--max-lines") {
 			t.Errorf("%s: the error does not name the file, record and flag:\n%s", cmd, stderr)
