@@ -11,7 +11,6 @@ import (
 	"github.com/chaff-dev/chaff/label"
 	"github.com/chaff-dev/chaff/lang"
 	"github.com/chaff-dev/chaff/lexicon"
-	"github.com/chaff-dev/chaff/lines"
 	"github.com/chaff-dev/chaff/model"
 	"github.com/chaff-dev/chaff/signals"
 	"github.com/chaff-dev/chaff/skim"
@@ -49,6 +48,11 @@ type Config struct {
 	// threshold) than the full estimate every other caller gets. The
 	// other models ignore it.
 	StopEarly bool
+	// MaxLines, when positive, bounds the lines of a document that
+	// ClassifyWindows and ClassifyPageWindows classify: a document with
+	// more fails with a *TooManyLinesError. Classify, which returns no
+	// error, ignores it.
+	MaxLines int
 }
 
 // Classifier labels documents. Build one with New; it is safe for use by
@@ -63,11 +67,13 @@ type Classifier struct {
 	reasons   bool
 	stopEarly bool      // see Config.StopEarly
 	skimWork  sync.Pool // of *skimWork, one per goroutine classifying at a time
+	windows   sync.Pool // of *window, one per goroutine classifying at a time
+	maxLines  int       // see Config.MaxLines
 }
 
 // New builds a Classifier.
 func New(cfg Config) (*Classifier, error) {
-	c := &Classifier{model: cfg.Model, skim: cfg.Skim, htmlModel: cfg.HTMLModel, threshold: cfg.Threshold, keep: map[label.Category]bool{}, reasons: !cfg.SkipReasons, stopEarly: cfg.StopEarly}
+	c := &Classifier{model: cfg.Model, skim: cfg.Skim, htmlModel: cfg.HTMLModel, threshold: cfg.Threshold, keep: map[label.Category]bool{}, reasons: !cfg.SkipReasons, stopEarly: cfg.StopEarly, maxLines: cfg.MaxLines}
 	c.env.Lexicon, c.env.Lang = cfg.Lexicon, cfg.Languages
 	var err error
 	if c.model == nil && c.skim == nil {
@@ -132,11 +138,26 @@ func (c *Classifier) Classify(data []byte) *Document {
 // big enough. They are most of what classifying allocates with the fast
 // text model. Everything doc held before is overwritten.
 func (c *Classifier) ClassifyTo(doc *Document, data []byte) {
-	if c.skim != nil {
-		c.classifySkim(doc, data)
-		return
+	c.collect(doc, data, nil, c.skim == nil)
+}
+
+// classifyPart labels the lines of one window into doc: in HTML mode
+// given the page, else with the text model. titled tells whether an
+// earlier window labelled a title, and becomes true once one has.
+func (c *Classifier) classifyPart(doc *Document, p *part, page *htmltext.Page, titled *bool) {
+	switch {
+	case page != nil:
+		sub := *page
+		sub.Lines = page.Lines[p.first : p.first+len(p.spans)]
+		c.classify(doc, p, &sub, c.htmlModel, titled)
+		for i := range doc.Lines {
+			doc.Lines[i].Path = sub.Lines[p.lo+i].Path
+		}
+	case c.skim != nil:
+		c.classifySkim(doc, p, titled)
+	default:
+		c.classify(doc, p, nil, c.model, titled)
 	}
-	c.classify(doc, data, nil, c.model)
 }
 
 // reset makes doc a document of data with n lines, all zero, in the
@@ -157,49 +178,56 @@ func (doc *Document) reset(data []byte, n int) {
 // for the charset. go-readability runs only for an HTML model that reads
 // its signal (model.Model.Readability).
 func (c *Classifier) ClassifyHTML(data []byte, contentType string) (*Document, error) {
-	page, err := htmltext.Extract(data, contentType, htmltext.Options{Readability: c.htmlModel.Readability})
+	page, err := htmltext.Extract(data, contentType, c.HTMLOptions())
 	if err != nil {
 		return nil, err
 	}
 	return c.ClassifyPage(page), nil
 }
 
+// HTMLOptions returns the options of htmltext.Extract for the pages this
+// classifier labels (see ClassifyPage).
+func (c *Classifier) HTMLOptions() htmltext.Options {
+	return htmltext.Options{Readability: c.htmlModel.Readability}
+}
+
 // ClassifyPage labels the lines of a page htmltext.Extract made, with
 // Options.Readability set as the HTML model's Readability.
 func (c *Classifier) ClassifyPage(page *htmltext.Page) *Document {
 	doc := new(Document)
-	c.classify(doc, page.Text, page, c.htmlModel)
-	for i := range doc.Lines {
-		doc.Lines[i].Path = page.Lines[i].Path
-	}
+	c.collect(doc, page.Text, page, true)
 	return doc
 }
 
-// classify labels the lines of data into doc with the default model m,
-// in text mode or, given the page data is the text of, in HTML mode.
-func (c *Classifier) classify(doc *Document, data []byte, page *htmltext.Page, m *model.Model) {
-	spans := lines.Split(data)
-	sd := signals.Analyze(&c.env, data, spans)
+// classify labels the lines of one window into doc with the default
+// model m, in text mode or, given the page (its lines the window's), in
+// HTML mode.
+func (c *Classifier) classify(doc *Document, p *part, page *htmltext.Page, m *model.Model, titled *bool) {
+	sd := signals.AnalyzeIn(&c.env, p.data, p.spans, p.lang)
 	vec := features.Build(sd, page)
 	scores := m.Score(sd, vec)
-	doc.reset(data, len(spans))
+	doc.reset(p.doc, p.hi-p.lo)
 	doc.Lang, doc.HTML = sd.Lang, page != nil
 	var ex *model.Explainer
 	if c.reasons {
 		ex = m.Explainer()
 	}
-	for i, s := range spans {
-		l := &doc.Lines[i]
-		l.Number, l.Offset = i+1, int64(s.Start)
-		l.Text, l.EOL = data[s.Start:s.End:s.End], data[s.End:s.Next:s.Next]
+	for i := p.lo; i < p.hi; i++ {
+		s := p.spans[i]
+		l := &doc.Lines[i-p.lo]
+		l.Number, l.Offset = p.first+i+1, int64(p.base+s.Start)
+		l.Text, l.EOL = p.data[s.Start:s.End:s.End], p.data[s.End:s.Next:s.Next]
 		if sd.Lines[i].Blank() {
 			l.Label = label.Blank
 			continue
 		}
-		c.decide(m, sd, vec, scores, i, l)
+		c.decide(m, sd, vec, scores, i, l, *titled)
 		if ex != nil {
 			c.explain(ex, sd, vec, scores, i, l)
 		}
+	}
+	for i := range doc.Lines {
+		*titled = *titled || doc.Lines[i].Kind == label.Title
 	}
 }
 
@@ -212,14 +240,16 @@ func (c *Classifier) ClassifyReader(r io.Reader) (*Document, error) {
 	return c.Classify(data), nil
 }
 
-// decide labels one non-blank line from its evidence and its model score.
-func (c *Classifier) decide(m *model.Model, sd *signals.Doc, vec *features.Vectors, scores model.Scores, i int, l *Line) {
+// decide labels one non-blank line from its evidence and its model score;
+// the line chosen as title is one only if no earlier window (titled)
+// labelled one.
+func (c *Classifier) decide(m *model.Model, sd *signals.Doc, vec *features.Vectors, scores model.Scores, i int, l *Line, titled bool) {
 	p := scores.P[i]
 	sl := &sd.Lines[i]
 	best := sl.Best()
 	l.Score = p
 	switch {
-	case sl.Ctx.IsTitle && p < titleVeto:
+	case sl.Ctx.IsTitle && p < titleVeto && !titled:
 		l.Label, l.Kind = label.Keep, label.Title
 	case p >= c.threshold:
 		l.Label, l.Cat = label.Drop, category(m, sl, vec, i, best)

@@ -5,7 +5,10 @@
 // The flow reads straight through the packages it uses: lines splits the
 // document without losing a byte; signals measures each line and its
 // context and gathers lexicon and rule evidence; features turns them into a
-// vector; model scores it; this package takes the decision. A Classifier
+// vector; model scores it; this package takes the decision. A long
+// document is classified in windows of lines (see WindowLines and
+// ClassifyWindows), so that memory does not grow with its line count. A
+// Classifier
 // holds only read-only data once built, logs nothing and may be used by any
 // number of goroutines.
 package classify

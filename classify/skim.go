@@ -2,7 +2,6 @@ package classify
 
 import (
 	"github.com/chaff-dev/chaff/label"
-	"github.com/chaff-dev/chaff/lines"
 	"github.com/chaff-dev/chaff/skim"
 )
 
@@ -11,33 +10,32 @@ import (
 // Classifier.skimWork): the skim model is fast enough for allocation and
 // garbage collection to weigh.
 type skimWork struct {
-	spans  []lines.Span
 	f      skim.Features
 	scores skim.Scores
 }
 
-// classifySkim labels every line of a text document into doc with the
-// skim model.
-func (c *Classifier) classifySkim(doc *Document, data []byte) {
+// classifySkim labels the lines of one window of a text document into doc
+// with the skim model. titled tells whether a line before the window was
+// kept, and becomes true once one is.
+func (c *Classifier) classifySkim(doc *Document, p *part, titled *bool) {
 	w, _ := c.skimWork.Get().(*skimWork)
 	if w == nil {
 		w = new(skimWork)
 	}
 	defer c.skimWork.Put(w)
-	w.spans = lines.AppendSpans(w.spans[:0], data)
-	spans, f, scores := w.spans, &w.f, &w.scores
+	data, spans, f, scores := p.data, p.spans, &w.f, &w.scores
 	f.Measure(data, spans)
 	if c.stopEarly {
 		c.skim.DecideTo(scores, f, c.threshold)
 	} else {
 		c.skim.ScoreTo(scores, f)
 	}
-	doc.reset(data, len(spans))
+	doc.reset(p.doc, p.hi-p.lo)
 	cats := c.skim.Categories
-	titled := false // the first kept line has been seen
-	for i, s := range spans {
-		l := &doc.Lines[i]
-		l.Number, l.Offset = i+1, int64(s.Start)
+	for i := p.lo; i < p.hi; i++ {
+		s := spans[i]
+		l := &doc.Lines[i-p.lo]
+		l.Number, l.Offset = p.first+i+1, int64(p.base+s.Start)
 		l.Text, l.EOL = data[s.Start:s.End:s.End], data[s.End:s.Next:s.Next]
 		if f.Blank[i] {
 			l.Label = label.Blank
@@ -55,12 +53,12 @@ func (c *Classifier) classifySkim(doc *Document, data []byte) {
 			}
 		case !f.Heading(i):
 			l.Label, l.Kind = label.Keep, label.Body
-		case !titled:
+		case !*titled:
 			l.Label, l.Kind = label.Keep, label.Title
 		default:
 			l.Label, l.Kind = label.Keep, label.Heading
 		}
-		titled = titled || l.Label == label.Keep
+		*titled = *titled || l.Label == label.Keep
 		if c.reasons {
 			cts := c.skim.Explain(f, scores, i, 3)
 			l.Reasons = appendModelReasons(make([]Reason, 0, len(cts)+1), cts, l)

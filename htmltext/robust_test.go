@@ -2,6 +2,7 @@ package htmltext
 
 import (
 	"bytes"
+	"errors"
 	"math/rand/v2"
 	"runtime"
 	"strings"
@@ -60,6 +61,36 @@ func TestExtractGarbage(t *testing.T) {
 	}
 }
 
+// TestExtractTooManyTags checks that a page with more '<' than MaxTags
+// is refused before it is parsed, 4 MB of "<p>a</p>" under the default
+// bound among them, and one with as many is not.
+func TestExtractTooManyTags(t *testing.T) {
+	page := []byte(strings.Repeat("<p>a</p>", 10))
+	for _, tc := range []struct {
+		name string
+		page []byte
+		max  int
+		ok   bool
+	}{
+		{"as many as the bound", page, 20, true},
+		{"one more than the bound", page, 19, false},
+		{"no bound", page, -1, true},
+		{"4 MB of <p>a</p>, default bound", bytes.Repeat([]byte("<p>a</p>"), 4<<20/8), 0, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			p, err := Extract(tc.page, "", Options{MaxTags: tc.max})
+			switch {
+			case tc.ok && err != nil:
+				t.Fatal(err)
+			case tc.ok && len(p.Lines) != 10:
+				t.Fatalf("%d lines, want 10", len(p.Lines))
+			case !tc.ok && !errors.Is(err, ErrTooManyTags):
+				t.Fatalf("error %v, want ErrTooManyTags", err)
+			}
+		})
+	}
+}
+
 // TestExtractLarge builds a 50 MB page and checks the memory Extract
 // allocates stays a small multiple of the input (the parsed tree).
 func TestExtractLarge(t *testing.T) {
@@ -76,7 +107,7 @@ func TestExtractLarge(t *testing.T) {
 	var before, after runtime.MemStats
 	runtime.GC()
 	runtime.ReadMemStats(&before)
-	p, err := Extract(in, "", Options{Readability: true})
+	p, err := Extract(in, "", Options{Readability: true, MaxTags: -1})
 	if err != nil {
 		t.Fatal(err)
 	}

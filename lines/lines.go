@@ -23,13 +23,35 @@ func Split(data []byte) []Span {
 // returns them, and returns the extended slice: a caller that splits many
 // documents can reuse one slice.
 func AppendSpans(spans []Span, data []byte) []Span {
+	sp := NewSplitter(data)
+	return sp.Append(spans, -1)
+}
+
+// Splitter cuts a document into lines a few at a time, for a caller that
+// holds the spans of some lines only, however many the document has.
+type Splitter struct {
+	data  []byte
+	start int // where the next line starts
+	cr    int // the next CR at or after start, len(data) if none; -1 before the first search
+}
+
+// NewSplitter returns a Splitter at the first line of data.
+func NewSplitter(data []byte) *Splitter { return &Splitter{data: data, cr: -1} }
+
+// Done reports whether every line has been handed out.
+func (sp *Splitter) Done() bool { return sp.start >= len(sp.data) }
+
+// Append appends the spans of the next n lines of the document to spans
+// (fewer at its end; all that are left for a negative n), as Split
+// returns them, and returns the extended slice.
+func (sp *Splitter) Append(spans []Span, n int) []Span {
 	// Two vectorised searches beat a byte loop: the next LF bounds the
 	// line, and the next CR, if it comes before, ends it sooner. Most
 	// documents have no CR, or few: the next one is searched for once,
 	// then again only once the lines have passed it, rather than once a
 	// line.
-	cr := -1 // the next CR at or after the line's start, len(data) if none; -1 before the first search
-	for start := 0; start < len(data); {
+	data, start, cr := sp.data, sp.start, sp.cr
+	for ; start < len(data) && n != 0; n-- {
 		end := len(data)
 		if j := bytes.IndexByte(data[start:], '\n'); j >= 0 {
 			end = start + j
@@ -54,5 +76,6 @@ func AppendSpans(spans []Span, data []byte) []Span {
 		spans = append(spans, s)
 		start = s.Next
 	}
+	sp.start, sp.cr = start, cr
 	return spans
 }

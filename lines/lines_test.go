@@ -67,3 +67,33 @@ func FuzzSplitRoundTrip(f *testing.F) {
 		}
 	})
 }
+
+// TestSplitterAppend checks that taking the lines a few at a time gives
+// the spans of Split, whatever the batch size, terminators straddling a
+// batch's end included.
+func TestSplitterAppend(t *testing.T) {
+	docs := []string{"", "a", "a\nb", "a\r\nb\r\n", "a\rb\r\r\nc\n\nd", "\n\n\n", "x\r", "\r\n\r\r"}
+	for _, doc := range docs {
+		data := []byte(doc)
+		want := Split(data)
+		for _, n := range []int{1, 2, 3, 100} {
+			sp := NewSplitter(data)
+			var got []Span
+			for !sp.Done() {
+				before := len(got)
+				got = sp.Append(got, n)
+				if k := len(got) - before; k == 0 || k > n {
+					t.Fatalf("%q, batches of %d: appended %d spans", doc, n, k)
+				}
+			}
+			if len(got) != len(want) {
+				t.Fatalf("%q, batches of %d: %v, want %v", doc, n, got, want)
+			}
+			for i := range got {
+				if got[i] != want[i] {
+					t.Fatalf("%q, batches of %d: %v, want %v", doc, n, got, want)
+				}
+			}
+		}
+	}
+}

@@ -37,12 +37,30 @@ func Clean(w io.Writer, doc *classify.Document, p Policy) error {
 // AppendClean is Clean appending to dst, for a caller that writes many
 // documents into storage of its own.
 func AppendClean(dst []byte, doc *classify.Document, p Policy) []byte {
-	wrote, gap := false, false
-	var gapEOL []byte
-	for i := range doc.Lines {
-		l := &doc.Lines[i]
+	c := Cleaner{Policy: p}
+	return c.Append(dst, doc)
+}
+
+// Cleaner is Clean for a document that comes in parts, such as the
+// windows of classify.Classifier.ClassifyWindows: it carries the blank
+// lines between a part's last kept line and the next part's first, so
+// that the parts give the text Clean gives of the whole. Use a new
+// Cleaner, or the zero value with its Policy set, for each document.
+type Cleaner struct {
+	Policy Policy
+	wrote  bool   // a kept line has been written
+	gap    bool   // a blank line came after the last kept line
+	gapEOL []byte // the terminator of the first such blank line
+}
+
+// Append appends the kept lines of part to dst, with the empty line of a
+// gap before each that follows one, and returns the extended slice.
+func (c *Cleaner) Append(dst []byte, part *classify.Document) []byte {
+	wrote, gap, gapEOL := c.wrote, c.gap, c.gapEOL
+	for i := range part.Lines {
+		l := &part.Lines[i]
 		switch {
-		case p.Kept(l):
+		case c.Policy.Kept(l):
 			if wrote && gap {
 				dst = append(dst, gapEOL...)
 			}
@@ -58,6 +76,7 @@ func AppendClean(dst []byte, doc *classify.Document, p Policy) []byte {
 			gap = true
 		}
 	}
+	c.wrote, c.gap, c.gapEOL = wrote, gap, gapEOL
 	return dst
 }
 
@@ -107,10 +126,18 @@ const (
 // (+ kept, - dropped, blank lines bare), its kind or category, its score
 // and its text; colour only when color is set.
 func Annotate(w io.Writer, file string, doc *classify.Document, color bool) error {
-	bw := bufio.NewWriter(w)
 	if file != "" {
-		fmt.Fprintf(bw, "==> %s <==\n", file)
+		if _, err := fmt.Fprintf(w, "==> %s <==\n", file); err != nil {
+			return err
+		}
 	}
+	return AnnotateLines(w, doc, color)
+}
+
+// AnnotateLines is Annotate without the file header, for a document that
+// comes in parts (see Cleaner): each part's lines in turn.
+func AnnotateLines(w io.Writer, doc *classify.Document, color bool) error {
+	bw := bufio.NewWriter(w)
 	for i := range doc.Lines {
 		l := &doc.Lines[i]
 		mark, col := " ", ""

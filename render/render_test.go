@@ -358,3 +358,33 @@ func TestAnnotateNoFile(t *testing.T) {
 		t.Errorf("got %q, want %q", b.String(), want)
 	}
 }
+
+// TestCleanerParts checks that a document cut into parts anywhere, as
+// the windows of a long document are, gives the text of the whole:
+// the empty line of a gap between two kept lines of two parts, nothing
+// before the first kept line or after the last.
+func TestCleanerParts(t *testing.T) {
+	docs := map[string]*classify.Document{
+		"article": article(),
+		"gaps": build(blank("", "\n"), keep("A", "\n", label.Body), blank(" ", "\r\n"), drop("x", "\n", label.Navigation),
+			blank("", "\n"), keep("B", "\n", label.Body), drop("y", "\n", label.Ad), keep("C", "\n", label.Body), blank("", "\n")),
+		"no final terminator": build(keep("A", "\n", label.Body), blank("", ""), keep("B", "", label.Body)),
+	}
+	for name, doc := range docs {
+		for _, p := range []render.Policy{{}, {DropTitle: true}} {
+			want := render.AppendClean(nil, doc, p)
+			for cut1 := range len(doc.Lines) + 1 {
+				for cut2 := cut1; cut2 <= len(doc.Lines); cut2++ {
+					c := render.Cleaner{Policy: p}
+					var got []byte
+					for _, part := range [][]classify.Line{doc.Lines[:cut1], doc.Lines[cut1:cut2], doc.Lines[cut2:]} {
+						got = c.Append(got, &classify.Document{Data: doc.Data, Lines: part})
+					}
+					if !bytes.Equal(got, want) {
+						t.Fatalf("%s, %+v, cut at %d and %d: %q, want %q", name, p, cut1, cut2, got, want)
+					}
+				}
+			}
+		}
+	}
+}

@@ -51,14 +51,29 @@ const langSample = 16 << 10
 
 // Analyze measures every line of data. spans must be lines.Split(data).
 func Analyze(env *Env, data []byte, spans []lines.Span) *Doc {
-	d := &Doc{Data: data, Spans: spans, Lines: make([]Line, len(spans)), Title: -1}
+	return AnalyzeIn(env, data, spans, env.Language(data))
+}
+
+// Language detects the language of a document from its first bytes: ""
+// when unknown or without a detector.
+func (env *Env) Language(data []byte) string {
+	if env.Lang == nil {
+		return ""
+	}
+	sample := data
+	if len(sample) > langSample {
+		sample = sample[:langSample]
+	}
+	lang, _ := env.Lang.Detect(sample)
+	return lang
+}
+
+// AnalyzeIn is Analyze for a document, or a part of one, whose language
+// is known: lang, as Language detects it. spans must be lines.Split(data).
+func AnalyzeIn(env *Env, data []byte, spans []lines.Span, lang string) *Doc {
+	d := &Doc{Data: data, Spans: spans, Lines: make([]Line, len(spans)), Title: -1, Lang: lang}
 	var stop StopSet
 	if env.Lang != nil {
-		sample := data
-		if len(sample) > langSample {
-			sample = sample[:langSample]
-		}
-		d.Lang, _ = env.Lang.Detect(sample)
 		if s := env.Lang.Stopwords(d.Lang); s != nil {
 			stop = s
 		}

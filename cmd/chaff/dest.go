@@ -84,6 +84,9 @@ func (d *destination) write(doc *input.Document, res *result) error {
 	var t tally
 	t.add(doc, res)
 	if d.outDir == "" {
+		if res.spilled() {
+			return d.writeStreamParts(res, t)
+		}
 		return d.writeStream(res, t)
 	}
 	if doc.Source != d.curSrc || d.cur == nil && d.curErr == nil {
@@ -161,17 +164,51 @@ func sameFile(path, src string) bool {
 // one. It returns the bytes written.
 func (d *destination) writeFile(res *result) (int64, error) {
 	var n int64
-	if d.wrote && res.shape == shapeText && d.lastByte != '\n' && len(res.out) > 0 {
-		if _, err := d.cur.Write([]byte{'\n'}); err != nil {
-			return n, err
+	err := res.parts(func(b []byte) error {
+		if d.wrote && res.shape == shapeText && d.lastByte != '\n' && len(b) > 0 {
+			if _, err := d.cur.Write([]byte{'\n'}); err != nil {
+				return err
+			}
+			n++
 		}
-		n++
+		k, err := d.cur.Write(b)
+		d.note(b[:k])
+		n += int64(k)
+		return err
+	})
+	return n, err
+}
+
+// writeStreamParts writes to the stream the output of a document too large
+// to queue (see spill): the queue first, then the document's parts straight
+// to the writer. The document is written once the writer took them all.
+func (d *destination) writeStreamParts(res *result, t tally) error {
+	if err := d.flush(); err != nil {
+		return err
 	}
-	if _, err := d.cur.Write(res.out); err != nil {
-		return n, err
+	o := outcome{where: stdoutName}
+	err := res.parts(func(b []byte) error {
+		if d.wrote && d.lastByte != '\n' && len(b) > 0 {
+			if _, err := d.w.Write([]byte{'\n'}); err != nil {
+				return err
+			}
+			t.BytesOut++
+		}
+		k, err := d.w.Write(b)
+		d.note(b[:k])
+		t.BytesOut += int64(k)
+		return err
+	})
+	if err != nil {
+		// A write error, or the temporary file read back: either way a
+		// resource gone, which ends the run.
+		o.failed, o.err = 1, fmt.Errorf("writing to %s: %w", stdoutName, err)
+		d.settle(o)
+		return &fatalError{o.err}
 	}
-	d.note(res.out)
-	return n + int64(len(res.out)), nil
+	o.done.merge(&t)
+	d.settle(o)
+	return nil
 }
 
 // writeStream queues a document's output for the stream, with the

@@ -43,11 +43,11 @@ type runner struct {
 	// exit status 3 once the other documents are done.
 	internal bool
 	// docs holds classified documents whose output is written, for the
-	// workers to classify text into again (see classifyDocument): their
+	// workers to classify windows into again (see classifyWindows): their
 	// line records are most of what the fast model allocates.
 	docs sync.Pool
 	// texts holds buffers for the cleaned text of a record, on its way
-	// into the record's JSON object (see renderClean).
+	// into the record's JSON object (see docOutput).
 	texts sync.Pool
 }
 
@@ -61,9 +61,23 @@ type item struct {
 // result is the work done on one document.
 type result struct {
 	cd     *classify.Document // kept for the sink when repeated lines are marked there
-	out    []byte
+	out    []byte             // the output, or its last part after spill's file
+	spill  *spill             // label, annotate: the whole output
 	shape  shape
 	counts docCounts
+}
+
+// spilled reports whether part of the output is in spill's file rather
+// than in out.
+func (res *result) spilled() bool { return res.spill != nil && res.spill.f != nil }
+
+// parts calls fn with the whole output in order: out, or, when it
+// spilled, pieces of whole lines from the file and then out.
+func (res *result) parts(fn func([]byte) error) error {
+	if res.spilled() {
+		return res.spill.each(fn)
+	}
+	return fn(res.out)
 }
 
 // items reads the documents of the inputs.
@@ -175,7 +189,10 @@ func fatalRun(e *env, err error) error {
 	return errFatalReported
 }
 
-// work classifies one document. It runs on a worker goroutine.
+// work classifies one document and writes its output. It runs on a
+// worker goroutine. The document is classified window by window and
+// its output written as the windows come (see docOutput), except with
+// --repeated, which flags lines across the whole document.
 func (r *runner) work(_ context.Context, it item) (*result, error) {
 	if it.err != nil {
 		return nil, nil
@@ -188,18 +205,35 @@ func (r *runner) work(_ context.Context, it item) (*result, error) {
 	if cd == nil {
 		cd = new(classify.Document)
 	}
+	res := &result{}
+	if r.rep != nil {
+		return r.workWhole(d, cd, res)
+	}
+	defer r.docs.Put(cd)
+	o, err := r.newOutput(d, res)
+	if err != nil {
+		return nil, err
+	}
+	if err := classifyWindows(r.cl, d, r.rf.html, cd, o.add); err != nil {
+		o.discard()
+		return nil, err
+	}
+	return res, o.finish()
+}
+
+// workWhole classifies one document whole, into cd, and flags its
+// repeated lines, or leaves that to the sink when the flags depend on
+// document order.
+func (r *runner) workWhole(d *input.Document, cd *classify.Document, res *result) (*result, error) {
 	cd, err := classifyDocument(r.cl, d, r.rf.html, cd)
 	if err != nil {
 		return nil, err
 	}
-	res := &result{cd: cd}
-	if r.rep != nil {
-		if r.rep.inSink {
-			// The flags depend on document order: marked in the sink.
-			return res, nil
-		}
-		r.rep.mark(d, res.cd)
+	res.cd = cd
+	if r.rep.inSink {
+		return res, nil
 	}
+	r.rep.mark(d, res.cd)
 	err = r.renderDoc(d, res.cd, res)
 	r.docs.Put(res.cd)
 	res.cd = nil // rendered: the sink needs only the output
@@ -215,6 +249,11 @@ func (r *runner) sink(it item, res *result, err error) error {
 	}
 	d := it.doc
 	r.prog.add(d)
+	defer func() {
+		if res != nil && res.spill != nil {
+			res.spill.close()
+		}
+	}()
 	if err == nil && r.rep != nil && r.rep.inSink {
 		r.rep.mark(d, res.cd)
 		err = r.renderDoc(d, res.cd, res)

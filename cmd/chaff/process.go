@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 
 	"github.com/chaff-dev/chaff/classify"
@@ -9,17 +10,38 @@ import (
 	"github.com/chaff-dev/chaff/label"
 )
 
-// classifyDocument classifies d: as text, into doc (see
-// classify.Classifier.ClassifyTo), or, for HTML (or for every document
-// with forceHTML), as a page in HTML mode, into a new document.
-func classifyDocument(cl *classify.Classifier, d *input.Document, forceHTML bool, doc *classify.Document) (*classify.Document, error) {
+// classifyWindows classifies d window by window, into doc, and calls fn
+// with each window (see classify.Classifier.ClassifyWindows): as text,
+// or, for HTML (or for every document with forceHTML), as a page in HTML
+// mode.
+func classifyWindows(cl *classify.Classifier, d *input.Document, forceHTML bool, doc *classify.Document, fn func(*classify.Document) error) error {
+	var err error
 	if d.Format != input.HTML && !forceHTML {
-		cl.ClassifyTo(doc, d.Body)
-		return doc, nil
+		err = cl.ClassifyWindows(doc, d.Body, fn)
+	} else {
+		var page *htmltext.Page
+		if page, err = htmltext.Extract(d.Body, d.ContentType, cl.HTMLOptions()); err != nil {
+			return fmt.Errorf("HTML: %w", err)
+		}
+		err = cl.ClassifyPageWindows(doc, page, fn)
 	}
-	doc, err := cl.ClassifyHTML(d.Body, d.ContentType)
+	if tm, ok := errors.AsType[*classify.TooManyLinesError](err); ok {
+		return fmt.Errorf("more than %d lines: not classified (see --max-lines)", tm.Max)
+	}
+	return err
+}
+
+// classifyDocument classifies d whole, for the callers that need all its
+// lines at once: into doc, in the storage of the lines it held before.
+func classifyDocument(cl *classify.Classifier, d *input.Document, forceHTML bool, doc *classify.Document) (*classify.Document, error) {
+	doc.Lines = doc.Lines[:0]
+	err := classifyWindows(cl, d, forceHTML, new(classify.Document), func(w *classify.Document) error {
+		doc.Data, doc.Lang, doc.HTML = w.Data, w.Lang, w.HTML
+		doc.Lines = append(doc.Lines, w.Lines...)
+		return nil
+	})
 	if err != nil {
-		return nil, fmt.Errorf("HTML: %w", err)
+		return nil, err
 	}
 	return doc, nil
 }
@@ -63,7 +85,15 @@ func (c *docCounts) droppedTotal() int {
 
 // countLines tallies doc's lines under the clean policy kept.
 func countLines(doc *classify.Document, kept func(*classify.Line) bool) docCounts {
-	c := docCounts{Lines: len(doc.Lines), Dropped: map[string]int{}}
+	c := docCounts{Dropped: map[string]int{}}
+	c.add(doc, kept)
+	return c
+}
+
+// add tallies the lines of doc, one window of a document, under the
+// clean policy kept.
+func (c *docCounts) add(doc *classify.Document, kept func(*classify.Line) bool) {
+	c.Lines += len(doc.Lines)
 	for i := range doc.Lines {
 		l := &doc.Lines[i]
 		switch {
@@ -77,7 +107,6 @@ func countLines(doc *classify.Document, kept func(*classify.Line) bool) docCount
 			c.Kept++
 		}
 	}
-	return c
 }
 
 // overMaxDrop reports whether the dropped lines of c are more than the
@@ -107,14 +136,20 @@ func (s span) MarshalJSON() ([]byte, error) {
 	return fmt.Appendf(nil, "[%d,%d,%s,%s]", s.Start, s.End, cat, formatScore(s.Score)), nil
 }
 
-// dropSpans lists the dropped lines of doc.
-func dropSpans(doc *classify.Document) []span {
-	spans := []span{}
+// appendDropSpans appends to dst the spans of the dropped lines of doc,
+// one window of a document, in JSON, each after a comma: the elements of
+// a JSON array past its "[".
+func appendDropSpans(dst []byte, doc *classify.Document) ([]byte, error) {
 	for i := range doc.Lines {
 		l := &doc.Lines[i]
-		if l.Label == label.Drop {
-			spans = append(spans, span{l.Offset, l.Offset + int64(len(l.Text)), string(l.Cat), l.Score})
+		if l.Label != label.Drop {
+			continue
 		}
+		b, err := span{l.Offset, l.Offset + int64(len(l.Text)), string(l.Cat), l.Score}.MarshalJSON()
+		if err != nil {
+			return nil, err
+		}
+		dst = append(append(dst, ','), b...)
 	}
-	return spans
+	return dst, nil
 }

@@ -35,6 +35,7 @@ type runFlags struct {
 	outputField string
 	mark        bool
 	maxDrop     float64
+	maxLines    int
 	statsFile   string
 	progress    string
 	sep         separator
@@ -53,8 +54,17 @@ func (rf *runFlags) add(fs *flag.FlagSet, mode mode) {
 		fs.Var(&rf.sep, "separator", separatorHelp)
 		fs.Float64Var(&rf.maxDrop, "max-drop", 1, "largest share of a document's non-blank lines that may be removed, in [0,1]; a document past it is left whole and flagged (\"uncut\")")
 	}
+	fs.IntVar(&rf.maxLines, "max-lines", defaultMaxLines, "largest number of lines (HTML: blocks) of a document; a document with more fails alone, the others are classified (0: no limit)")
 	rf.rep.add(fs)
 }
+
+// defaultMaxLines is the default of --max-lines. Memory does not grow
+// with a document's lines (they are classified in windows), but time and
+// the label output do: a document of 10 M short lines takes half a
+// minute to clean and several to label (1 GB of labels). 32 M lets
+// through a 20 MB file of empty lines (21 M) and bounds what one
+// document can take; no web page comes near.
+const defaultMaxLines = 32_000_000
 
 // inputFlags are the flags that choose and read inputs, shared by clean,
 // label, annotate and report.
@@ -140,6 +150,9 @@ func (in *inputFlags) inputOptions() (input.Options, error) {
 func (rf *runFlags) validate(set map[string]bool) error {
 	if err := checkJobs(rf.jobs); err != nil {
 		return err
+	}
+	if rf.maxLines < 0 {
+		return usagef("--max-lines %d: want 0 (no limit) or more", rf.maxLines)
 	}
 	if err := checkShare("max-drop", rf.maxDrop); err != nil {
 		return err
