@@ -53,6 +53,10 @@ type Config struct {
 	// more fails with a *TooManyLinesError. Classify, which returns no
 	// error, ignores it.
 	MaxLines int
+	// MaxTags bounds the markup of an HTML page, counted as its '<'
+	// bytes, before it is parsed (htmltext.Options.MaxTags): zero means
+	// htmltext.DefaultMaxTags, a negative value no limit.
+	MaxTags int
 }
 
 // Classifier labels documents. Build one with New; it is safe for use by
@@ -69,11 +73,12 @@ type Classifier struct {
 	skimWork  sync.Pool // of *skimWork, one per goroutine classifying at a time
 	windows   sync.Pool // of *window, one per goroutine classifying at a time
 	maxLines  int       // see Config.MaxLines
+	maxTags   int       // see Config.MaxTags
 }
 
 // New builds a Classifier.
 func New(cfg Config) (*Classifier, error) {
-	c := &Classifier{model: cfg.Model, skim: cfg.Skim, htmlModel: cfg.HTMLModel, threshold: cfg.Threshold, keep: map[label.Category]bool{}, reasons: !cfg.SkipReasons, stopEarly: cfg.StopEarly, maxLines: cfg.MaxLines}
+	c := &Classifier{model: cfg.Model, skim: cfg.Skim, htmlModel: cfg.HTMLModel, threshold: cfg.Threshold, keep: map[label.Category]bool{}, reasons: !cfg.SkipReasons, stopEarly: cfg.StopEarly, maxLines: cfg.MaxLines, maxTags: cfg.MaxTags}
 	c.env.Lexicon, c.env.Lang = cfg.Lexicon, cfg.Languages
 	var err error
 	if c.model == nil && c.skim == nil {
@@ -188,7 +193,7 @@ func (c *Classifier) ClassifyHTML(data []byte, contentType string) (*Document, e
 // HTMLOptions returns the options of htmltext.Extract for the pages this
 // classifier labels (see ClassifyPage).
 func (c *Classifier) HTMLOptions() htmltext.Options {
-	return htmltext.Options{Readability: c.htmlModel.Readability}
+	return htmltext.Options{Readability: c.htmlModel.Readability, MaxTags: c.maxTags}
 }
 
 // ClassifyPage labels the lines of a page htmltext.Extract made, with

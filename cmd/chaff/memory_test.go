@@ -43,6 +43,32 @@ func TestMaxLinesFailsAlone(t *testing.T) {
 	}
 }
 
+// TestMaxTagsFailsAlone checks that an HTML record with more tags than
+// --max-tags fails alone, naming its record and the flag, and that
+// --max-tags 0 lifts the bound.
+func TestMaxTagsFailsAlone(t *testing.T) {
+	page := func(n int) string {
+		return "<html><body>" + strings.Repeat("<p>Some words of a paragraph here.</p>", n) + "</body></html>"
+	}
+	in := fmt.Sprintf("{\"id\":\"1\",\"text\":%q}\n{\"id\":\"2\",\"text\":%q}\n{\"id\":\"3\",\"text\":%q}\n", page(2), page(40), page(3))
+	code, stdout, stderr := runCmd(t, in, "clean", "--html", "--max-tags", "30", "-")
+	if code != exitFail {
+		t.Errorf("exit %d, want %d", code, exitFail)
+	}
+	if !strings.Contains(stderr, "record=2") || !strings.Contains(stderr, "too much markup") || !strings.Contains(stderr, "--max-tags") {
+		t.Errorf("the error does not name the record, the cause and the flag:\n%s", stderr)
+	}
+	if !strings.Contains(stdout, `"id":"1"`) || !strings.Contains(stdout, `"id":"3"`) || strings.Contains(stdout, `"id":"2"`) {
+		t.Errorf("want records 1 and 3 written, 2 failed:\n%s", stdout)
+	}
+	if code, stdout, stderr := runCmd(t, in, "clean", "--html", "--max-tags", "0", "-"); code != exitOK || strings.Count(stdout, "\n") != 3 {
+		t.Errorf("--max-tags 0: exit %d, %d records, %s", code, strings.Count(stdout, "\n"), stderr)
+	}
+	if code, _, stderr := runCmd(t, "", "clean", "--max-tags", "-1", "-"); code != exitUsage || !strings.Contains(stderr, "--max-tags") {
+		t.Errorf("--max-tags -1: exit %d, %s", code, stderr)
+	}
+}
+
 // TestMemoryFlatInLines runs clean and label over a document of 500,000
 // one-letter lines and checks that the live heap stays under a bound
 // that does not grow with the line count (it reached 0.5 GB and 1.2 GB

@@ -21,7 +21,7 @@ func classifyWindows(cl *classify.Classifier, d *input.Document, forceHTML bool,
 	} else {
 		var page *htmltext.Page
 		if page, err = htmltext.Extract(d.Body, d.ContentType, cl.HTMLOptions()); err != nil {
-			return fmt.Errorf("HTML: %w", err)
+			return htmlError(err)
 		}
 		err = cl.ClassifyPageWindows(doc, page, fn)
 	}
@@ -48,13 +48,13 @@ func classifyDocument(cl *classify.Classifier, d *input.Document, forceHTML bool
 
 // documentText returns the lines of d that classifyDocument would label,
 // without labelling them: the body itself, or the text of the HTML page.
-func documentText(d *input.Document, forceHTML bool) ([]byte, error) {
+func documentText(d *input.Document, forceHTML bool, maxTags int) ([]byte, error) {
 	if d.Format != input.HTML && !forceHTML {
 		return d.Body, nil
 	}
-	page, err := htmltext.Extract(d.Body, d.ContentType, htmltext.Options{})
+	page, err := htmltext.Extract(d.Body, d.ContentType, htmltext.Options{MaxTags: maxTags})
 	if err != nil {
-		return nil, fmt.Errorf("HTML: %w", err)
+		return nil, htmlError(err)
 	}
 	return page.Text, nil
 }
@@ -152,4 +152,13 @@ func appendDropSpans(dst []byte, doc *classify.Document) ([]byte, error) {
 		dst = append(append(dst, ','), b...)
 	}
 	return dst, nil
+}
+
+// htmlError is the error of a page that could not be read, naming the
+// flag that raises the bound it broke, if any.
+func htmlError(err error) error {
+	if errors.Is(err, htmltext.ErrTooManyTags) {
+		return fmt.Errorf("HTML: %w (see --max-tags)", err)
+	}
+	return fmt.Errorf("HTML: %w", err)
 }

@@ -161,7 +161,7 @@ func (r *runner) countRepeated(ctx context.Context) error {
 		if it.err != nil {
 			return struct{}{}, nil
 		}
-		text, err := documentText(it.doc, r.rf.html)
+		text, err := documentText(it.doc, r.rf.html, r.rf.htmlMaxTags())
 		if err != nil {
 			return struct{}{}, nil
 		}

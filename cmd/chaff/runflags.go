@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/chaff-dev/chaff/gold"
+	"github.com/chaff-dev/chaff/htmltext"
 	"github.com/chaff-dev/chaff/input"
 )
 
@@ -36,6 +37,7 @@ type runFlags struct {
 	mark        bool
 	maxDrop     float64
 	maxLines    int
+	maxTags     int
 	statsFile   string
 	progress    string
 	sep         separator
@@ -55,7 +57,16 @@ func (rf *runFlags) add(fs *flag.FlagSet, mode mode) {
 		fs.Float64Var(&rf.maxDrop, "max-drop", 1, "largest share of a document's non-blank lines that may be removed, in [0,1]; a document past it is left whole and flagged (\"uncut\")")
 	}
 	fs.IntVar(&rf.maxLines, "max-lines", defaultMaxLines, "largest number of lines (HTML: blocks) of a document; a document with more fails alone, the others are classified (0: no limit)")
+	fs.IntVar(&rf.maxTags, "max-tags", htmltext.DefaultMaxTags, "largest number of tags ('<' bytes) of an HTML page, counted before it is parsed: its DOM costs about 260 bytes a tag; a page with more fails alone (0: no limit)")
 	rf.rep.add(fs)
+}
+
+// htmlMaxTags is --max-tags as classify.Config.MaxTags takes it.
+func (rf *runFlags) htmlMaxTags() int {
+	if rf.maxTags == 0 {
+		return -1 // no limit
+	}
+	return rf.maxTags
 }
 
 // defaultMaxLines is the default of --max-lines. Memory does not grow
@@ -153,6 +164,9 @@ func (rf *runFlags) validate(set map[string]bool) error {
 	}
 	if rf.maxLines < 0 {
 		return usagef("--max-lines %d: want 0 (no limit) or more", rf.maxLines)
+	}
+	if rf.maxTags < 0 {
+		return usagef("--max-tags %d: want 0 (no limit) or more", rf.maxTags)
 	}
 	if err := checkShare("max-drop", rf.maxDrop); err != nil {
 		return err
