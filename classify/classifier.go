@@ -49,25 +49,31 @@ type Config struct {
 	// threshold) than the full estimate every other caller gets. The
 	// other models ignore it.
 	StopEarly bool
+	// NoFallback turns the floor off: a document the model empties (it
+	// keeps fewer than 5 words, its title included, of at least 20) stays
+	// empty instead of getting its best block of lines back (see
+	// Document.Fallback).
+	NoFallback bool
 }
 
 // Classifier labels documents. Build one with New; it is safe for use by
 // several goroutines at once.
 type Classifier struct {
-	env       signals.Env
-	model     *model.Model
-	skim      *skim.Model
-	htmlModel *model.Model
-	threshold float64
-	keep      map[label.Category]bool
-	reasons   bool
-	stopEarly bool      // see Config.StopEarly
-	skimWork  sync.Pool // of *skimWork, one per goroutine classifying at a time
+	env        signals.Env
+	model      *model.Model
+	skim       *skim.Model
+	htmlModel  *model.Model
+	threshold  float64
+	keep       map[label.Category]bool
+	reasons    bool
+	stopEarly  bool      // see Config.StopEarly
+	noFallback bool      // see Config.NoFallback
+	skimWork   sync.Pool // of *skimWork, one per goroutine classifying at a time
 }
 
 // New builds a Classifier.
 func New(cfg Config) (*Classifier, error) {
-	c := &Classifier{model: cfg.Model, skim: cfg.Skim, htmlModel: cfg.HTMLModel, threshold: cfg.Threshold, keep: map[label.Category]bool{}, reasons: !cfg.SkipReasons, stopEarly: cfg.StopEarly}
+	c := &Classifier{model: cfg.Model, skim: cfg.Skim, htmlModel: cfg.HTMLModel, threshold: cfg.Threshold, keep: map[label.Category]bool{}, reasons: !cfg.SkipReasons, stopEarly: cfg.StopEarly, noFallback: cfg.NoFallback}
 	c.env.Lexicon, c.env.Lang = cfg.Lexicon, cfg.Languages
 	var err error
 	if c.model == nil && c.skim == nil {
@@ -115,6 +121,10 @@ type Document struct {
 	Lines []Line // one per line of Data; their Text and EOL slice Data
 	Lang  string // detected language, "" when unknown
 	HTML  bool   // made from an HTML page
+	// Fallback names what kept lines of a document the model emptied
+	// (FallbackBestBlock), "" when the model's decisions stand; the lines
+	// it kept carry the reason "fallback:" + Fallback.
+	Fallback string
 }
 
 // Classify labels every line of a text document. data is not modified
@@ -134,9 +144,10 @@ func (c *Classifier) Classify(data []byte) *Document {
 func (c *Classifier) ClassifyTo(doc *Document, data []byte) {
 	if c.skim != nil {
 		c.classifySkim(doc, data)
-		return
+	} else {
+		c.classify(doc, data, nil, c.model)
 	}
-	c.classify(doc, data, nil, c.model)
+	c.fallback(doc)
 }
 
 // reset makes doc a document of data with n lines, all zero, in the
@@ -172,6 +183,7 @@ func (c *Classifier) ClassifyPage(page *htmltext.Page) *Document {
 	for i := range doc.Lines {
 		doc.Lines[i].Path = page.Lines[i].Path
 	}
+	c.fallback(doc)
 	return doc
 }
 
