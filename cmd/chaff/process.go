@@ -44,6 +44,9 @@ type docCounts struct {
 	Kept     int            `json:"kept"`    // non-blank lines in the output
 	Dropped  map[string]int `json:"dropped"` // lines labelled drop, by category
 	Uncut    bool           `json:"uncut,omitempty"`
+	// Fallback names what kept the lines of a document the model emptied
+	// (classify.Document.Fallback): "best-block".
+	Fallback string `json:"fallback,omitempty"`
 	// Key is the record's key in an id-keyed JSON document when the
 	// record's own id field differs from it (else the key is the id).
 	Key string `json:"key,omitempty"`
@@ -63,7 +66,7 @@ func (c *docCounts) droppedTotal() int {
 
 // countLines tallies doc's lines under the clean policy kept.
 func countLines(doc *classify.Document, kept func(*classify.Line) bool) docCounts {
-	c := docCounts{Lines: len(doc.Lines), Dropped: map[string]int{}}
+	c := docCounts{Lines: len(doc.Lines), Dropped: map[string]int{}, Fallback: doc.Fallback}
 	for i := range doc.Lines {
 		l := &doc.Lines[i]
 		switch {

@@ -121,7 +121,7 @@ func (r *runner) appendText(dst []byte, cd *classify.Document, c *docCounts) []b
 
 // Fields chaff adds to JSONL records.
 const (
-	statsField = "chaff"       // {"lines":N,"kept":M,"dropped":{category:n},"uncut":true}
+	statsField = "chaff"       // {"lines":N,"kept":M,"dropped":{category:n},"uncut":true,"fallback":"best-block"}
 	spansField = "chaff_spans" // [[start,end,category,score],...] with --mark
 )
 
