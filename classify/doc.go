@@ -5,7 +5,11 @@
 // The flow reads straight through the packages it uses: lines splits the
 // document without losing a byte; signals measures each line and its
 // context and gathers lexicon and rule evidence; features turns them into a
-// vector; model scores it; this package takes the decision. A Classifier
+// vector; model scores it; this package takes the decision. Once every
+// line is decided, a floor applies to the whole document: when the model
+// kept (almost) nothing of a document with visible text, its least noisy
+// block of lines is kept instead and Document.Fallback says so (see
+// Config.NoFallback). A Classifier
 // holds only read-only data once built, logs nothing and may be used by any
 // number of goroutines.
 package classify
