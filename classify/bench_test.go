@@ -33,7 +33,8 @@ func BenchmarkClassify(b *testing.B) {
 		{"decisions", classify.Config{SkipReasons: true}, false},
 		{"with-reasons", classify.Config{}, false},
 		{"fast-decisions", classify.Config{SkipReasons: true, Skim: fast, StopEarly: true}, false},
-		{"fast-decisions-reused", classify.Config{SkipReasons: true, Skim: fast, StopEarly: true}, true}, // as clean
+		{"fast-decisions-reused", classify.Config{SkipReasons: true, Skim: fast, StopEarly: true}, true},                               // as clean
+		{"fast-decisions-reused-no-fallback", classify.Config{SkipReasons: true, Skim: fast, StopEarly: true, NoFallback: true}, true}, // the floor's cost
 		{"fast-with-reasons", classify.Config{Skim: fast}, false},
 	} {
 		b.Run(bc.name, func(b *testing.B) {

@@ -57,28 +57,34 @@ type Config struct {
 	// bytes, before it is parsed (htmltext.Options.MaxTags): zero means
 	// htmltext.DefaultMaxTags, a negative value no limit.
 	MaxTags int
+	// NoFallback turns the floor off: a document the model empties (it
+	// keeps fewer than 5 words, its title included, of at least 20) stays
+	// empty instead of getting its best block of lines back (see
+	// Document.Fallback).
+	NoFallback bool
 }
 
 // Classifier labels documents. Build one with New; it is safe for use by
 // several goroutines at once.
 type Classifier struct {
-	env       signals.Env
-	model     *model.Model
-	skim      *skim.Model
-	htmlModel *model.Model
-	threshold float64
-	keep      map[label.Category]bool
-	reasons   bool
-	stopEarly bool      // see Config.StopEarly
-	skimWork  sync.Pool // of *skimWork, one per goroutine classifying at a time
-	windows   sync.Pool // of *window, one per goroutine classifying at a time
-	maxLines  int       // see Config.MaxLines
-	maxTags   int       // see Config.MaxTags
+	env        signals.Env
+	model      *model.Model
+	skim       *skim.Model
+	htmlModel  *model.Model
+	threshold  float64
+	keep       map[label.Category]bool
+	reasons    bool
+	stopEarly  bool      // see Config.StopEarly
+	noFallback bool      // see Config.NoFallback
+	skimWork   sync.Pool // of *skimWork, one per goroutine classifying at a time
+	windows    sync.Pool // of *window, one per goroutine classifying at a time
+	maxLines   int       // see Config.MaxLines
+	maxTags    int       // see Config.MaxTags
 }
 
 // New builds a Classifier.
 func New(cfg Config) (*Classifier, error) {
-	c := &Classifier{model: cfg.Model, skim: cfg.Skim, htmlModel: cfg.HTMLModel, threshold: cfg.Threshold, keep: map[label.Category]bool{}, reasons: !cfg.SkipReasons, stopEarly: cfg.StopEarly, maxLines: cfg.MaxLines, maxTags: cfg.MaxTags}
+	c := &Classifier{model: cfg.Model, skim: cfg.Skim, htmlModel: cfg.HTMLModel, threshold: cfg.Threshold, keep: map[label.Category]bool{}, reasons: !cfg.SkipReasons, stopEarly: cfg.StopEarly, maxLines: cfg.MaxLines, maxTags: cfg.MaxTags, noFallback: cfg.NoFallback}
 	c.env.Lexicon, c.env.Lang = cfg.Lexicon, cfg.Languages
 	var err error
 	if c.model == nil && c.skim == nil {
@@ -126,6 +132,10 @@ type Document struct {
 	Lines []Line // one per line of Data; their Text and EOL slice Data
 	Lang  string // detected language, "" when unknown
 	HTML  bool   // made from an HTML page
+	// Fallback names what kept lines of a document the model emptied
+	// (FallbackBestBlock), "" when the model's decisions stand; the lines
+	// it kept carry the reason "fallback:" + Fallback.
+	Fallback string
 }
 
 // Classify labels every line of a text document. data is not modified
@@ -148,7 +158,9 @@ func (c *Classifier) ClassifyTo(doc *Document, data []byte) {
 
 // classifyPart labels the lines of one window into doc: in HTML mode
 // given the page, else with the text model. titled tells whether an
-// earlier window labelled a title, and becomes true once one has.
+// earlier window labelled a title, and becomes true once one has. The
+// floor (see fallback) applies to a document of one window: a longer
+// one has no window that sees all its lines.
 func (c *Classifier) classifyPart(doc *Document, p *part, page *htmltext.Page, titled *bool) {
 	switch {
 	case page != nil:
@@ -162,6 +174,9 @@ func (c *Classifier) classifyPart(doc *Document, p *part, page *htmltext.Page, t
 		c.classifySkim(doc, p, titled)
 	default:
 		c.classify(doc, p, nil, c.model, titled)
+	}
+	if p.whole {
+		c.fallback(doc)
 	}
 }
 

@@ -64,4 +64,19 @@ func (c *Classifier) classifySkim(doc *Document, p *part, titled *bool) {
 			l.Reasons = appendModelReasons(make([]Reason, 0, len(cts)+1), cts, l)
 		}
 	}
+	if p.whole && c.stopEarly && !c.noFallback && belowFloor(doc.Lines) {
+		c.fullScores(doc, f, scores)
+	}
+}
+
+// fullScores gives the lines of doc the skim model's full scores in place
+// of the ones stopped early: the fallback chooses its block by score, and
+// must choose the same block with StopEarly as without.
+func (c *Classifier) fullScores(doc *Document, f *skim.Features, scores *skim.Scores) {
+	c.skim.ScoreTo(scores, f)
+	for i := range doc.Lines {
+		if !f.Blank[i] {
+			doc.Lines[i].Score = scores.P[i]
+		}
+	}
 }

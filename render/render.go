@@ -124,7 +124,9 @@ const (
 
 // Annotate writes a view for people: each line with its number, a marker
 // (+ kept, - dropped, blank lines bare), its kind or category, its score
-// and its text; colour only when color is set.
+// and its text, then the first reason of a dropped line or of a line the
+// fallback kept (see classify.Document.Fallback); colour only when color
+// is set.
 func Annotate(w io.Writer, file string, doc *classify.Document, color bool) error {
 	if file != "" {
 		if _, err := fmt.Fprintf(w, "==> %s <==\n", file); err != nil {
@@ -153,7 +155,7 @@ func AnnotateLines(w io.Writer, doc *classify.Document, color bool) error {
 		} else {
 			fmt.Fprintf(bw, "%4d %s %-14s %.2f │ %s", l.Number, mark, l.Class(), l.Score, text)
 		}
-		if l.Label == label.Drop && len(l.Reasons) > 0 {
+		if len(l.Reasons) > 0 && (l.Label == label.Drop || strings.HasPrefix(l.Reasons[0].Code, "fallback:")) {
 			fmt.Fprintf(bw, "  [%s]", l.Reasons[0].Code)
 		}
 		bw.WriteByte('\n')

@@ -163,6 +163,7 @@ func parseEval(e *env, args []string) (*evalOpts, error) {
 	fs.StringVar(&o.format, "format", "table", "output: table or json (the JSON always holds the breakdowns)")
 	fs.Var(&extra, "gold", "labelled documents added to every text-mode training set with --gold-weight, never scored (repeatable)")
 	fs.Float64Var(&o.cf.threshold, "threshold", classify.DefaultThreshold, "noise score from which the model drops a line, in (0,1]")
+	fs.BoolVar(&o.cf.noFallback, "no-fallback", false, "score the models' decisions without the floor: a page the model empties stays empty")
 	fs.StringVar(&o.cf.modelPath, "model", "", "model file to score with --folds 0 (default: the embedded model)")
 	fs.StringVar(&o.cf.textModel, "text-model", "accurate", "text model: accurate, or fast (package skim); training trains that kind, --folds 0 scores the embedded one")
 	fs.StringVar(&o.cf.htmlModel, "html-model", "", "HTML model to score with --folds 0 in HTML mode: accurate (the embedded default), fast (the embedded one without go-readability) or a file")

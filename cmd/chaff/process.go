@@ -66,6 +66,9 @@ type docCounts struct {
 	Kept     int            `json:"kept"`    // non-blank lines in the output
 	Dropped  map[string]int `json:"dropped"` // lines labelled drop, by category
 	Uncut    bool           `json:"uncut,omitempty"`
+	// Fallback names what kept the lines of a document the model emptied
+	// (classify.Document.Fallback): "best-block".
+	Fallback string `json:"fallback,omitempty"`
 	// Key is the record's key in an id-keyed JSON document when the
 	// record's own id field differs from it (else the key is the id).
 	Key string `json:"key,omitempty"`
@@ -94,6 +97,9 @@ func countLines(doc *classify.Document, kept func(*classify.Line) bool) docCount
 // clean policy kept.
 func (c *docCounts) add(doc *classify.Document, kept func(*classify.Line) bool) {
 	c.Lines += len(doc.Lines)
+	if doc.Fallback != "" {
+		c.Fallback = doc.Fallback
+	}
 	for i := range doc.Lines {
 		l := &doc.Lines[i]
 		switch {

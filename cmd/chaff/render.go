@@ -198,7 +198,7 @@ func (o *docOutput) finishMark() error {
 
 // Fields chaff adds to JSONL records.
 const (
-	statsField = "chaff"       // {"lines":N,"kept":M,"dropped":{category:n},"uncut":true}
+	statsField = "chaff"       // {"lines":N,"kept":M,"dropped":{category:n},"uncut":true,"fallback":"best-block"}
 	spansField = "chaff_spans" // [[start,end,category,score],...] with --mark
 )
 

@@ -34,6 +34,7 @@ type summary struct {
 	DocsFailed     int            `json:"documents_failed"`
 	DocsAbandoned  int            `json:"documents_abandoned"`
 	Uncut          int            `json:"documents_uncut"`
+	Rescued        int            `json:"documents_rescued"` // emptied by the model, given their best block back
 	Truncated      int            `json:"documents_truncated"`
 	Lines          int            `json:"lines"`
 	NonBlank       int            `json:"lines_non_blank"`
@@ -50,9 +51,9 @@ type summary struct {
 
 // tally counts documents written: one, or those of one output file.
 type tally struct {
-	Docs, Lines, NonBlank, Kept, Uncut int
-	Dropped                            map[string]int
-	BytesIn, BytesOut                  int64
+	Docs, Lines, NonBlank, Kept, Uncut, Rescued int
+	Dropped                                     map[string]int
+	BytesIn, BytesOut                           int64
 }
 
 // add counts one document. A first document's dropped counts are taken,
@@ -65,6 +66,9 @@ func (t *tally) add(d *input.Document, res *result) {
 	t.Kept += c.Kept
 	if c.Uncut {
 		t.Uncut++
+	}
+	if c.Fallback != "" {
+		t.Rescued++
 	}
 	t.BytesIn += int64(len(d.Body))
 	if t.Dropped == nil {
@@ -94,6 +98,7 @@ func (t *tally) merge(o *tally) {
 	t.NonBlank += o.NonBlank
 	t.Kept += o.Kept
 	t.Uncut += o.Uncut
+	t.Rescued += o.Rescued
 	t.BytesIn += o.BytesIn
 	t.BytesOut += o.BytesOut
 	if t.Dropped == nil {
@@ -110,6 +115,7 @@ func (s *summary) addWritten(t *tally) {
 	s.NonBlank += t.NonBlank
 	s.Kept += t.Kept
 	s.Uncut += t.Uncut
+	s.Rescued += t.Rescued
 	s.BytesIn += t.BytesIn
 	s.BytesOut += t.BytesOut
 	if s.Dropped == nil {
@@ -172,6 +178,9 @@ func (r *runner) reportSummary() {
 	}
 	if s.Uncut > 0 {
 		f["documents_uncut"] = s.Uncut
+	}
+	if s.Rescued > 0 {
+		f["documents_rescued"] = s.Rescued
 	}
 	if s.DocsAbandoned > 0 {
 		f["documents_abandoned"] = s.DocsAbandoned

@@ -131,7 +131,10 @@ HTML, JSONL or WARC, plain or gzip/zstd compressed. A text or HTML file gives
 its cleaned text; a JSONL record gives the same record with the cleaned text
 in its text field (or --output-field), every other field byte for byte, and a
 field "chaff": {"lines":N,"kept":M,"dropped":{category:n},"uncut":true}; a
-WARC record gives a JSON object {"id","url","text","chaff"}.`,
+WARC record gives a JSON object {"id","url","text","chaff"}. A document the
+model empties (it keeps fewer than 5 words of 20 or more) gets its least
+noisy block of lines back, and "fallback":"best-block" in "chaff"
+(--no-fallback leaves it empty).`,
 	modeLabel: `Writes one JSON object per line of each document: file, record and id
 (for JSONL and WARC records), line, offset, label, kind or category, score,
 reasons and text.`,
