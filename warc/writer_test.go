@@ -17,7 +17,7 @@ type testRecord struct {
 	version string // default WARC/1.1
 	eol     string // default "\r\n"
 	// length overrides Content-Length when >= 0 (use -1 for the real one).
-	length int
+	length int64
 	// extra is written verbatim after the standard header fields.
 	extra string
 }
@@ -45,7 +45,7 @@ func (r testRecord) encode() []byte {
 	}
 	length := strconv.Itoa(len(r.block))
 	if r.length >= 0 {
-		length = strconv.Itoa(r.length)
+		length = strconv.FormatInt(r.length, 10)
 	}
 	var b bytes.Buffer
 	b.WriteString(version + eol)
