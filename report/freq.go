@@ -1,6 +1,7 @@
 package report
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -10,11 +11,11 @@ import (
 
 // freqEntry counts one normalised noise line.
 type freqEntry struct {
+	key      string
 	text     string
 	cats     map[string]int
 	count    int
 	docs     int
-	lastDoc  int
 	examples []string
 }
 
@@ -22,17 +23,33 @@ type freqEntry struct {
 // When the map is full it is pruned by lossy counting: every entry whose
 // count is at or below a rising floor is forgotten, so the lines that
 // recur survive and a count is never more than the true count.
+//
+// A document's lines are counted in a table of its own, which remembers
+// the order its keys came in (ordered), and then merged into the
+// Builder's, in that order: without pruning, the result is the same as
+// counting every line in the Builder's table.
 type freqTable struct {
 	m        map[string]*freqEntry
+	order    []*freqEntry // with ordered, the entries in the order their keys came
+	ordered  bool
 	max      int
 	examples int
 	runes    int
 	floor    int // counts at or below this were pruned at least once
 	prunes   int
+	lost     int // the sum of the floors of the documents' own tables merged in
 }
 
-func newFreqTable(max, examples, runes int) *freqTable {
-	return &freqTable{m: map[string]*freqEntry{}, max: max, examples: examples, runes: runes}
+func newFreqTable(max, examples, runes int, ordered bool) *freqTable {
+	return &freqTable{m: map[string]*freqEntry{}, max: max, examples: examples, runes: runes, ordered: ordered}
+}
+
+// reset empties the table for another document.
+func (t *freqTable) reset() {
+	clear(t.m)
+	clear(t.order)
+	t.order = t.order[:0]
+	t.floor, t.prunes = 0, 0
 }
 
 // normalize appends the key of a line to dst: folded word tokens joined by
@@ -55,31 +72,55 @@ func normalize(dst, line []byte) []byte {
 	return dst
 }
 
-// add counts one occurrence of line in document doc (ordinal ord) and
-// returns scratch for reuse.
-func (t *freqTable) add(scratch, line []byte, cat, doc string, ord int) []byte {
+// add counts one occurrence of line, of category cat, in a document's
+// own table and returns scratch for reuse.
+func (t *freqTable) add(scratch, line []byte, cat string) []byte {
 	scratch = normalize(scratch[:0], line)
 	if len(scratch) == 0 {
 		return scratch
 	}
 	e, ok := t.m[string(scratch)]
 	if !ok {
-		if len(t.m) >= t.max {
-			t.prune()
-		}
-		e = &freqEntry{text: shorten(line, t.runes), cats: map[string]int{}}
-		t.m[string(scratch)] = e
+		e = t.insert(string(scratch), shorten(line, t.runes))
 	}
 	e.count++
 	e.cats[cat]++
-	if e.lastDoc != ord {
-		e.lastDoc = ord
+	return scratch
+}
+
+// merge adds src, the table of document doc, in the order its keys came:
+// each of its lines counts the document once, and names it as an example
+// while there are fewer than t.examples.
+func (t *freqTable) merge(src *freqTable, doc string) {
+	for _, se := range src.order {
+		e, ok := t.m[se.key]
+		if !ok {
+			e = t.insert(se.key, se.text)
+		}
+		e.count += se.count
+		for c, n := range se.cats {
+			e.cats[c] += n
+		}
 		e.docs++
 		if len(e.examples) < t.examples {
 			e.examples = append(e.examples, doc)
 		}
 	}
-	return scratch
+	t.prunes += src.prunes
+	t.lost += src.floor
+}
+
+// insert adds an entry for key, pruning first when the table is full.
+func (t *freqTable) insert(key, text string) *freqEntry {
+	if len(t.m) >= t.max {
+		t.prune()
+	}
+	e := &freqEntry{key: key, text: text, cats: map[string]int{}}
+	t.m[key] = e
+	if t.ordered {
+		t.order = append(t.order, e)
+	}
+	return e
 }
 
 // prune forgets the entries with the lowest counts until at most half the
@@ -93,6 +134,9 @@ func (t *freqTable) prune() {
 				delete(t.m, k)
 			}
 		}
+	}
+	if t.ordered {
+		t.order = slices.DeleteFunc(t.order, func(e *freqEntry) bool { return t.m[e.key] != e })
 	}
 }
 
