@@ -73,7 +73,7 @@ func TestMaxTagsFailsAlone(t *testing.T) {
 // 500,000 one-letter lines and checks that the live heap stays under a
 // bound that does not grow with the line count (it reached 0.5 GB and
 // 1.2 GB for clean and label when every line was kept in memory at once,
-// 0.6 GB for report). The output goes to a file: label's is 70 MB.
+// 0.46 GB for report). The output goes to a file: label's is 70 MB.
 func TestMemoryFlatInLines(t *testing.T) {
 	if testing.Short() {
 		t.Skip("classifies 500,000 lines: not in -short mode")
