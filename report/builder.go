@@ -274,17 +274,19 @@ func (b *Builder) failureKinds(s docStats, kept uint64, name string) ([]string, 
 
 // drillDown is the drill-down of a document: its first lines, from t.
 func drillDown(ref DocRef, s docStats, kinds []string, t *Tally) DocumentDetail {
-	lines := make([]LineView, len(t.sample))
-	copy(lines, t.sample)
+	lines := t.views()
 	return DocumentDetail{Doc: ref, NoiseShare: s.share, TextLines: s.text, NoiseLines: s.noise,
 		Kinds: append([]string{}, kinds...), Lines: lines, LinesOmitted: t.lines - len(lines)}
 }
 
-// reasons joins the three strongest reasons for a tooltip.
+// maxReasons is the number of reasons a drill-down line shows.
+const maxReasons = 3
+
+// reasons joins the maxReasons strongest reasons for a tooltip.
 func reasons(rs []classify.Reason) string {
 	var parts []string
 	for i, r := range rs {
-		if i == 3 {
+		if i == maxReasons {
 			break
 		}
 		if r.Text != "" {

@@ -28,8 +28,24 @@ type Tally struct {
 	cats    map[string]*catTally
 	freq    *freqTable
 	kept    hash.Hash64 // FNV-1a of the kept lines' text, one line per line
-	sample  []LineView
+	sample  []sampleLine
+	text    []byte            // the sample lines' text, cut (see sampleLine)
+	reasons []classify.Reason // the sample lines' strongest reasons
 	scratch []byte
+}
+
+// sampleLine is a line of the drill-down sample as a Tally keeps it: the
+// LineView is made only for a document the drill-down takes. Its text is
+// Tally.text[start:end], the line's first 4×(MaxLineRunes+1) bytes, all
+// that shorten needs to give the same result as on the whole line; its
+// reasons are Tally.reasons[rs:re].
+type sampleLine struct {
+	number     int
+	label      label.Label
+	class      string
+	score      float64
+	start, end int
+	rs, re     int
 }
 
 // catTally counts the noise lines of one category in a document.
@@ -55,7 +71,9 @@ func (t *Tally) Reset() {
 	clear(t.cats)
 	t.freq.reset()
 	t.kept.Reset()
-	t.sample = t.sample[:0]
+	t.sample, t.text = t.sample[:0], t.text[:0]
+	clear(t.reasons) // not to hold their strings
+	t.reasons = t.reasons[:0]
 }
 
 // AddLines accounts for the next lines of the document, in order. The
@@ -66,7 +84,7 @@ func (t *Tally) AddLines(lines []classify.Line) {
 	for i := range lines {
 		l := &lines[i]
 		if len(t.sample) < t.opts.MaxSampleLines {
-			t.sample = append(t.sample, t.view(l))
+			t.keep(l)
 		}
 		switch l.Label {
 		case label.Blank:
@@ -105,10 +123,23 @@ func (t *Tally) addNoise(l *classify.Line) {
 	t.scratch = t.freq.add(t.scratch, l.Text, cat)
 }
 
-// view is the drill-down form of a line.
-func (t *Tally) view(l *classify.Line) LineView {
-	return LineView{Number: l.Number, Label: l.Label.String(), Class: l.Class(), Score: l.Score,
-		Text: shorten(l.Text, t.opts.MaxLineRunes), Reasons: reasons(l.Reasons)}
+// keep adds a line to the drill-down sample.
+func (t *Tally) keep(l *classify.Line) {
+	sl := sampleLine{number: l.Number, label: l.Label, class: l.Class(), score: l.Score, start: len(t.text), rs: len(t.reasons)}
+	t.text = append(t.text, l.Text[:min(len(l.Text), 4*(t.opts.MaxLineRunes+1))]...)
+	t.reasons = append(t.reasons, l.Reasons[:min(len(l.Reasons), maxReasons)]...)
+	sl.end, sl.re = len(t.text), len(t.reasons)
+	t.sample = append(t.sample, sl)
+}
+
+// views returns the drill-down form of the sample lines.
+func (t *Tally) views() []LineView {
+	vs := make([]LineView, len(t.sample))
+	for i, sl := range t.sample {
+		vs[i] = LineView{Number: sl.number, Label: sl.label.String(), Class: sl.class, Score: sl.score,
+			Text: shorten(t.text[sl.start:sl.end], t.opts.MaxLineRunes), Reasons: reasons(t.reasons[sl.rs:sl.re])}
+	}
+	return vs
 }
 
 // measured returns the document's measurements, its noise share set.
