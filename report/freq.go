@@ -13,7 +13,9 @@ import (
 type freqEntry struct {
 	key      string
 	text     string
-	cats     map[string]int
+	cat      string         // the first category the line came in
+	catN     int            // its lines in cat
+	cats     map[string]int // its lines in each other category, made when one comes
 	count    int
 	docs     int
 	examples []string
@@ -84,7 +86,7 @@ func (t *freqTable) add(scratch, line []byte, cat string) []byte {
 		e = t.insert(string(scratch), shorten(line, t.runes))
 	}
 	e.count++
-	e.cats[cat]++
+	e.addCat(cat, 1)
 	return scratch
 }
 
@@ -98,8 +100,9 @@ func (t *freqTable) merge(src *freqTable, doc string) {
 			e = t.insert(se.key, se.text)
 		}
 		e.count += se.count
+		e.addCat(se.cat, se.catN)
 		for c, n := range se.cats {
-			e.cats[c] += n
+			e.addCat(c, n)
 		}
 		e.docs++
 		if len(e.examples) < t.examples {
@@ -115,7 +118,7 @@ func (t *freqTable) insert(key, text string) *freqEntry {
 	if len(t.m) >= t.max {
 		t.prune()
 	}
-	e := &freqEntry{key: key, text: text, cats: map[string]int{}}
+	e := &freqEntry{key: key, text: text}
 	t.m[key] = e
 	if t.ordered {
 		t.order = append(t.order, e)
@@ -147,7 +150,7 @@ func (t *freqTable) top(n int) []FrequentLine {
 		if e.count < 2 {
 			continue
 		}
-		out = append(out, FrequentLine{Text: e.text, Key: k, Category: topCat(e.cats), Count: e.count,
+		out = append(out, FrequentLine{Text: e.text, Key: k, Category: e.topCat(), Count: e.count,
 			Documents: e.docs, Examples: append([]string{}, e.examples...)})
 	}
 	sort.Slice(out, func(i, j int) bool {
@@ -162,10 +165,24 @@ func (t *freqTable) top(n int) []FrequentLine {
 	return out
 }
 
+// addCat counts n lines of the entry in category cat. Most lines come in
+// one category: the map of the others is made only when another comes.
+func (e *freqEntry) addCat(cat string, n int) {
+	switch {
+	case e.catN == 0 || cat == e.cat:
+		e.cat = cat
+		e.catN += n
+	case e.cats == nil:
+		e.cats = map[string]int{cat: n}
+	default:
+		e.cats[cat] += n
+	}
+}
+
 // topCat is the most frequent category, the first in name order on ties.
-func topCat(cats map[string]int) string {
-	best, bestN := "", -1
-	for c, n := range cats {
+func (e *freqEntry) topCat() string {
+	best, bestN := e.cat, e.catN
+	for c, n := range e.cats {
 		if n > bestN || (n == bestN && c < best) {
 			best, bestN = c, n
 		}
@@ -177,6 +194,7 @@ func topCat(cats map[string]int) string {
 // marking a cut, and control characters other than tab replaced by U+FFFD.
 func shorten(b []byte, max int) string {
 	var sb strings.Builder
+	sb.Grow(min(len(b), 4*max) + len("…")) // one allocation: a rune is at most 4 bytes
 	n := 0
 	for i := 0; i < len(b); {
 		if n == max {
