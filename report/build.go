@@ -78,7 +78,7 @@ func (b *Builder) Build() *Report {
 		r.Notes = append(r.Notes, fmt.Sprintf("more than %d sites: the later ones are summed as %q", o.MaxSites, otherSites))
 	}
 	if b.freq.prunes > 0 {
-		r.Notes = append(r.Notes, fmt.Sprintf("the frequent-line table was pruned %d times: counts may be low by up to %d", b.freq.prunes, b.freq.floor))
+		r.Notes = append(r.Notes, fmt.Sprintf("the frequent-line table was pruned %d times: counts may be low by up to %d", b.freq.prunes, b.freq.floor+b.freq.lost))
 	}
 	if b.hashesFul {
 		r.Notes = append(r.Notes, fmt.Sprintf("more than %d distinct contents: later documents were checked for duplicates only against the first %d", o.MaxHashes, o.MaxHashes))

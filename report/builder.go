@@ -2,13 +2,11 @@ package report
 
 import (
 	"fmt"
-	"hash/fnv"
 	"net/url"
 	"path/filepath"
 	"strings"
 
 	"github.com/chaff-dev/chaff/classify"
-	"github.com/chaff-dev/chaff/label"
 )
 
 // DocInfo is one classified document given to Builder.Add.
@@ -124,7 +122,7 @@ type Builder struct {
 	worst     worstHeap
 	failDocs  []worstEntry
 	ordinal   int
-	scratch   []byte
+	tally     *Tally // Add's
 }
 
 // NewBuilder returns an empty Builder with the given caps.
@@ -134,7 +132,7 @@ func NewBuilder(opts Options) *Builder {
 		opts:   o,
 		sites:  map[string]*Site{},
 		cats:   map[string]*CategoryStat{},
-		freq:   newFreqTable(o.MaxLineKeys, o.Examples, o.MaxLineRunes),
+		freq:   newFreqTable(o.MaxLineKeys, o.Examples, o.MaxLineRunes, false),
 		hashes: map[uint64]string{},
 		kinds:  map[string]int{},
 	}
@@ -151,77 +149,53 @@ type docStats struct {
 	share                   float64
 }
 
-func measure(lines []classify.Line) docStats {
-	var s docStats
-	for i := range lines {
-		l := &lines[i]
-		switch l.Label {
-		case label.Blank:
-			continue
-		case label.Drop:
-			s.noise++
-			s.noiseBytes += int64(len(l.Text))
-			if l.Cat == label.ScriptWarning || l.Cat == label.Legal {
-				s.wall++
-			}
-		case label.Keep:
-			s.kept++
-		}
-		s.text++
-		s.bytes += int64(len(l.Text))
+// Add accounts for one document whose lines are all at hand: it is
+// AddTally with a Tally of d.Lines.
+func (b *Builder) Add(d DocInfo) {
+	if b.tally == nil {
+		b.tally = b.NewTally()
 	}
-	if s.text > 0 {
-		s.share = float64(s.noise) / float64(s.text)
-	}
-	return s
+	b.tally.Reset()
+	b.tally.AddLines(d.Lines)
+	b.AddTally(d, b.tally)
 }
 
-// Add accounts for one document.
-func (b *Builder) Add(d DocInfo) {
+// AddTally accounts for one document, d (whose Lines are not read), from
+// the tally of its lines. It copies what it keeps: the caller may Reset
+// and reuse t when it returns.
+func (b *Builder) AddTally(d DocInfo, t *Tally) {
 	b.ordinal++
 	name := d.Name()
 	site := d.Site()
-	s := measure(d.Lines)
+	s := t.measured()
 
-	t := &b.totals
-	t.Documents++
-	t.Lines += len(d.Lines)
-	t.TextLines += s.text
-	t.NoiseLines += s.noise
-	t.KeptLines += s.kept
-	t.Bytes += s.bytes
-	t.NoiseBytes += s.noiseBytes
+	tt := &b.totals
+	tt.Documents++
+	tt.Lines += t.lines
+	tt.TextLines += s.text
+	tt.NoiseLines += s.noise
+	tt.KeptLines += s.kept
+	tt.Bytes += s.bytes
+	tt.NoiseBytes += s.noiseBytes
 	if s.text == 0 {
-		t.EmptyDocuments++
+		tt.EmptyDocuments++
 	} else {
 		b.hist[min(int(s.share*histogramBuckets), histogramBuckets-1)]++
 	}
 
-	seen := map[string]bool{}
-	for i := range d.Lines {
-		l := &d.Lines[i]
-		if l.Label != label.Drop {
-			continue
-		}
-		cat := string(l.Cat)
-		if cat == "" {
-			cat = "(none)"
-		}
+	for cat, ct := range t.cats {
 		c := b.cats[cat]
 		if c == nil {
 			c = &CategoryStat{Category: cat}
 			b.cats[cat] = c
 		}
-		c.Lines++
-		c.Bytes += int64(len(l.Text))
-		if !seen[cat] {
-			seen[cat] = true
-			c.Documents++
-		}
-		b.scratch = b.freq.add(b.scratch, l.Text, cat, name, b.ordinal)
+		c.Lines += ct.lines
+		c.Bytes += ct.bytes
+		c.Documents++
 	}
+	b.freq.merge(t.freq, name)
 
-	kinds, detail := b.failureKinds(&d, s, name)
+	kinds, why := b.failureKinds(s, t.kept.Sum64(), name)
 	ref := DocRef{Name: name, File: d.File, Record: d.Record, ID: d.ID, URL: d.URL, Site: site}
 
 	st := b.site(site)
@@ -238,16 +212,16 @@ func (b *Builder) Add(d DocInfo) {
 			b.kinds[k]++
 		}
 		if len(b.failures.Listed) < b.opts.MaxFailuresListed {
-			b.failures.Listed = append(b.failures.Listed, Failure{Doc: ref, Kinds: kinds, NoiseShare: s.share, Detail: detail})
+			b.failures.Listed = append(b.failures.Listed, Failure{Doc: ref, Kinds: kinds, NoiseShare: s.share, Detail: why})
 		} else {
 			b.failures.Omitted++
 		}
 		if len(b.failDocs) < b.opts.SampleFailures {
-			b.failDocs = append(b.failDocs, worstEntry{share: s.share, noise: s.noise, ordinal: b.ordinal, detail: b.detail(ref, s, kinds, d.Lines)})
+			b.failDocs = append(b.failDocs, worstEntry{share: s.share, noise: s.noise, ordinal: b.ordinal, detail: drillDown(ref, s, kinds, t)})
 		}
 	}
 	if b.worst.wants(s, b.ordinal, b.opts.SampleWorst) {
-		b.worst.push(worstEntry{share: s.share, noise: s.noise, ordinal: b.ordinal, detail: b.detail(ref, s, kinds, d.Lines)}, b.opts.SampleWorst)
+		b.worst.push(worstEntry{share: s.share, noise: s.noise, ordinal: b.ordinal, detail: drillDown(ref, s, kinds, t)}, b.opts.SampleWorst)
 	}
 }
 
@@ -269,7 +243,8 @@ func (b *Builder) site(name string) *Site {
 }
 
 // failureKinds decides which failure kinds a document shows.
-func (b *Builder) failureKinds(d *DocInfo, s docStats, name string) ([]string, string) {
+// kept is the hash of the document's kept text.
+func (b *Builder) failureKinds(s docStats, kept uint64, name string) ([]string, string) {
 	var kinds, details []string
 	switch {
 	case s.text == 0:
@@ -285,12 +260,11 @@ func (b *Builder) failureKinds(d *DocInfo, s docStats, name string) ([]string, s
 		details = append(details, fmt.Sprintf("%d of %d lines are script warnings or legal notices", s.wall, s.text))
 	}
 	if s.kept > 0 {
-		h := keptHash(d.Lines)
-		if first, ok := b.hashes[h]; ok {
+		if first, ok := b.hashes[kept]; ok {
 			kinds = append(kinds, Duplicate)
 			details = append(details, "same kept text as "+first)
 		} else if len(b.hashes) < b.opts.MaxHashes {
-			b.hashes[h] = name
+			b.hashes[kept] = name
 		} else {
 			b.hashesFul = true
 		}
@@ -298,36 +272,21 @@ func (b *Builder) failureKinds(d *DocInfo, s docStats, name string) ([]string, s
 	return kinds, strings.Join(details, "; ")
 }
 
-// keptHash is the FNV-1a hash of the kept lines' text, one line per line.
-func keptHash(lines []classify.Line) uint64 {
-	h := fnv.New64a()
-	for i := range lines {
-		if lines[i].Label == label.Keep {
-			h.Write(lines[i].Text)
-			h.Write([]byte{'\n'})
-		}
-	}
-	return h.Sum64()
+// drillDown is the drill-down of a document: its first lines, from t.
+func drillDown(ref DocRef, s docStats, kinds []string, t *Tally) DocumentDetail {
+	lines := t.views()
+	return DocumentDetail{Doc: ref, NoiseShare: s.share, TextLines: s.text, NoiseLines: s.noise,
+		Kinds: append([]string{}, kinds...), Lines: lines, LinesOmitted: t.lines - len(lines)}
 }
 
-// detail copies the first lines of a document for drill-down.
-func (b *Builder) detail(ref DocRef, s docStats, kinds []string, lines []classify.Line) DocumentDetail {
-	n := min(len(lines), b.opts.MaxSampleLines)
-	dd := DocumentDetail{Doc: ref, NoiseShare: s.share, TextLines: s.text, NoiseLines: s.noise,
-		Kinds: append([]string{}, kinds...), Lines: make([]LineView, n), LinesOmitted: len(lines) - n}
-	for i := range n {
-		l := &lines[i]
-		dd.Lines[i] = LineView{Number: l.Number, Label: l.Label.String(), Class: l.Class(), Score: l.Score,
-			Text: shorten(l.Text, b.opts.MaxLineRunes), Reasons: reasons(l.Reasons)}
-	}
-	return dd
-}
+// maxReasons is the number of reasons a drill-down line shows.
+const maxReasons = 3
 
-// reasons joins the three strongest reasons for a tooltip.
+// reasons joins the maxReasons strongest reasons for a tooltip.
 func reasons(rs []classify.Reason) string {
 	var parts []string
 	for i, r := range rs {
-		if i == 3 {
+		if i == maxReasons {
 			break
 		}
 		if r.Text != "" {

@@ -4,7 +4,10 @@
 // scraper failures (nothing left after cleaning, mostly noise, JavaScript
 // or cookie walls, duplicates).
 //
-// A [Builder] takes one [DocInfo] per document and keeps only bounded
+// A [Builder] takes one [DocInfo] per document, with all its lines
+// ([Builder.Add]) or with a [Tally] of them gathered window by window
+// ([Builder.AddTally]), so that a document of any length costs memory
+// bounded by the options, not by its lines. It keeps only bounded
 // summaries: exact totals, per-site and per-category counts (sites capped
 // at Options.MaxSites), a pruned table of frequent noise lines, a capped
 // set of content hashes for duplicate detection, and the lines of a small

@@ -11,6 +11,7 @@ import (
 	"runtime"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/chaff-dev/chaff/classify"
 	"github.com/chaff-dev/chaff/input"
@@ -21,6 +22,7 @@ import (
 // reportFlags are the flags of chaff report besides the classifier's.
 type reportFlags struct {
 	inputFlags
+	boundFlags
 	format   string // output: text or json
 	htmlFile string
 	title    string
@@ -37,6 +39,7 @@ func (rf *reportFlags) add(fs *flag.FlagSet) {
 	fs.IntVar(&rf.jobs, "j", runtime.NumCPU(), "number of documents classified at once")
 	fs.IntVar(&rf.top, "top", 50, "frequent noise lines kept in the report")
 	fs.IntVar(&rf.sample, "sample", 200, "noisiest documents kept for the drill-down (the first 100 failures are added)")
+	rf.boundFlags.add(fs)
 }
 
 func (rf *reportFlags) inputOptions(stdin io.Reader) (input.Options, error) {
@@ -49,6 +52,9 @@ func (rf *reportFlags) inputOptions(stdin io.Reader) (input.Options, error) {
 		return input.Options{}, usagef("--sample %d: want 1 to %d", rf.sample, maxReportEntries)
 	}
 	if err := checkJobs(rf.jobs); err != nil {
+		return input.Options{}, err
+	}
+	if err := rf.boundFlags.validate(); err != nil {
 		return input.Options{}, err
 	}
 	opts, err := rf.inputFlags.inputOptions()
@@ -95,6 +101,7 @@ func runReport(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
+	rf.boundFlags.apply(&cfg)
 	cl, err := classify.New(cfg)
 	if err != nil {
 		return err
@@ -110,13 +117,8 @@ func runReport(e *env, args []string) error {
 
 	b := report.NewBuilder(report.Options{TopLines: rf.top, SampleWorst: rf.sample})
 	failed, internal := 0, false
-	work := func(_ context.Context, it item) (*classify.Document, error) {
-		if it.err != nil {
-			return nil, nil
-		}
-		return classifyDocument(cl, it.doc, rf.html, new(classify.Document))
-	}
-	sink := func(it item, cd *classify.Document, err error) error {
+	tl := newTallier(cl, b, rf.html)
+	sink := func(it item, t *report.Tally, err error) error {
 		switch {
 		case it.err != nil:
 			e.log.Error(it.err)
@@ -130,7 +132,8 @@ func runReport(e *env, args []string) error {
 			entry.Error(err)
 		default:
 			d := it.doc
-			b.Add(report.DocInfo{File: d.Source, Record: d.Record, ID: d.ID, URL: d.URL, Lines: cd.Lines})
+			b.AddTally(report.DocInfo{File: d.Source, Record: d.Record, ID: d.ID, URL: d.URL}, t)
+			tl.done(t)
 			return nil
 		}
 		failed++
@@ -143,7 +146,7 @@ func runReport(e *env, args []string) error {
 		opts.Stdin = stdinUntil(ctx, opts.Stdin)
 	}
 	rd := input.NewReader(paths, opts)
-	err = runDocuments(ctx, rf.jobs, rd, work, sink)
+	err = runDocuments(ctx, rf.jobs, rd, tl.work, sink)
 	if sig := caught(); sig != nil {
 		e.log.Warnf("interrupted by %v: no report written", sig)
 		return errInterrupted{sig}
@@ -171,6 +174,54 @@ func runReport(e *env, args []string) error {
 		return errFailed
 	}
 	return nil
+}
+
+// tallier measures documents for a report.Builder on the workers: each
+// window by window, so that memory depends on the window size and the
+// Builder's caps, not on the number of lines (see report.Tally).
+type tallier struct {
+	cl        *classify.Classifier
+	b         *report.Builder
+	forceHTML bool
+	// docs and tallies hold the memory of documents done with, for the
+	// workers to use again.
+	docs, tallies sync.Pool
+}
+
+func newTallier(cl *classify.Classifier, b *report.Builder, forceHTML bool) *tallier {
+	return &tallier{cl: cl, b: b, forceHTML: forceHTML}
+}
+
+// work classifies one document, window by window, into its tally. It
+// runs on a worker goroutine.
+func (tl *tallier) work(_ context.Context, it item) (*report.Tally, error) {
+	if it.err != nil {
+		return nil, nil
+	}
+	cd, _ := tl.docs.Get().(*classify.Document)
+	if cd == nil {
+		cd = new(classify.Document)
+	}
+	defer tl.docs.Put(cd)
+	t, _ := tl.tallies.Get().(*report.Tally)
+	if t == nil {
+		t = tl.b.NewTally()
+	}
+	err := classifyWindows(tl.cl, it.doc, tl.forceHTML, cd, func(w *classify.Document) error {
+		t.AddLines(w.Lines)
+		return nil
+	})
+	if err != nil {
+		tl.done(t)
+		return nil, err
+	}
+	return t, nil
+}
+
+// done takes back a tally the Builder has added.
+func (tl *tallier) done(t *report.Tally) {
+	t.Reset()
+	tl.tallies.Put(t)
 }
 
 // writeReport writes the summary in format text or json.

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -157,5 +158,58 @@ func TestFastScoresWhereShown(t *testing.T) {
 	}
 	if n == 0 {
 		t.Fatal("label wrote no line")
+	}
+}
+
+// TestReportBoundsFailAlone checks that in report a record with more
+// lines than --max-lines, or an HTML record with more tags than
+// --max-tags, fails alone: named by file, record and flag, counted as an
+// input error, exit status 1, the other records reported.
+func TestReportBoundsFailAlone(t *testing.T) {
+	page := func(n int) string {
+		return "<html><body>" + strings.Repeat("<p>Some words of a paragraph here.</p>", n) + "</body></html>"
+	}
+	tests := []struct {
+		name  string
+		flags []string
+		long  string // record 2
+		want  string // in the error
+	}{
+		{"max-lines", []string{"--max-lines", "40"}, strings.Repeat("a\n", 50), "more than 40 lines"},
+		{"max-tags", []string{"--html-input", "--max-tags", "30"}, page(40), "too much markup"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			first, last := article(1), article(2)
+			if tt.name == "max-tags" {
+				first, last = page(2), page(3)
+			}
+			in := filepath.Join(t.TempDir(), "pages.jsonl")
+			writeFile(t, in, fmt.Appendf(nil, "{\"id\":\"1\",\"text\":%q}\n{\"id\":\"2\",\"text\":%q}\n{\"id\":\"3\",\"text\":%q}\n", first, tt.long, last))
+			code, out, stderr := runReportCmd(t, append(append([]string{"--format", "json"}, tt.flags...), in)...)
+			if code != exitFail {
+				t.Errorf("exit %d, want %d", code, exitFail)
+			}
+			if !strings.Contains(stderr, "file="+in) || !strings.Contains(stderr, "record=2") || !strings.Contains(stderr, tt.want) || !strings.Contains(stderr, "--"+tt.name) {
+				t.Errorf("the error does not name the file, record, cause and flag:\n%s", stderr)
+			}
+			var r report.Report
+			if err := json.Unmarshal([]byte(out), &r); err != nil {
+				t.Fatalf("stdout is not a JSON report: %v\n%s", err, out)
+			}
+			if r.Totals.Documents != 2 || r.Totals.InputErrors != 1 {
+				t.Errorf("totals %+v: want 2 documents and 1 input error", r.Totals)
+			}
+			for _, d := range r.Documents {
+				if d.Doc.Record == 2 {
+					t.Errorf("the failed record is in the drill-down: %+v", d.Doc)
+				}
+			}
+		})
+	}
+	for _, flag := range []string{"--max-lines", "--max-tags"} {
+		if code, _, stderr := runReportCmd(t, flag, "-1", "-"); code != exitUsage || !strings.Contains(stderr, flag) {
+			t.Errorf("%s -1: exit %d, %s", flag, code, stderr)
+		}
 	}
 }

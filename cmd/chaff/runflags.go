@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/chaff-dev/chaff/classify"
 	"github.com/chaff-dev/chaff/gold"
 	"github.com/chaff-dev/chaff/htmltext"
 	"github.com/chaff-dev/chaff/input"
@@ -31,13 +32,12 @@ func (l *listFlag) Set(s string) error {
 // outputs and the corpus pipeline.
 type runFlags struct {
 	inputFlags
+	boundFlags
 	jobs        int
 	outDir      string
 	outputField string
 	mark        bool
 	maxDrop     float64
-	maxLines    int
-	maxTags     int
 	statsFile   string
 	progress    string
 	sep         separator
@@ -56,17 +56,45 @@ func (rf *runFlags) add(fs *flag.FlagSet, mode mode) {
 		fs.Var(&rf.sep, "separator", separatorHelp)
 		fs.Float64Var(&rf.maxDrop, "max-drop", 1, "largest share of a document's non-blank lines that may be removed, in [0,1]; a document past it is left whole and flagged (\"uncut\")")
 	}
-	fs.IntVar(&rf.maxLines, "max-lines", defaultMaxLines, "largest number of lines (HTML: blocks) of a document; a document with more fails alone, the others are classified (0: no limit)")
-	fs.IntVar(&rf.maxTags, "max-tags", htmltext.DefaultMaxTags, "largest number of tags ('<' bytes) of an HTML page, counted before it is parsed: its DOM costs about 260 bytes a tag; a page with more fails alone (0: no limit)")
+	rf.boundFlags.add(fs)
 	rf.rep.add(fs)
 }
 
+// boundFlags bound what one document may cost to classify, for clean,
+// label, annotate and report.
+type boundFlags struct {
+	maxLines int
+	maxTags  int
+}
+
+func (bf *boundFlags) add(fs *flag.FlagSet) {
+	fs.IntVar(&bf.maxLines, "max-lines", defaultMaxLines, "largest number of lines (HTML: blocks) of a document; a document with more fails alone, the others are classified (0: no limit)")
+	fs.IntVar(&bf.maxTags, "max-tags", htmltext.DefaultMaxTags, "largest number of tags ('<' bytes) of an HTML page, counted before it is parsed: its DOM costs about 260 bytes a tag; a page with more fails alone (0: no limit)")
+}
+
+// validate checks the bounds.
+func (bf *boundFlags) validate() error {
+	if bf.maxLines < 0 {
+		return usagef("--max-lines %d: want 0 (no limit) or more", bf.maxLines)
+	}
+	if bf.maxTags < 0 {
+		return usagef("--max-tags %d: want 0 (no limit) or more", bf.maxTags)
+	}
+	return nil
+}
+
+// apply sets the bounds in a classifier's configuration.
+func (bf *boundFlags) apply(cfg *classify.Config) {
+	cfg.MaxLines = bf.maxLines
+	cfg.MaxTags = bf.htmlMaxTags()
+}
+
 // htmlMaxTags is --max-tags as classify.Config.MaxTags takes it.
-func (rf *runFlags) htmlMaxTags() int {
-	if rf.maxTags == 0 {
+func (bf *boundFlags) htmlMaxTags() int {
+	if bf.maxTags == 0 {
 		return -1 // no limit
 	}
-	return rf.maxTags
+	return bf.maxTags
 }
 
 // defaultMaxLines is the default of --max-lines. Memory does not grow
@@ -162,11 +190,8 @@ func (rf *runFlags) validate(set map[string]bool) error {
 	if err := checkJobs(rf.jobs); err != nil {
 		return err
 	}
-	if rf.maxLines < 0 {
-		return usagef("--max-lines %d: want 0 (no limit) or more", rf.maxLines)
-	}
-	if rf.maxTags < 0 {
-		return usagef("--max-tags %d: want 0 (no limit) or more", rf.maxTags)
+	if err := rf.boundFlags.validate(); err != nil {
+		return err
 	}
 	if err := checkShare("max-drop", rf.maxDrop); err != nil {
 		return err

@@ -52,8 +52,7 @@ func textCommand(e *env, name string, m mode, args []string) error {
 	}
 	cfg.SkipReasons = m == modeClean           // clean shows no reasons: explaining costs as much as scoring
 	cfg.StopEarly = m == modeClean && !rf.mark // clean writes no scores but --mark's
-	cfg.MaxLines = rf.maxLines
-	cfg.MaxTags = rf.htmlMaxTags()
+	rf.boundFlags.apply(&cfg)
 	cl, err := classify.New(cfg)
 	if err != nil {
 		return err
