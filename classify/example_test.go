@@ -196,3 +196,27 @@ func ExampleClassifier_ClassifyTo() {
 	// 9 lines, 3 kept
 	// 3 lines, 2 kept
 }
+
+// ClassifyWindows hands a document over in windows of lines, so that a
+// document of millions of lines costs the memory of one window: here the
+// page repeated 2,000 times (18,000 lines) comes in three windows.
+func ExampleClassifier_ClassifyWindows() {
+	cl, err := classify.New(classify.Config{SkipReasons: true, MaxLines: 1_000_000})
+	if err != nil {
+		log.Fatal(err)
+	}
+	data := []byte(strings.Repeat(page, 2000))
+	windows, lines, last := 0, 0, 0
+	err = cl.ClassifyWindows(nil, data, func(doc *classify.Document) error {
+		windows++
+		lines += len(doc.Lines)
+		last = doc.Lines[len(doc.Lines)-1].Number
+		return nil
+	})
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Printf("%d windows, %d lines, the last numbered %d\n", windows, lines, last)
+	// Output:
+	// 3 windows, 18000 lines, the last numbered 18000
+}
