@@ -307,7 +307,11 @@ func (f *Forest) boost(x [][]float32, y, w []float32, cfg ForestConfig, rounds i
 			}
 		}
 		tb.nodes = nil
-		tb.grow(rows, 0)
+		var hist []float64
+		if _, H := tb.sums(rows); tb.splits(0, H) {
+			hist = tb.histogram(rows)
+		}
+		tb.grow(rows, 0, hist)
 		tree := Tree{Nodes: tb.nodes}
 		for i := range x {
 			margin[i] += leafValue(tree.Nodes, x[i])
@@ -335,74 +339,82 @@ type treeBuilder struct {
 	cfg   *ForestConfig
 	cuts  [][]float32
 	nodes []Node
-	// off[j] is where feature j's bins start in hg and hh, the gradient
-	// and hessian histograms of every feature over a node's rows.
-	off    []int
-	hg, hh []float64
+	// free holds histograms not in use. A histogram holds, for every
+	// feature j and bin b, the gradient sum of a node's rows at
+	// 2*(j*stride+b) and their hessian sum at the next index: the two
+	// sums a row adds to sit in one cache line.
+	free   [][]float64
+	stride int
 }
 
 func newTreeBuilder(bins []uint8, d int, g, h []float32, cfg *ForestConfig, cuts [][]float32) *treeBuilder {
-	tb := &treeBuilder{bins: bins, d: d, g: g, h: h, cfg: cfg, cuts: cuts, off: make([]int, d+1)}
-	for j := range d {
-		tb.off[j+1] = tb.off[j] + len(cuts[j]) + 1
+	stride := 1
+	for _, c := range cuts {
+		stride = max(stride, len(c)+1)
 	}
-	tb.hg, tb.hh = make([]float64, tb.off[d]), make([]float64, tb.off[d])
-	return tb
+	return &treeBuilder{bins: bins, d: d, g: g, h: h, cfg: cfg, cuts: cuts, stride: stride}
 }
 
-// grow adds the node for the rows in idx and, unless it is a leaf, its
-// children; it returns the node's index.
-func (tb *treeBuilder) grow(idx []int32, depth int) int32 {
-	var G, H float64
-	for _, i := range idx {
-		G += float64(tb.g[i])
-		H += float64(tb.h[i])
+// histogram returns a histogram of the rows in idx, from the pool.
+func (tb *treeBuilder) histogram(idx []int32) []float64 {
+	var hist []float64
+	if n := len(tb.free); n > 0 {
+		hist, tb.free = tb.free[n-1], tb.free[:n-1]
+		clear(hist)
+	} else {
+		hist = make([]float64, 2*tb.d*tb.stride)
 	}
-	lambda := tb.cfg.Lambda
-	value := float32(-G / (H + lambda) * tb.cfg.Rate)
-	me := int32(len(tb.nodes))
-	tb.nodes = append(tb.nodes, Node{Value: value})
-	if depth >= tb.cfg.Depth || H < 2*tb.cfg.MinLeaf {
-		return me
-	}
-	// The histograms of all features in one pass over the rows, each
-	// row's bins read in a run: a pass per feature would stride through
-	// the whole bin matrix, which outgrows the cache. Each bin still sums
-	// its rows in the order of idx, so the trees are the same.
-	clear(tb.hg)
-	clear(tb.hh)
+	// All features in one pass over the rows, each row's bins read in a
+	// run: a pass per feature would stride through the whole bin matrix,
+	// which outgrows the cache.
 	for _, i := range idx {
 		row := tb.bins[int(i)*tb.d : (int(i)+1)*tb.d]
 		gi, hi := float64(tb.g[i]), float64(tb.h[i])
 		for j, b := range row {
-			tb.hg[tb.off[j]+int(b)] += gi
-			tb.hh[tb.off[j]+int(b)] += hi
+			k := 2 * (j*tb.stride + int(b))
+			hist[k] += gi
+			hist[k+1] += hi
 		}
 	}
-	bestGain, bestF, bestB := 0.0, -1, 0
-	parent := G * G / (H + lambda)
-	for j := 0; j < tb.d; j++ {
-		nc := len(tb.cuts[j])
-		if nc == 0 {
-			continue
-		}
-		hg, hh := tb.hg[tb.off[j]:tb.off[j+1]], tb.hh[tb.off[j]:tb.off[j+1]]
-		var gl, hl float64
-		for b := 0; b < nc; b++ {
-			gl += hg[b]
-			hl += hh[b]
-			hr := H - hl
-			if hl < tb.cfg.MinLeaf || hr < tb.cfg.MinLeaf {
-				continue
-			}
-			gr := G - gl
-			gain := gl*gl/(hl+lambda) + gr*gr/(hr+lambda) - parent
-			if gain > bestGain {
-				bestGain, bestF, bestB = gain, j, b
-			}
-		}
+	return hist
+}
+
+// release returns a histogram to the pool.
+func (tb *treeBuilder) release(hist []float64) {
+	if hist != nil {
+		tb.free = append(tb.free, hist)
 	}
+}
+
+// sums returns the gradient and hessian sums of the rows in idx.
+func (tb *treeBuilder) sums(idx []int32) (G, H float64) {
+	for _, i := range idx {
+		G += float64(tb.g[i])
+		H += float64(tb.h[i])
+	}
+	return G, H
+}
+
+// splits reports whether a node at depth with hessian sum H may split.
+func (tb *treeBuilder) splits(depth int, H float64) bool {
+	return depth < tb.cfg.Depth && H >= 2*tb.cfg.MinLeaf
+}
+
+// grow adds the node for the rows in idx and, unless it is a leaf, its
+// children; it returns the node's index. hist is the histogram of idx
+// when the node may split (nil otherwise); grow releases it.
+func (tb *treeBuilder) grow(idx []int32, depth int, hist []float64) int32 {
+	G, H := tb.sums(idx)
+	lambda := tb.cfg.Lambda
+	value := float32(-G / (H + lambda) * tb.cfg.Rate)
+	me := int32(len(tb.nodes))
+	tb.nodes = append(tb.nodes, Node{Value: value})
+	if hist == nil {
+		return me
+	}
+	bestF, bestB := tb.best(hist, G, H)
 	if bestF < 0 {
+		tb.release(hist)
 		return me
 	}
 	// Partition idx in place: rows with bin <= bestB go left.
@@ -415,8 +427,75 @@ func (tb *treeBuilder) grow(idx []int32, depth int) int32 {
 	}
 	tb.nodes[me].Feature = int32(bestF)
 	tb.nodes[me].Threshold = tb.cuts[bestF][bestB]
-	l := tb.grow(idx[:k], depth+1)
-	r := tb.grow(idx[k:], depth+1)
+	lh, rh := tb.childHistograms(idx[:k], idx[k:], depth+1, hist)
+	l := tb.grow(idx[:k], depth+1, lh)
+	r := tb.grow(idx[k:], depth+1, rh)
 	tb.nodes[me].Left, tb.nodes[me].Right = l, r
 	return me
+}
+
+// childHistograms returns the histograms of the children left and right
+// of a node whose histogram is parent, nil for a child that will not
+// split. Only the smaller child's rows are summed: the larger child's
+// histogram is the parent's minus the smaller's, written over the
+// parent's (the trick of LightGBM), which at least halves the passes over
+// the rows below the root.
+func (tb *treeBuilder) childHistograms(left, right []int32, depth int, parent []float64) (lh, rh []float64) {
+	_, hl := tb.sums(left)
+	_, hr := tb.sums(right)
+	ls, rs := tb.splits(depth, hl), tb.splits(depth, hr)
+	if !ls && !rs {
+		tb.release(parent)
+		return nil, nil
+	}
+	small, swapped := left, false
+	if len(right) < len(left) {
+		small, swapped = right, true
+	}
+	sh := tb.histogram(small)
+	for k := range parent {
+		parent[k] -= sh[k]
+	}
+	lh, rh = sh, parent
+	if swapped {
+		lh, rh = parent, sh
+	}
+	if !ls {
+		tb.release(lh)
+		lh = nil
+	}
+	if !rs {
+		tb.release(rh)
+		rh = nil
+	}
+	return lh, rh
+}
+
+// best returns the feature and bin of the split of a node (gradient sum
+// G, hessian sum H, histogram hist) with the largest gain, or feature -1
+// when no split gains.
+func (tb *treeBuilder) best(hist []float64, G, H float64) (bestF, bestB int) {
+	lambda := tb.cfg.Lambda
+	bestGain := 0.0
+	bestF = -1
+	parent := G * G / (H + lambda)
+	for j := 0; j < tb.d; j++ {
+		nc := len(tb.cuts[j])
+		hj := hist[2*j*tb.stride : 2*(j*tb.stride+nc)]
+		var gl, hl float64
+		for b := 0; b < nc; b++ {
+			gl += hj[2*b]
+			hl += hj[2*b+1]
+			hr := H - hl
+			if hl < tb.cfg.MinLeaf || hr < tb.cfg.MinLeaf {
+				continue
+			}
+			gr := G - gl
+			gain := gl*gl/(hl+lambda) + gr*gr/(hr+lambda) - parent
+			if gain > bestGain {
+				bestGain, bestF, bestB = gain, j, b
+			}
+		}
+	}
+	return bestF, bestB
 }
