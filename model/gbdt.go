@@ -14,7 +14,8 @@ type Forest struct {
 	Trees []Tree
 	Cuts  [][]float32 // per feature, the ascending bin edges splits are chosen from
 
-	flat *flatForest // the trees laid out for scoring, once grown (see prepare)
+	flat  *flatForest // the trees laid out for scoring, once grown (see Prepare)
+	reach reach       // how far the trees can move a logit, once grown (see Prepare)
 }
 
 // Tree is one regression tree stored as flat nodes; node 0 is the root.
@@ -45,23 +46,56 @@ func (f *Forest) PredictUsing(x []float32, keys []uint32) float32 {
 	return z
 }
 
-// Exit lets a prediction stop adding trees once its decision is plain:
-// before tree t, when t is a multiple of 8 and at least After, the sum so
-// far ends it if it is more than Margin away from Center (the logit of
-// the decision threshold). Boosted trees correct less and less, so the
-// later trees seldom move a sum that is far from the threshold back
-// across it; the logit is then the sum of the first t trees, an estimate
-// on the side of the decision. The zero Exit sums every tree.
+// Exit lets a prediction stop adding trees once its decision is
+// settled: before tree t, when t is a multiple of 8 (the trees are walked
+// eight at a time), the sum so far ends it if the trees left cannot carry
+// it back across Center (the logit of the decision threshold), even were
+// each to give its largest leaf on that side (see reach). The logit is
+// then the sum of the first t trees, on the side of Center the whole
+// forest is on: the decision is exact. The zero Exit sums every tree, as
+// does a forest not prepared.
 type Exit struct {
-	After          int
-	Center, Margin float32
+	Stop   bool
+	Center float32
+}
+
+// reach bounds what the trees from t on can still add to a logit: up[t]
+// is the sum of their largest positive leaves, down[t] that of their
+// largest negative ones, negated; both have a last entry 0.
+type reach struct{ up, down []float32 }
+
+// newReach returns the reach of the trees, summed from the last tree in
+// float64.
+func newReach(trees []Tree) reach {
+	r := reach{up: make([]float32, len(trees)+1), down: make([]float32, len(trees)+1)}
+	var up, down float64
+	for t := len(trees) - 1; t >= 0; t-- {
+		var hi, lo float32
+		for _, n := range trees[t].Nodes {
+			if n.Left <= 0 {
+				hi, lo = max(hi, n.Value), min(lo, n.Value)
+			}
+		}
+		up, down = up+float64(hi), down-float64(lo)
+		r.up[t], r.down[t] = float32(up), float32(down)
+	}
+	return r
 }
 
 // stops reports whether a prediction whose sum is z before tree t stops
-// there.
-func (e Exit) stops(t int, z float32) bool {
-	return e.Margin > 0 && t >= e.After && t%8 == 0 && (z > e.Center+e.Margin || z < e.Center-e.Margin)
+// there. Besides the reach, it leaves room for the rounding of the
+// float32 additions still to come (each off by at most 2^-24 of the
+// partial sum, which stays within |z| plus the reach) and of Center.
+func (r reach) stops(e Exit, t int, z float32) bool {
+	if !e.Stop || t%8 != 0 || t >= len(r.up) {
+		return false
+	}
+	left := float32(len(r.up) - 1 - t)
+	slack := 1e-4 + left*1.2e-7*(abs32(z)+max(r.up[t], r.down[t]))
+	return z-e.Center > r.down[t]+slack || e.Center-z > r.up[t]+slack
 }
+
+func abs32(v float32) float32 { return float32(math.Abs(float64(v))) }
 
 // PredictExit is PredictUsing with e: it returns the logit and how many
 // trees it summed (see Exit).
@@ -70,11 +104,11 @@ func (f *Forest) PredictExit(x []float32, keys []uint32, e Exit) (float32, int) 
 		if len(keys) < len(x) {
 			keys = make([]uint32, len(x))
 		}
-		return f.flat.predict(f.Base, x, keys[:len(x)], e)
+		return f.flat.predict(f.Base, x, keys[:len(x)], e, f.reach)
 	}
 	z := f.Base
 	for t := range f.Trees {
-		if e.stops(t, z) {
+		if f.reach.stops(e, t, z) {
 			return z, t
 		}
 		nodes := f.Trees[t].Nodes
@@ -144,7 +178,7 @@ func (f *Forest) Check(width int) error {
 
 // Prepare lays the grown forest out for scoring; Predict is faster after
 // it. Call it once, before the forest is shared.
-func (f *Forest) Prepare() { f.flat = flatten(f) }
+func (f *Forest) Prepare() { f.flat, f.reach = flatten(f), newReach(f.Trees) }
 
 // ForestConfig sets how a forest is grown.
 type ForestConfig struct {
@@ -272,7 +306,7 @@ func (f *Forest) tune(x [][]float32, y, w []float32, cfg ForestConfig) {
 // starting from the forest's current predictions; done, if given, stops
 // it early.
 func (f *Forest) boost(x [][]float32, y, w []float32, cfg ForestConfig, rounds int, done func([]float32) bool) {
-	f.flat = nil // the trees change
+	f.flat, f.reach = nil, reach{} // the trees change
 	n := len(x)
 	if n == 0 {
 		return
