@@ -163,7 +163,7 @@ func ExampleConfig_skim() {
 	// Output:
 	// 1 keep
 	// 2 drop
-	// 3 keep
+	// 3 drop
 	// 4 keep
 	// 5 keep
 	// 6 keep

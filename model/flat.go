@@ -94,8 +94,8 @@ func treeDepth(nodes []Node, n int32) int {
 // than eight, one by one); the leaves are still added in tree order, so
 // the sum is that of walking the nodes.
 //
-// It stops before a tree when e says so (see Exit).
-func (ff *flatForest) predict(base float32, x []float32, keys []uint32, e Exit) (float32, int) {
+// It stops before a tree when e and r say so (see Exit).
+func (ff *flatForest) predict(base float32, x []float32, keys []uint32, e Exit, r reach) (float32, int) {
 	orderKeys(x, keys)
 	z := base
 	size := 1<<(ff.depth+1) - 1
@@ -103,7 +103,7 @@ func (ff *flatForest) predict(base float32, x []float32, keys []uint32, e Exit) 
 	t := 0 // trees summed
 	asm := useWalk8AMD64 && len(keys) >= ff.features
 	for len(node) >= 8*size {
-		if e.stops(t, z) {
+		if r.stops(e, t, z) {
 			return z, t
 		}
 		if asm {
@@ -115,7 +115,7 @@ func (ff *flatForest) predict(base float32, x []float32, keys []uint32, e Exit) 
 		t += 8
 	}
 	for len(node) >= size {
-		if e.stops(t, z) {
+		if r.stops(e, t, z) {
 			return z, t
 		}
 		i := 0

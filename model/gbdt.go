@@ -14,7 +14,8 @@ type Forest struct {
 	Trees []Tree
 	Cuts  [][]float32 // per feature, the ascending bin edges splits are chosen from
 
-	flat *flatForest // the trees laid out for scoring, once grown (see prepare)
+	flat  *flatForest // the trees laid out for scoring, once grown (see Prepare)
+	reach reach       // how far the trees can move a logit, once grown (see Prepare)
 }
 
 // Tree is one regression tree stored as flat nodes; node 0 is the root.
@@ -45,23 +46,56 @@ func (f *Forest) PredictUsing(x []float32, keys []uint32) float32 {
 	return z
 }
 
-// Exit lets a prediction stop adding trees once its decision is plain:
-// before tree t, when t is a multiple of 8 and at least After, the sum so
-// far ends it if it is more than Margin away from Center (the logit of
-// the decision threshold). Boosted trees correct less and less, so the
-// later trees seldom move a sum that is far from the threshold back
-// across it; the logit is then the sum of the first t trees, an estimate
-// on the side of the decision. The zero Exit sums every tree.
+// Exit lets a prediction stop adding trees once its decision is
+// settled: before tree t, when t is a multiple of 8 (the trees are walked
+// eight at a time), the sum so far ends it if the trees left cannot carry
+// it back across Center (the logit of the decision threshold), even were
+// each to give its largest leaf on that side (see reach). The logit is
+// then the sum of the first t trees, on the side of Center the whole
+// forest is on: the decision is exact. The zero Exit sums every tree, as
+// does a forest not prepared.
 type Exit struct {
-	After          int
-	Center, Margin float32
+	Stop   bool
+	Center float32
+}
+
+// reach bounds what the trees from t on can still add to a logit: up[t]
+// is the sum of their largest positive leaves, down[t] that of their
+// largest negative ones, negated; both have a last entry 0.
+type reach struct{ up, down []float32 }
+
+// newReach returns the reach of the trees, summed from the last tree in
+// float64.
+func newReach(trees []Tree) reach {
+	r := reach{up: make([]float32, len(trees)+1), down: make([]float32, len(trees)+1)}
+	var up, down float64
+	for t := len(trees) - 1; t >= 0; t-- {
+		var hi, lo float32
+		for _, n := range trees[t].Nodes {
+			if n.Left <= 0 {
+				hi, lo = max(hi, n.Value), min(lo, n.Value)
+			}
+		}
+		up, down = up+float64(hi), down-float64(lo)
+		r.up[t], r.down[t] = float32(up), float32(down)
+	}
+	return r
 }
 
 // stops reports whether a prediction whose sum is z before tree t stops
-// there.
-func (e Exit) stops(t int, z float32) bool {
-	return e.Margin > 0 && t >= e.After && t%8 == 0 && (z > e.Center+e.Margin || z < e.Center-e.Margin)
+// there. Besides the reach, it leaves room for the rounding of the
+// float32 additions still to come (each off by at most 2^-24 of the
+// partial sum, which stays within |z| plus the reach) and of Center.
+func (r reach) stops(e Exit, t int, z float32) bool {
+	if !e.Stop || t%8 != 0 || t >= len(r.up) {
+		return false
+	}
+	left := float32(len(r.up) - 1 - t)
+	slack := 1e-4 + left*1.2e-7*(abs32(z)+max(r.up[t], r.down[t]))
+	return z-e.Center > r.down[t]+slack || e.Center-z > r.up[t]+slack
 }
+
+func abs32(v float32) float32 { return float32(math.Abs(float64(v))) }
 
 // PredictExit is PredictUsing with e: it returns the logit and how many
 // trees it summed (see Exit).
@@ -70,11 +104,11 @@ func (f *Forest) PredictExit(x []float32, keys []uint32, e Exit) (float32, int) 
 		if len(keys) < len(x) {
 			keys = make([]uint32, len(x))
 		}
-		return f.flat.predict(f.Base, x, keys[:len(x)], e)
+		return f.flat.predict(f.Base, x, keys[:len(x)], e, f.reach)
 	}
 	z := f.Base
 	for t := range f.Trees {
-		if e.stops(t, z) {
+		if f.reach.stops(e, t, z) {
 			return z, t
 		}
 		nodes := f.Trees[t].Nodes
@@ -144,7 +178,7 @@ func (f *Forest) Check(width int) error {
 
 // Prepare lays the grown forest out for scoring; Predict is faster after
 // it. Call it once, before the forest is shared.
-func (f *Forest) Prepare() { f.flat = flatten(f) }
+func (f *Forest) Prepare() { f.flat, f.reach = flatten(f), newReach(f.Trees) }
 
 // ForestConfig sets how a forest is grown.
 type ForestConfig struct {
@@ -272,7 +306,7 @@ func (f *Forest) tune(x [][]float32, y, w []float32, cfg ForestConfig) {
 // starting from the forest's current predictions; done, if given, stops
 // it early.
 func (f *Forest) boost(x [][]float32, y, w []float32, cfg ForestConfig, rounds int, done func([]float32) bool) {
-	f.flat = nil // the trees change
+	f.flat, f.reach = nil, reach{} // the trees change
 	n := len(x)
 	if n == 0 {
 		return
@@ -307,7 +341,11 @@ func (f *Forest) boost(x [][]float32, y, w []float32, cfg ForestConfig, rounds i
 			}
 		}
 		tb.nodes = nil
-		tb.grow(rows, 0)
+		var hist []float64
+		if _, H := tb.sums(rows); tb.splits(0, H) {
+			hist = tb.histogram(rows)
+		}
+		tb.grow(rows, 0, hist)
 		tree := Tree{Nodes: tb.nodes}
 		for i := range x {
 			margin[i] += leafValue(tree.Nodes, x[i])
@@ -335,74 +373,82 @@ type treeBuilder struct {
 	cfg   *ForestConfig
 	cuts  [][]float32
 	nodes []Node
-	// off[j] is where feature j's bins start in hg and hh, the gradient
-	// and hessian histograms of every feature over a node's rows.
-	off    []int
-	hg, hh []float64
+	// free holds histograms not in use. A histogram holds, for every
+	// feature j and bin b, the gradient sum of a node's rows at
+	// 2*(j*stride+b) and their hessian sum at the next index: the two
+	// sums a row adds to sit in one cache line.
+	free   [][]float64
+	stride int
 }
 
 func newTreeBuilder(bins []uint8, d int, g, h []float32, cfg *ForestConfig, cuts [][]float32) *treeBuilder {
-	tb := &treeBuilder{bins: bins, d: d, g: g, h: h, cfg: cfg, cuts: cuts, off: make([]int, d+1)}
-	for j := range d {
-		tb.off[j+1] = tb.off[j] + len(cuts[j]) + 1
+	stride := 1
+	for _, c := range cuts {
+		stride = max(stride, len(c)+1)
 	}
-	tb.hg, tb.hh = make([]float64, tb.off[d]), make([]float64, tb.off[d])
-	return tb
+	return &treeBuilder{bins: bins, d: d, g: g, h: h, cfg: cfg, cuts: cuts, stride: stride}
 }
 
-// grow adds the node for the rows in idx and, unless it is a leaf, its
-// children; it returns the node's index.
-func (tb *treeBuilder) grow(idx []int32, depth int) int32 {
-	var G, H float64
-	for _, i := range idx {
-		G += float64(tb.g[i])
-		H += float64(tb.h[i])
+// histogram returns a histogram of the rows in idx, from the pool.
+func (tb *treeBuilder) histogram(idx []int32) []float64 {
+	var hist []float64
+	if n := len(tb.free); n > 0 {
+		hist, tb.free = tb.free[n-1], tb.free[:n-1]
+		clear(hist)
+	} else {
+		hist = make([]float64, 2*tb.d*tb.stride)
 	}
-	lambda := tb.cfg.Lambda
-	value := float32(-G / (H + lambda) * tb.cfg.Rate)
-	me := int32(len(tb.nodes))
-	tb.nodes = append(tb.nodes, Node{Value: value})
-	if depth >= tb.cfg.Depth || H < 2*tb.cfg.MinLeaf {
-		return me
-	}
-	// The histograms of all features in one pass over the rows, each
-	// row's bins read in a run: a pass per feature would stride through
-	// the whole bin matrix, which outgrows the cache. Each bin still sums
-	// its rows in the order of idx, so the trees are the same.
-	clear(tb.hg)
-	clear(tb.hh)
+	// All features in one pass over the rows, each row's bins read in a
+	// run: a pass per feature would stride through the whole bin matrix,
+	// which outgrows the cache.
 	for _, i := range idx {
 		row := tb.bins[int(i)*tb.d : (int(i)+1)*tb.d]
 		gi, hi := float64(tb.g[i]), float64(tb.h[i])
 		for j, b := range row {
-			tb.hg[tb.off[j]+int(b)] += gi
-			tb.hh[tb.off[j]+int(b)] += hi
+			k := 2 * (j*tb.stride + int(b))
+			hist[k] += gi
+			hist[k+1] += hi
 		}
 	}
-	bestGain, bestF, bestB := 0.0, -1, 0
-	parent := G * G / (H + lambda)
-	for j := 0; j < tb.d; j++ {
-		nc := len(tb.cuts[j])
-		if nc == 0 {
-			continue
-		}
-		hg, hh := tb.hg[tb.off[j]:tb.off[j+1]], tb.hh[tb.off[j]:tb.off[j+1]]
-		var gl, hl float64
-		for b := 0; b < nc; b++ {
-			gl += hg[b]
-			hl += hh[b]
-			hr := H - hl
-			if hl < tb.cfg.MinLeaf || hr < tb.cfg.MinLeaf {
-				continue
-			}
-			gr := G - gl
-			gain := gl*gl/(hl+lambda) + gr*gr/(hr+lambda) - parent
-			if gain > bestGain {
-				bestGain, bestF, bestB = gain, j, b
-			}
-		}
+	return hist
+}
+
+// release returns a histogram to the pool.
+func (tb *treeBuilder) release(hist []float64) {
+	if hist != nil {
+		tb.free = append(tb.free, hist)
 	}
+}
+
+// sums returns the gradient and hessian sums of the rows in idx.
+func (tb *treeBuilder) sums(idx []int32) (G, H float64) {
+	for _, i := range idx {
+		G += float64(tb.g[i])
+		H += float64(tb.h[i])
+	}
+	return G, H
+}
+
+// splits reports whether a node at depth with hessian sum H may split.
+func (tb *treeBuilder) splits(depth int, H float64) bool {
+	return depth < tb.cfg.Depth && H >= 2*tb.cfg.MinLeaf
+}
+
+// grow adds the node for the rows in idx and, unless it is a leaf, its
+// children; it returns the node's index. hist is the histogram of idx
+// when the node may split (nil otherwise); grow releases it.
+func (tb *treeBuilder) grow(idx []int32, depth int, hist []float64) int32 {
+	G, H := tb.sums(idx)
+	lambda := tb.cfg.Lambda
+	value := float32(-G / (H + lambda) * tb.cfg.Rate)
+	me := int32(len(tb.nodes))
+	tb.nodes = append(tb.nodes, Node{Value: value})
+	if hist == nil {
+		return me
+	}
+	bestF, bestB := tb.best(hist, G, H)
 	if bestF < 0 {
+		tb.release(hist)
 		return me
 	}
 	// Partition idx in place: rows with bin <= bestB go left.
@@ -415,8 +461,75 @@ func (tb *treeBuilder) grow(idx []int32, depth int) int32 {
 	}
 	tb.nodes[me].Feature = int32(bestF)
 	tb.nodes[me].Threshold = tb.cuts[bestF][bestB]
-	l := tb.grow(idx[:k], depth+1)
-	r := tb.grow(idx[k:], depth+1)
+	lh, rh := tb.childHistograms(idx[:k], idx[k:], depth+1, hist)
+	l := tb.grow(idx[:k], depth+1, lh)
+	r := tb.grow(idx[k:], depth+1, rh)
 	tb.nodes[me].Left, tb.nodes[me].Right = l, r
 	return me
+}
+
+// childHistograms returns the histograms of the children left and right
+// of a node whose histogram is parent, nil for a child that will not
+// split. Only the smaller child's rows are summed: the larger child's
+// histogram is the parent's minus the smaller's, written over the
+// parent's (the trick of LightGBM), which at least halves the passes over
+// the rows below the root.
+func (tb *treeBuilder) childHistograms(left, right []int32, depth int, parent []float64) (lh, rh []float64) {
+	_, hl := tb.sums(left)
+	_, hr := tb.sums(right)
+	ls, rs := tb.splits(depth, hl), tb.splits(depth, hr)
+	if !ls && !rs {
+		tb.release(parent)
+		return nil, nil
+	}
+	small, swapped := left, false
+	if len(right) < len(left) {
+		small, swapped = right, true
+	}
+	sh := tb.histogram(small)
+	for k := range parent {
+		parent[k] -= sh[k]
+	}
+	lh, rh = sh, parent
+	if swapped {
+		lh, rh = parent, sh
+	}
+	if !ls {
+		tb.release(lh)
+		lh = nil
+	}
+	if !rs {
+		tb.release(rh)
+		rh = nil
+	}
+	return lh, rh
+}
+
+// best returns the feature and bin of the split of a node (gradient sum
+// G, hessian sum H, histogram hist) with the largest gain, or feature -1
+// when no split gains.
+func (tb *treeBuilder) best(hist []float64, G, H float64) (bestF, bestB int) {
+	lambda := tb.cfg.Lambda
+	bestGain := 0.0
+	bestF = -1
+	parent := G * G / (H + lambda)
+	for j := 0; j < tb.d; j++ {
+		nc := len(tb.cuts[j])
+		hj := hist[2*j*tb.stride : 2*(j*tb.stride+nc)]
+		var gl, hl float64
+		for b := 0; b < nc; b++ {
+			gl += hj[2*b]
+			hl += hj[2*b+1]
+			hr := H - hl
+			if hl < tb.cfg.MinLeaf || hr < tb.cfg.MinLeaf {
+				continue
+			}
+			gr := G - gl
+			gain := gl*gl/(hl+lambda) + gr*gr/(hr+lambda) - parent
+			if gain > bestGain {
+				bestGain, bestF, bestB = gain, j, b
+			}
+		}
+	}
+	return bestF, bestB
 }

@@ -339,3 +339,36 @@ func TestSlabKeep(t *testing.T) {
 		}
 	}
 }
+
+// TestFindTitleScripts checks the title chosen where words are not
+// spaced or the page opens with a breadcrumb: a Chinese or Japanese
+// <title> line at the top of a menu is the title (its letters count as
+// words), a sentence ending in an ideographic full stop is not, and a
+// breadcrumb separated by › or » is not.
+func TestFindTitleScripts(t *testing.T) {
+	menuZh := []string{"首页", "分类", "家常菜", "烘焙", "菜谱", "登录"}
+	tests := []struct {
+		name  string
+		lines []string
+		want  int
+	}{
+		{"chinese title over a menu", append([]string{"番茄炖牛腩的做法_家常番茄炖牛腩怎么做_青禾厨房"}, append(menuZh,
+			"天气转凉，最想喝一碗热乎乎的番茄牛腩汤。牛腩先焯水再小火慢炖，番茄分两次下锅。")...), 0},
+		{"japanese title over a menu", append([]string{"設定ファイルの書き方 | kumoctl ドキュメント"}, "メインコンテンツへスキップ", "ガイド", "設定", "検索", "ログイン",
+			"kumoctlは起動時にカレントディレクトリのkumo.tomlを読み込みます。ファイルが見つからない場合は、ホームディレクトリの設定を使います。"), 0},
+		{"chinese sentence is no title", append(append([]string{}, menuZh...),
+			"天气转凉，最想喝一碗热乎乎的番茄牛腩汤。牛腩先焯水再小火慢炖，番茄分两次下锅。"), -1},
+		{"breadcrumb before the thread title", []string{"Início", "Fóruns", "Entrar", "Registar",
+			"Fóruns › Bicicletas elétricas › Baterias e carregadores",
+			"Bateria perde 30% de autonomia no inverno — é normal?",
+			"Iniciado por joaquim.pinto"}, 5},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := analyze(t, tt.lines...)
+			if d.Title != tt.want {
+				t.Errorf("Title = %d (%q), want %d", d.Title, lineText(d, d.Title), tt.want)
+			}
+		})
+	}
+}

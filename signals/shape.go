@@ -26,7 +26,7 @@ const (
 	Email                       // holds an e-mail address
 	Banner                      // framed by ===, ***, ### runs, as scrapers print headers
 	Ellipsis                    // a cut marker: "(...)", "[…]"
-	Separated                   // two or more " | ", " · ", " • " or " > " separators: menus, breadcrumbs
+	Separated                   // two or more " | ", " · ", " • ", " > ", " › " or " » " separators: menus, breadcrumbs
 	AllCaps                     // every letter upper case (four or more letters)
 	Copyright                   // ©, (c) or &copy;
 	Stars                       // a rating: three or more star signs in a row, "★★★★☆"
@@ -233,7 +233,8 @@ func hasEllipsisMark(t []byte, in *byteSet) bool {
 // breadcrumbs.
 func separators(t []byte, in *byteSet) int {
 	return in.count(t, []byte(" | ")) + in.count(t, []byte(" · ")) +
-		in.count(t, []byte(" • ")) + in.count(t, []byte(" > "))
+		in.count(t, []byte(" • ")) + in.count(t, []byte(" > ")) +
+		in.count(t, []byte(" › ")) + in.count(t, []byte(" » "))
 }
 
 // byteSet is the set of byte values that occur in a line: a pattern with a

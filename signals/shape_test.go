@@ -36,6 +36,8 @@ func TestFind(t *testing.T) {
 		{"cut marker", "(...) Cliquez ici", Ellipsis, Numeric, ""},
 		{"menu", "Home | News | Sport", Separated, Bullet, ""},
 		{"one separator is not a menu", "Home | News", 0, Separated, ""},
+		{"breadcrumb with single guillemets", "Fóruns › Bicicletas elétricas › Baterias e carregadores", Separated, Bullet, ""},
+		{"breadcrumb with guillemets", "Главная » Овощи » Томаты и перцы", Separated, Bullet, ""},
 		{"rating", "★★★★☆ 4.1", Stars, Date, ""},
 		{"copyright", "© 2024 Le Monde", Copyright, Numeric, ""},
 		{"all caps", "LIRE AUSSI", AllCaps, 0, ""},

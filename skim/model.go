@@ -78,27 +78,16 @@ func (m *Model) ScoreTo(s *Scores, f *Features) {
 	m.score(s, f, model.Exit{})
 }
 
-// Early stopping of stage two's trees in DecideTo, chosen by 5-fold
-// cross-validation on the benchmark: stopping after 8 trees or more at
-// 2 from the threshold's logit left F1 unchanged to the fourth decimal
-// on fold seeds 1 to 3 and both layout variants, as did 16 and 3, 8 and
-// 3, 16 and 2; it sums 15.5 of the 60 trees of a line on average (16
-// and 3: 30.4). Stopping every line after 8 trees costs 0.027.
-const (
-	exitAfter  = 8
-	exitMargin = 2
-)
-
 // DecideTo is ScoreTo for a caller that decides at threshold: a line's
-// trees stop adding up once their sum is plainly on one side of the
-// threshold's logit (see model.Exit, exitAfter and exitMargin). Its P is
-// then the estimate of the trees it summed: further than e^2 in odds from
-// the threshold, on the side of the decision the whole forest almost
-// always takes. A threshold of 0 or 1 sums every tree.
+// trees stop adding up once the trees left could not carry its sum back
+// across the threshold's logit (see model.Exit), so every decision is the
+// one ScoreTo's score gives. Its P is then the estimate of the trees it
+// summed, on the same side of the threshold. A threshold of 0 or 1 sums
+// every tree.
 func (m *Model) DecideTo(s *Scores, f *Features, threshold float64) {
 	exit := model.Exit{}
 	if threshold > 0 && threshold < 1 {
-		exit = model.Exit{After: exitAfter, Center: float32(math.Log(threshold / (1 - threshold))), Margin: exitMargin}
+		exit = model.Exit{Stop: true, Center: float32(math.Log(threshold / (1 - threshold)))}
 	}
 	m.score(s, f, exit)
 }
@@ -120,7 +109,7 @@ func (m *Model) score(s *Scores, f *Features, exit model.Exit) {
 	}
 	s.context(f)
 	s.row, s.keys = reuse(s.row, width), reuse(s.keys, width)
-	if exit.Margin > 0 {
+	if exit.Stop {
 		s.trees = reuse(s.trees, n)
 	}
 	for i := range n {

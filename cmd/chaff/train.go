@@ -227,11 +227,14 @@ With --html, the model is for HTML input: it is trained on the
 sets' HTML pages (--bench is then required and --gold not allowed);
 use it with --html-model FILE.
 
-The embedded default models are made, from the repository's root, with:
-  chaff train --bench ../shared/bench/aeb --gold fixtures -o model/default.model
-  chaff train --bench ../shared/bench/aeb --html -o model/default-html.model
-  chaff train --bench ../shared/bench/aeb --html --readability=false -o model/fast-html.model
-  chaff train --bench ../shared/bench/aeb --gold fixtures --gold-weight 0 --text-model fast -o skim/default.skim
+The embedded default models are made, from the repository's root, with
+SETS the seven sets of ../shared/bench (--bench ../shared/bench/aeb
+--bench ../shared/bench/wcxb-dev ... fundus, magic-html, readability,
+newspaper4k, chinese-wce):
+  chaff train SETS --set-weight equal --gold fixtures --gold-weight 30 -o model/default.model
+  chaff train SETS --set-weight equal --html -o model/default-html.model
+  chaff train SETS --set-weight equal --html --readability=false -o model/fast-html.model
+  chaff train SETS --set-weight equal --gold fixtures --gold-weight 0 --text-model fast -o skim/default.skim
 
 Flags:
 `)
