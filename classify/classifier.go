@@ -41,11 +41,10 @@ type Config struct {
 	// the decisions (clean): explaining a line costs as much as scoring it.
 	SkipReasons bool
 	// StopEarly lets the fast text model (Skim) stop adding up a line's
-	// trees once its decision is plain (see skim.Model.DecideTo), for
-	// callers that need the decisions and not the scores (clean): the
-	// same decisions in a third less time, and the scores of the plainly
-	// decided lines less extreme (at least e^2 in odds from the
-	// threshold) than the full estimate every other caller gets. The
+	// trees once the trees left cannot carry its sum back across the
+	// threshold (see skim.Model.DecideTo), for callers that need the
+	// decisions and not the scores (clean): exactly the same decisions,
+	// and the scores of the lines decided early only partial sums. The
 	// other models ignore it.
 	StopEarly bool
 	// MaxLines, when positive, bounds the lines of a document that
