@@ -86,13 +86,6 @@ func (c *docCounts) droppedTotal() int {
 	return n
 }
 
-// countLines tallies doc's lines under the clean policy kept.
-func countLines(doc *classify.Document, kept func(*classify.Line) bool) docCounts {
-	c := docCounts{Dropped: map[string]int{}}
-	c.add(doc, kept)
-	return c
-}
-
 // add tallies the lines of doc, one window of a document, under the
 // clean policy kept.
 func (c *docCounts) add(doc *classify.Document, kept func(*classify.Line) bool) {
