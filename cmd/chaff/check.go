@@ -11,10 +11,10 @@ import (
 	"path/filepath"
 	"strings"
 
-	"github.com/chaff-dev/chaff/classify"
-	"github.com/chaff-dev/chaff/evaluate"
-	"github.com/chaff-dev/chaff/gold"
-	"github.com/chaff-dev/chaff/learn"
+	"github.com/chaff-dev/chaff/internal/classify"
+	"github.com/chaff-dev/chaff/internal/evaluate"
+	"github.com/chaff-dev/chaff/internal/gold"
+	"github.com/chaff-dev/chaff/internal/learn"
 )
 
 // checkSuite names the JUnit test suite of chaff check.

@@ -11,10 +11,10 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/chaff-dev/chaff/classify"
-	"github.com/chaff-dev/chaff/evaluate"
-	"github.com/chaff-dev/chaff/gold"
-	"github.com/chaff-dev/chaff/label"
+	"github.com/chaff-dev/chaff/internal/classify"
+	"github.com/chaff-dev/chaff/internal/evaluate"
+	"github.com/chaff-dev/chaff/internal/gold"
+	"github.com/chaff-dev/chaff/internal/label"
 )
 
 // checkSetup copies two fixtures, trains a model on them (so the test does

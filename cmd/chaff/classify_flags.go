@@ -7,11 +7,11 @@ import (
 	"os"
 	"strings"
 
-	"github.com/chaff-dev/chaff/classify"
-	"github.com/chaff-dev/chaff/label"
-	"github.com/chaff-dev/chaff/model"
-	"github.com/chaff-dev/chaff/render"
-	"github.com/chaff-dev/chaff/skim"
+	"github.com/chaff-dev/chaff/internal/classify"
+	"github.com/chaff-dev/chaff/internal/label"
+	"github.com/chaff-dev/chaff/internal/model"
+	"github.com/chaff-dev/chaff/internal/render"
+	"github.com/chaff-dev/chaff/internal/skim"
 )
 
 // classifyFlags are the flags that set the classifier's policy.

@@ -6,8 +6,8 @@ import (
 	"os"
 	"path/filepath"
 
-	"github.com/chaff-dev/chaff/input"
-	"github.com/chaff-dev/chaff/output"
+	"github.com/chaff-dev/chaff/internal/input"
+	"github.com/chaff-dev/chaff/internal/output"
 )
 
 // destination receives the outputs of the documents in input order: one

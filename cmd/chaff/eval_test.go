@@ -13,7 +13,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/chaff-dev/chaff/aeb"
+	"github.com/chaff-dev/chaff/internal/aeb"
 	"github.com/chaff-dev/chaff/internal/golden"
 	"github.com/sirupsen/logrus"
 )

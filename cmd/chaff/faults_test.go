@@ -12,9 +12,9 @@ import (
 	"syscall"
 	"testing"
 
-	"github.com/chaff-dev/chaff/input"
-	"github.com/chaff-dev/chaff/output"
-	"github.com/chaff-dev/chaff/pipeline"
+	"github.com/chaff-dev/chaff/internal/input"
+	"github.com/chaff-dev/chaff/internal/output"
+	"github.com/chaff-dev/chaff/internal/pipeline"
 	"github.com/sirupsen/logrus"
 )
 

@@ -3,7 +3,7 @@ package main
 import (
 	"fmt"
 
-	"github.com/chaff-dev/chaff/input"
+	"github.com/chaff-dev/chaff/internal/input"
 )
 
 // checkFieldFlags refuses, for clean, field flags that would make chaff

@@ -7,7 +7,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/chaff-dev/chaff/model"
+	"github.com/chaff-dev/chaff/internal/model"
 )
 
 // TestHTMLModelFlag checks that --html-model picks the model HTML pages are

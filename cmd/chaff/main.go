@@ -36,7 +36,7 @@ import (
 	"strings"
 	"syscall"
 
-	"github.com/chaff-dev/chaff/output"
+	"github.com/chaff-dev/chaff/internal/output"
 	"github.com/sirupsen/logrus"
 )
 

@@ -5,7 +5,7 @@ import (
 	"path/filepath"
 	"strings"
 
-	"github.com/chaff-dev/chaff/output"
+	"github.com/chaff-dev/chaff/internal/output"
 )
 
 // inputSet is what the input arguments name on disk, resolved, so that an

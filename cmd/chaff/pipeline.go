@@ -9,10 +9,10 @@ import (
 	"sync"
 	"time"
 
-	"github.com/chaff-dev/chaff/classify"
-	"github.com/chaff-dev/chaff/input"
-	"github.com/chaff-dev/chaff/pipeline"
-	"github.com/chaff-dev/chaff/render"
+	"github.com/chaff-dev/chaff/internal/classify"
+	"github.com/chaff-dev/chaff/internal/input"
+	"github.com/chaff-dev/chaff/internal/pipeline"
+	"github.com/chaff-dev/chaff/internal/render"
 	"github.com/sirupsen/logrus"
 )
 

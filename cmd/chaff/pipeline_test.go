@@ -10,9 +10,9 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/chaff-dev/chaff/classify"
-	"github.com/chaff-dev/chaff/model"
-	"github.com/chaff-dev/chaff/render"
+	"github.com/chaff-dev/chaff/internal/classify"
+	"github.com/chaff-dev/chaff/internal/model"
+	"github.com/chaff-dev/chaff/internal/render"
 	"github.com/sirupsen/logrus"
 )
 

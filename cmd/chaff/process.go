@@ -4,10 +4,10 @@ import (
 	"errors"
 	"fmt"
 
-	"github.com/chaff-dev/chaff/classify"
-	"github.com/chaff-dev/chaff/htmltext"
-	"github.com/chaff-dev/chaff/input"
-	"github.com/chaff-dev/chaff/label"
+	"github.com/chaff-dev/chaff/internal/classify"
+	"github.com/chaff-dev/chaff/internal/htmltext"
+	"github.com/chaff-dev/chaff/internal/input"
+	"github.com/chaff-dev/chaff/internal/label"
 )
 
 // classifyWindows classifies d window by window, into doc, and calls fn

@@ -8,7 +8,7 @@ import (
 	"path/filepath"
 	"time"
 
-	"github.com/chaff-dev/chaff/input"
+	"github.com/chaff-dev/chaff/internal/input"
 	"github.com/schollz/progressbar/v3"
 )
 

@@ -11,7 +11,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/chaff-dev/chaff/lines"
+	"github.com/chaff-dev/chaff/internal/lines"
 )
 
 // TestBadRecords checks that each kind of bad record is reported with its

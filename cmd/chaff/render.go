@@ -7,9 +7,9 @@ import (
 	"math"
 	"strconv"
 
-	"github.com/chaff-dev/chaff/classify"
-	"github.com/chaff-dev/chaff/input"
-	"github.com/chaff-dev/chaff/render"
+	"github.com/chaff-dev/chaff/internal/classify"
+	"github.com/chaff-dev/chaff/internal/input"
+	"github.com/chaff-dev/chaff/internal/render"
 )
 
 // shape is the form of a document's output.

@@ -8,11 +8,11 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/chaff-dev/chaff/classify"
-	"github.com/chaff-dev/chaff/input"
-	"github.com/chaff-dev/chaff/label"
-	"github.com/chaff-dev/chaff/lines"
-	"github.com/chaff-dev/chaff/repeated"
+	"github.com/chaff-dev/chaff/internal/classify"
+	"github.com/chaff-dev/chaff/internal/input"
+	"github.com/chaff-dev/chaff/internal/label"
+	"github.com/chaff-dev/chaff/internal/lines"
+	"github.com/chaff-dev/chaff/internal/repeated"
 )
 
 // repeatFlags are the flags of cross-document repeated-line detection.

@@ -13,10 +13,10 @@ import (
 	"strings"
 	"sync"
 
-	"github.com/chaff-dev/chaff/classify"
-	"github.com/chaff-dev/chaff/input"
-	"github.com/chaff-dev/chaff/pipeline"
-	"github.com/chaff-dev/chaff/report"
+	"github.com/chaff-dev/chaff/internal/classify"
+	"github.com/chaff-dev/chaff/internal/input"
+	"github.com/chaff-dev/chaff/internal/pipeline"
+	"github.com/chaff-dev/chaff/internal/report"
 )
 
 // reportFlags are the flags of chaff report besides the classifier's.

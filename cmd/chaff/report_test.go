@@ -9,9 +9,9 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/chaff-dev/chaff/lines"
-	"github.com/chaff-dev/chaff/report"
-	"github.com/chaff-dev/chaff/skim"
+	"github.com/chaff-dev/chaff/internal/lines"
+	"github.com/chaff-dev/chaff/internal/report"
+	"github.com/chaff-dev/chaff/internal/skim"
 	"github.com/sirupsen/logrus"
 )
 

@@ -7,10 +7,10 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/chaff-dev/chaff/classify"
-	"github.com/chaff-dev/chaff/gold"
-	"github.com/chaff-dev/chaff/htmltext"
-	"github.com/chaff-dev/chaff/input"
+	"github.com/chaff-dev/chaff/internal/classify"
+	"github.com/chaff-dev/chaff/internal/gold"
+	"github.com/chaff-dev/chaff/internal/htmltext"
+	"github.com/chaff-dev/chaff/internal/input"
 )
 
 // listFlag is a flag that may be repeated; each use may also hold a

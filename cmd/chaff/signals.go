@@ -7,7 +7,7 @@ import (
 	"os"
 	"sync/atomic"
 
-	"github.com/chaff-dev/chaff/output"
+	"github.com/chaff-dev/chaff/internal/output"
 )
 
 // interruptible returns a context that the first SIGINT or SIGTERM

@@ -5,7 +5,7 @@ import (
 	"fmt"
 	"sort"
 
-	"github.com/chaff-dev/chaff/input"
+	"github.com/chaff-dev/chaff/internal/input"
 	"github.com/sirupsen/logrus"
 )
 

@@ -9,8 +9,8 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/chaff-dev/chaff/classify"
-	"github.com/chaff-dev/chaff/output"
+	"github.com/chaff-dev/chaff/internal/classify"
+	"github.com/chaff-dev/chaff/internal/output"
 )
 
 // textCommand runs clean, label or annotate: every document of the inputs

@@ -10,7 +10,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/chaff-dev/chaff/lines"
+	"github.com/chaff-dev/chaff/internal/lines"
 )
 
 // The seeds the text commands are run on: a French finance page with a

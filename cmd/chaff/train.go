@@ -10,17 +10,17 @@ import (
 	"strings"
 	"time"
 
-	"github.com/chaff-dev/chaff/evaluate"
-	"github.com/chaff-dev/chaff/gold"
-	"github.com/chaff-dev/chaff/htmltext"
-	"github.com/chaff-dev/chaff/label"
-	"github.com/chaff-dev/chaff/lang"
-	"github.com/chaff-dev/chaff/learn"
-	"github.com/chaff-dev/chaff/lexicon"
-	"github.com/chaff-dev/chaff/model"
-	"github.com/chaff-dev/chaff/output"
-	"github.com/chaff-dev/chaff/signals"
-	"github.com/chaff-dev/chaff/skim"
+	"github.com/chaff-dev/chaff/internal/evaluate"
+	"github.com/chaff-dev/chaff/internal/gold"
+	"github.com/chaff-dev/chaff/internal/htmltext"
+	"github.com/chaff-dev/chaff/internal/label"
+	"github.com/chaff-dev/chaff/internal/lang"
+	"github.com/chaff-dev/chaff/internal/learn"
+	"github.com/chaff-dev/chaff/internal/lexicon"
+	"github.com/chaff-dev/chaff/internal/model"
+	"github.com/chaff-dev/chaff/internal/output"
+	"github.com/chaff-dev/chaff/internal/signals"
+	"github.com/chaff-dev/chaff/internal/skim"
 )
 
 // pathList is a repeatable flag.
@@ -231,10 +231,10 @@ The embedded default models are made, from the repository's root, with
 SETS the seven sets of ../shared/bench (--bench ../shared/bench/aeb
 --bench ../shared/bench/wcxb-dev ... fundus, magic-html, readability,
 newspaper4k, chinese-wce):
-  chaff train SETS --set-weight equal --gold fixtures --gold-weight 30 -o model/default.model
-  chaff train SETS --set-weight equal --html -o model/default-html.model
-  chaff train SETS --set-weight equal --html --readability=false -o model/fast-html.model
-  chaff train SETS --set-weight equal --gold fixtures --gold-weight 0 --text-model fast -o skim/default.skim
+  chaff train SETS --set-weight equal --gold fixtures --gold-weight 30 -o internal/model/default.model
+  chaff train SETS --set-weight equal --html -o internal/model/default-html.model
+  chaff train SETS --set-weight equal --html --readability=false -o internal/model/fast-html.model
+  chaff train SETS --set-weight equal --gold fixtures --gold-weight 0 --text-model fast -o internal/skim/default.skim
 
 Flags:
 `)

@@ -7,7 +7,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/chaff-dev/chaff/model"
+	"github.com/chaff-dev/chaff/internal/model"
 )
 
 // fixtureCopy copies the named fixtures (NAME.txt and NAME.gold, paths

@@ -26,7 +26,7 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/chaff-dev/chaff/aeb"
+	"github.com/chaff-dev/chaff/internal/aeb"
 	readability "github.com/go-shiori/go-readability"
 	gotrafilatura "github.com/markusmobius/go-trafilatura"
 	"golang.org/x/net/html"

@@ -1,0 +1,131 @@
+package classify
+
+import (
+	"testing"
+
+	"github.com/chaff-dev/chaff/internal/label"
+)
+
+// mkLines builds decided lines from (label, score, text) triples.
+func mkLines(specs ...any) []Line {
+	var ls []Line
+	for i := 0; i+2 < len(specs); i += 3 {
+		ls = append(ls, Line{Number: len(ls) + 1, Label: specs[i].(label.Label), Score: specs[i+1].(float64), Text: []byte(specs[i+2].(string))})
+	}
+	return ls
+}
+
+const twentyWords = "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty"
+
+func TestWordTokens(t *testing.T) {
+	for _, tc := range []struct {
+		in   string
+		want int
+	}{
+		{"", 0},
+		{"   ", 0},
+		{"— · —", 0},
+		{"Hello, world!", 2},
+		{"snake_case x2 3.14", 4},
+		{"état, Straße", 2},
+		{"東京で新しい駅が開業した。次の段落", 2},
+		{"caf\xe9 au lait", 3},
+	} {
+		if got := wordTokens([]byte(tc.in)); got != tc.want {
+			t.Errorf("wordTokens(%q) = %d, want %d", tc.in, got, tc.want)
+		}
+	}
+}
+
+func TestBelowFloor(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		ls   []Line
+		want bool
+	}{
+		{"empty document", nil, false},
+		{"all dropped, enough text", mkLines(label.Drop, 0.9, twentyWords), true},
+		{"all dropped, too little text", mkLines(label.Drop, 0.9, "one two three", label.Drop, 0.9, "four five"), false},
+		{"four words kept", mkLines(label.Keep, 0.1, "one two three four", label.Drop, 0.9, twentyWords), true},
+		{"five words kept", mkLines(label.Keep, 0.1, "one two three four five", label.Drop, 0.9, twentyWords), false},
+		{"a kept title counts", mkLines(label.Keep, 0.1, "A title of five words", label.Drop, 0.9, twentyWords), false},
+		{"blank lines count nothing", mkLines(label.Blank, 0.0, "   ", label.Drop, 0.9, twentyWords), true},
+	} {
+		if got := belowFloor(tc.ls); got != tc.want {
+			t.Errorf("%s: belowFloor = %v, want %v", tc.name, got, tc.want)
+		}
+	}
+}
+
+func TestBestBlock(t *testing.T) {
+	for _, tc := range []struct {
+		name   string
+		ls     []Line
+		lo, hi int
+	}{
+		{"nothing dropped with words", mkLines(label.Blank, 0.0, "", label.Drop, 0.99, "—"), -1, -1},
+		{"one line", mkLines(label.Drop, 0.99, "a product description"), 0, 0},
+		{
+			"the least noisy run between menus",
+			mkLines(
+				label.Drop, 0.999999, "Home",
+				label.Drop, 0.999999, "Shop",
+				label.Drop, 0.95, "Teak bench with three seats",
+				label.Blank, 0.0, "",
+				label.Drop, 0.97, "Solid teak, oiled, seats three people comfortably.",
+				label.Drop, 0.999999, "Privacy",
+				label.Drop, 0.999999, "Terms",
+			),
+			2, 4,
+		},
+		{
+			"a long line outweighs a slightly less noisy short one",
+			mkLines(
+				label.Drop, 0.9, "Sale",
+				label.Drop, 0.9999999, "Menu item",
+				label.Drop, 0.9999999, "Another menu item",
+				label.Drop, 0.9999999, "Yet another menu",
+				label.Drop, 0.99, twentyWords,
+			),
+			4, 4,
+		},
+		{
+			"a noisy line inside a block is taken with it",
+			mkLines(
+				label.Drop, 0.999999, "Home",
+				label.Drop, 0.95, twentyWords,
+				label.Drop, 0.999, "Add to basket",
+				label.Drop, 0.95, twentyWords,
+				label.Drop, 0.999999, "Privacy",
+			),
+			1, 3,
+		},
+	} {
+		if lo, hi := bestBlock(tc.ls); lo != tc.lo || hi != tc.hi {
+			t.Errorf("%s: bestBlock = %d..%d, want %d..%d", tc.name, lo, hi, tc.lo, tc.hi)
+		}
+	}
+}
+
+func TestIsErrorPage(t *testing.T) {
+	for _, tc := range []struct {
+		line string
+		want bool
+	}{
+		{"404 - Page not found", true},
+		{"Error 404", true},
+		{"Sorry, we couldn't find the page you were looking for.", true},
+		{"Seite nicht gefunden", true},
+		{"Página no encontrada", true},
+		{"Page introuvable", true},
+		{"Phone: 404-894-2000", false},
+		{"4.5 out of 5 Stars. 404 reviews", false},
+		{"Korean Very Positive (25,404)", false},
+		{"The server answers 404 not found when the page is missing, and the client then retries with the canonical address given in the header.", false},
+	} {
+		ls := mkLines(label.Drop, 0.9, tc.line)
+		if got := isErrorPage(ls); got != tc.want {
+			t.Errorf("isErrorPage(%q) = %v, want %v", tc.line, got, tc.want)
+		}
+	}
+}

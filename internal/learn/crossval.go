@@ -1,0 +1,132 @@
+package learn
+
+import (
+	"errors"
+	"fmt"
+	"math/rand/v2"
+
+	"github.com/chaff-dev/chaff/internal/classify"
+	"github.com/chaff-dev/chaff/internal/gold"
+	"github.com/chaff-dev/chaff/internal/htmltext"
+	"github.com/chaff-dev/chaff/internal/model"
+	"github.com/chaff-dev/chaff/internal/signals"
+	"github.com/chaff-dev/chaff/internal/skim"
+)
+
+// Folds splits n documents into k folds by document, shuffled with seed:
+// fold[i] lists the indices of the documents held out in round i.
+func Folds(n, k int, seed uint64) [][]int {
+	idx := make([]int, n)
+	for i := range idx {
+		idx[i] = i
+	}
+	rng := rand.New(rand.NewPCG(seed, 0x666f6c6473))
+	rng.Shuffle(n, func(a, b int) { idx[a], idx[b] = idx[b], idx[a] })
+	folds := make([][]int, k)
+	for i, d := range idx {
+		folds[i%k] = append(folds[i%k], d)
+	}
+	return folds
+}
+
+// CrossValidate classifies every document with a model trained on the
+// other folds only (folds as Folds or GroupFolds make them; every document
+// must be in one), and returns the classified documents in input order.
+// base supplies the lexicon, stopwords and policy; its Model is replaced
+// by each fold's model. The layout variants of the training folds'
+// documents weigh w.Variants; extra documents, if any, are added to every
+// fold's training set with w.Extra, and never scored. In HTML mode
+// pages[k] is the page docs[k] was extracted from (extra documents are then
+// not allowed, and there are no variants: a page has one layout); pages is
+// nil in text mode.
+//
+// out[0] holds the documents as given; in text mode out[1+j] holds each
+// document as layouts[j] rewrites it (package variants), classified by
+// the same fold's model: how the model fares on other scrapers' dumps.
+func CrossValidate(env *signals.Env, docs, extra []*gold.Doc, w Weights, pages []*htmltext.Page, folds [][]int, cfg model.Config, base classify.Config, layouts ...Layout) (out [][]*classify.Document, err error) {
+	if pages != nil && len(layouts) > 0 {
+		return nil, errors.New("learn: layouts rewrite text documents; HTML pages have one")
+	}
+	if pages != nil {
+		w.Variants = 0 // a page has one layout
+	}
+	main := mainExamples(env, docs, pages, w)
+	exExtra := weighed(Examples(env, extra, nil), w.Extra)
+	return crossValidate(docs, folds, layouts, func(held map[int]bool) (*classify.Classifier, error) {
+		train := append([]model.Example(nil), exExtra...)
+		for _, e := range main {
+			if !held[e.Page-1] {
+				train = append(train, e)
+			}
+		}
+		c := base
+		m := model.Train(train, cfg)
+		c.Model, c.HTMLModel = m, m
+		c.Lexicon, c.Languages = env.Lexicon, env.Lang
+		return classify.New(c)
+	}, func(cl *classify.Classifier, d int) *classify.Document {
+		if pages != nil {
+			return cl.ClassifyPage(pages[d])
+		}
+		return cl.Classify(docs[d].Data)
+	})
+}
+
+// CrossValidateSkim is CrossValidate for the skim model of text mode:
+// base's Skim is replaced by each fold's model.
+func CrossValidateSkim(docs, extra []*gold.Doc, w Weights, folds [][]int, cfg skim.Config, base classify.Config, layouts ...Layout) ([][]*classify.Document, error) {
+	main := skimMain(docs, w)
+	exExtra := weighedSkim(extra, w.Extra)
+	return crossValidate(docs, folds, layouts, func(held map[int]bool) (*classify.Classifier, error) {
+		train := append([]skim.Example(nil), exExtra...)
+		for _, e := range main {
+			if !held[e.Page-1] {
+				train = append(train, e)
+			}
+		}
+		c := base
+		c.Skim = skim.Train(train, cfg)
+		return classify.New(c)
+	}, func(cl *classify.Classifier, d int) *classify.Document {
+		return cl.Classify(docs[d].Data)
+	})
+}
+
+// Layout rewrites a labelled text document as another scraper would have
+// dumped it: variants.NoBlank, or a variants.Wrapped at some width.
+type Layout func(*gold.Doc) *gold.Doc
+
+// crossValidate takes each fold of folds (indices of docs) in turn; fit
+// builds a classifier from the documents outside it (held marks the
+// fold's), run classifies each of the fold's documents with it, and the
+// classifier classifies each rewritten by every layout. It returns the
+// classified documents in input order: out[0] from run, out[1+j] from
+// layouts[j].
+func crossValidate(docs []*gold.Doc, folds [][]int, layouts []Layout, fit func(held map[int]bool) (*classify.Classifier, error), run func(cl *classify.Classifier, d int) *classify.Document) ([][]*classify.Document, error) {
+	out := make([][]*classify.Document, 1+len(layouts))
+	for j := range out {
+		out[j] = make([]*classify.Document, len(docs))
+	}
+	for _, fold := range folds {
+		held := make(map[int]bool, len(fold))
+		for _, d := range fold {
+			held[d] = true
+		}
+		cl, err := fit(held)
+		if err != nil {
+			return nil, err
+		}
+		for _, d := range fold {
+			out[0][d] = run(cl, d)
+			for j, lay := range layouts {
+				out[1+j][d] = cl.Classify(lay(docs[d]).Data)
+			}
+		}
+	}
+	for d, c := range out[0] {
+		if c == nil {
+			return nil, fmt.Errorf("learn: document %d (%s) is in no fold", d, docs[d].Name)
+		}
+	}
+	return out, nil
+}

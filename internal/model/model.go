@@ -1,0 +1,387 @@
+// Package model scores lines as noise in two or three stages.
+//
+// Stage one is a logistic regression over a line's dense features and its
+// hashed word and character n-grams: it learns a vocabulary of noise. Stage
+// two is a forest of gradient-boosted trees over the named dense features
+// plus the stage-one scores of the line and of its neighbours: it learns
+// the interactions (a short line is noise in a menu, content between two
+// paragraphs) that a linear model cannot, in the spirit of boilerpipe's
+// decision trees over neighbouring blocks. Stage three, when trained, is a
+// second forest over stage two's inputs plus the stage-two scores around
+// the line (auto-context stacking). In HTML mode "around" is also up the
+// page's element tree: both forests read how much of what the previous
+// stage scored under the line's element and its ancestors is content, and
+// whether the line is under the element holding the most of it. Every
+// decision can be explained by the named features on the paths of the last
+// stage's trees.
+package model
+
+import (
+	"encoding/gob"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+
+	"github.com/chaff-dev/chaff/internal/features"
+	"github.com/chaff-dev/chaff/internal/signals"
+)
+
+// Model is a trained two-stage model. It is read-only once built and may
+// be shared by goroutines.
+type Model struct {
+	Names  []string  // dense feature names it was trained with
+	Dense  []float32 // stage-one weights of the dense features
+	Hashed []float32 // stage-one weights of the hashed features
+	Forest *Forest   // stage two; nil for a one-stage model
+	// Context is stage three, a forest over stage two's inputs plus the
+	// stage-two scores of the line and its neighbours (auto-context: the
+	// neighbours' decisions are better evidence than their first
+	// guesses); nil for a model without it.
+	Context *Forest
+	// Categories names the category of a dropped line; nil when the
+	// training data named none.
+	Categories *Categorizer
+	// Kinds tells a heading from a paragraph among kept lines; nil when the
+	// training data named no kind. Titles are found by rule.
+	Kinds *Categorizer
+	// Readability says that the model, an HTML-mode one, was trained on
+	// pages carrying go-readability's signal (htmltext.Block.InArticle),
+	// so pages it scores must be extracted with it.
+	Readability bool
+	About       string // how it was trained, for people
+}
+
+// extraNames names the stage-two inputs that follow the dense features.
+var extraNames = append([]string{"ngram-score", "ngram-score:prev", "ngram-score:prev2",
+	"ngram-score:next", "ngram-score:next2", "ngram-score:window-mean",
+	"ngram-score:window-max", "ngram-score:window-min",
+	"block-share", "in-top-block", "top-block-distance"}, treeNames("")...)
+
+// contextNames names the stage-three inputs that follow stage two's.
+var contextNames = append([]string{"stage2-score", "stage2-score:prev", "stage2-score:prev2",
+	"stage2-score:next", "stage2-score:next2", "stage2-score:window-mean",
+	"stage2-score:window-max", "stage2-score:window-min",
+	"stage2:block-share", "stage2:in-top-block", "stage2:top-block-distance"}, treeNames("stage2:")...)
+
+// featureName names input j of stage two.
+func (m *Model) featureName(j int) string {
+	switch {
+	case j < len(m.Names):
+		return m.Names[j]
+	case j < stage2Width:
+		return extraNames[j-len(m.Names)]
+	}
+	return contextNames[j-stage2Width]
+}
+
+// Scores holds the outcome of scoring one document.
+type Scores struct {
+	P  []float64 // probability of noise per line; 0 for blank lines
+	Z1 []float32 // stage-one logits per line
+	Z2 []float32 // stage-two logits per line; nil for a one-stage model
+
+	bl1, bl2 []blockInfo // the blocks of Z1 and of Z2, for Explain
+}
+
+// Score scores every line of a document.
+func (m *Model) Score(d *signals.Doc, v *features.Vectors) Scores {
+	n := len(d.Lines)
+	s := Scores{P: make([]float64, n), Z1: make([]float32, n)}
+	for i := range d.Lines {
+		if !d.Lines[i].Blank() {
+			s.Z1[i] = m.stage1(v, i)
+		}
+	}
+	final := s.Z1
+	if m.Forest != nil {
+		s.Z2 = make([]float32, n)
+		s.bl1 = blocks(d, v, s.Z1)
+		row, keys := make([]float32, stage2Width), make([]uint32, stage2Width)
+		for i := range d.Lines {
+			if !d.Lines[i].Blank() {
+				stage2Row(d, v, &s, i, row)
+				s.Z2[i] = m.Forest.PredictUsing(row, keys)
+			}
+		}
+		final = s.Z2
+	}
+	if m.Context != nil {
+		z3 := make([]float32, n)
+		s.bl2 = blocks(d, v, s.Z2)
+		row, keys := make([]float32, stage3Width), make([]uint32, stage3Width)
+		for i := range d.Lines {
+			if !d.Lines[i].Blank() {
+				stage3Row(d, v, &s, i, row)
+				z3[i] = m.Context.PredictUsing(row, keys)
+			}
+		}
+		final = z3
+	}
+	for i := range d.Lines {
+		if !d.Lines[i].Blank() {
+			s.P[i] = sigmoid(final[i])
+		}
+	}
+	return s
+}
+
+func (m *Model) stage1(v *features.Vectors, i int) float32 {
+	z := dot(m.Dense, v.Row(i))
+	for _, h := range v.Hashed(i) {
+		z += m.Hashed[h]
+	}
+	return z
+}
+
+// window is how many non-blank neighbours on each side stage two looks at
+// for the mean, max and min of their stage-one scores; contextWindow, the
+// same for stage three and the stage-two scores.
+const (
+	window        = 4
+	contextWindow = 6
+)
+
+// The widths of the stage-two and stage-three rows.
+var (
+	stage2Width = features.Dense + len(extraNames)
+	stage3Width = stage2Width + len(contextNames)
+)
+
+// stage2Row fills row with the stage-two inputs of line i: its dense
+// features, then the stage-one scores around it.
+func stage2Row(d *signals.Doc, v *features.Vectors, s *Scores, i int, row []float32) {
+	clear(row[copy(row, v.Row(i)):features.Dense])
+	neighbourhood(d, s.Z1, s.bl1, i, window, row[features.Dense:stage2Width])
+}
+
+// stage3Row fills row with the stage-three inputs of line i: its stage-two
+// inputs, then the stage-two scores around it.
+func stage3Row(d *signals.Doc, v *features.Vectors, s *Scores, i int, row []float32) {
+	stage2Row(d, v, s, i, row)
+	neighbourhood(d, s.Z2, s.bl2, i, contextWindow, row[stage2Width:stage3Width])
+}
+
+// neighbourhood writes to x what the scores z say around line i: its own,
+// the two previous and two next non-blank lines', the mean, max and min
+// over win lines on each side, and its place among the blocks bl and in
+// the element tree.
+func neighbourhood(d *signals.Doc, z []float32, bl []blockInfo, i, win int, x []float32) {
+	l := &d.Lines[i]
+	at := func(j int) float32 {
+		if j < 0 {
+			return 0
+		}
+		return z[j]
+	}
+	p1, n1 := l.Ctx.Prev, l.Ctx.Next
+	p2, n2 := -1, -1
+	if p1 >= 0 {
+		p2 = d.Lines[p1].Ctx.Prev
+	}
+	if n1 >= 0 {
+		n2 = d.Lines[n1].Ctx.Next
+	}
+	sum, cnt := z[i], float32(1)
+	lo, hi := z[i], z[i]
+	for k, j := 0, p1; k < win && j >= 0; k, j = k+1, d.Lines[j].Ctx.Prev {
+		sum, cnt, lo, hi = sum+z[j], cnt+1, min(lo, z[j]), max(hi, z[j])
+	}
+	for k, j := 0, n1; k < win && j >= 0; k, j = k+1, d.Lines[j].Ctx.Next {
+		sum, cnt, lo, hi = sum+z[j], cnt+1, min(lo, z[j]), max(hi, z[j])
+	}
+	x[0], x[1], x[2], x[3], x[4] = z[i], at(p1), at(p2), at(n1), at(n2)
+	x[5], x[6], x[7] = sum/cnt, hi, lo
+	x[8], x[9], x[10] = bl[i].share, bl[i].top, bl[i].dist
+	bl[i].tree.put(x[11:])
+}
+
+// dot is the dot product of w with x, which may be shorter than w: the
+// missing values are zero.
+//
+// Each product is rounded to float32 before it is added (the explicit
+// conversion): Go may otherwise fuse a multiplication and an addition
+// into one instruction, which rounds once instead of twice. arm64 does,
+// and amd64 does with GOAMD64=v3, so the same model would score the same
+// line with other bits on other machines. The scoring loops of this
+// package and of skim round their products the same way.
+func dot(w, x []float32) float32 {
+	var z float32
+	for j := range x {
+		z += float32(w[j] * x[j])
+	}
+	return z
+}
+
+func sigmoid(z float32) float64 { return 1 / (1 + math.Exp(-float64(z))) }
+
+// Contribution is what one model input added to a line's score, in
+// logits.
+type Contribution struct {
+	Feature string
+	Weight  float64 // positive towards noise
+}
+
+// Explainer finds the inputs that weighed most on a line's score. It
+// keeps scratch space between calls: use one per goroutine.
+type Explainer struct {
+	m       *Model
+	row     []float32
+	contrib []float64
+	inner   []float64 // stage two's attribution, under stage three
+}
+
+// Explainer returns an Explainer for m.
+func (m *Model) Explainer() *Explainer {
+	n := stage3Width
+	return &Explainer{m: m, row: make([]float32, n), contrib: make([]float64, n), inner: make([]float64, stage2Width)}
+}
+
+// Explain appends to dst the k inputs that weighed most on line i's
+// score s (from Score), strongest first, by the path attribution of the
+// last forest (or the linear terms of a one-stage model, where the n-gram
+// vocabulary counts as one input).
+func (e *Explainer) Explain(dst []Contribution, d *signals.Doc, v *features.Vectors, s *Scores, i, k int) []Contribution {
+	m := e.m
+	clear(e.contrib)
+	switch {
+	case m.Context != nil:
+		stage3Row(d, v, s, i, e.row)
+		m.Context.Attribute(e.row, e.contrib)
+		e.expandOwnScore()
+	case m.Forest != nil:
+		stage2Row(d, v, s, i, e.row)
+		m.Forest.Attribute(e.row, e.contrib)
+	default:
+		for j, x := range v.Row(i) {
+			e.contrib[j] = float64(m.Dense[j] * x)
+		}
+		var h float32
+		for _, j := range v.Hashed(i) {
+			h += m.Hashed[j]
+		}
+		e.contrib[features.Dense] = float64(h)
+	}
+	e.contrib[0] = 0 // the constant part explains nothing
+	for range k {
+		best := -1
+		for j, w := range e.contrib {
+			if math.Abs(w) > 1e-3 && (best < 0 || math.Abs(w) > math.Abs(e.contrib[best])) {
+				best = j
+			}
+		}
+		if best < 0 {
+			break
+		}
+		dst = append(dst, Contribution{m.featureName(best), e.contrib[best]})
+		e.contrib[best] = 0
+	}
+	return dst
+}
+
+// expandOwnScore hands what stage three owes to the line's own stage-two
+// score, an aggregate no reader can act on, to the signals that made that
+// score, in the proportions of stage two's own attribution of it; when
+// the two disagree in sign the aggregate stays as it is.
+func (e *Explainer) expandOwnScore() {
+	own := e.contrib[stage2Width]
+	if own == 0 {
+		return
+	}
+	clear(e.inner)
+	e.m.Forest.Attribute(e.row[:stage2Width], e.inner)
+	var sum float64
+	for _, c := range e.inner[1:] { // inner[0] holds the trees' constant part
+		sum += c
+	}
+	if sum == 0 || own/sum <= 0 {
+		return
+	}
+	r := own / sum
+	for j := 1; j < stage2Width; j++ {
+		e.contrib[j] += float64(r * e.inner[j])
+	}
+	e.contrib[stage2Width] = 0
+}
+
+// Write saves the model.
+func (m *Model) Write(w io.Writer) error {
+	if _, err := io.WriteString(w, magic); err != nil {
+		return err
+	}
+	return gob.NewEncoder(w).Encode(m)
+}
+
+const magic = "chaff-model-1\n"
+
+// Read loads a model saved by Write and checks that it fits the features
+// of this build.
+func Read(r io.Reader) (*Model, error) {
+	head := make([]byte, len(magic))
+	if _, err := io.ReadFull(r, head); err != nil || string(head) != magic {
+		return nil, errors.New("model: not a chaff model file")
+	}
+	var m Model
+	if err := gob.NewDecoder(r).Decode(&m); err != nil {
+		return nil, fmt.Errorf("model: %w", err)
+	}
+	if err := m.check(); err != nil {
+		return nil, err
+	}
+	m.prepare()
+	return &m, nil
+}
+
+// prepare lays out the weights for scoring, once, before the model is
+// shared.
+func (m *Model) prepare() {
+	for _, f := range []*Forest{m.Forest, m.Context} {
+		if f != nil {
+			f.Prepare()
+		}
+	}
+	for _, c := range []*Categorizer{m.Categories, m.Kinds} {
+		if c != nil {
+			c.prepare()
+		}
+	}
+}
+
+func (m *Model) check() error {
+	if len(m.Names) != features.Dense || len(m.Dense) != features.Dense {
+		return fmt.Errorf("model: trained with %d dense features, this build has %d: retrain it", len(m.Names), features.Dense)
+	}
+	for i, n := range m.Names {
+		if n != features.Name(i) {
+			return fmt.Errorf("model: feature %d is %q, this build has %q: retrain it", i, n, features.Name(i))
+		}
+	}
+	if len(m.Hashed) != 1<<features.HashBits {
+		return fmt.Errorf("model: %d hashed weights, want %d", len(m.Hashed), 1<<features.HashBits)
+	}
+	for _, c := range []*Categorizer{m.Categories, m.Kinds} {
+		if c == nil {
+			continue
+		}
+		if len(c.Names) == 0 || len(c.Names) > 64 || len(c.Dense) != len(c.Names) || len(c.Hashed) != len(c.Names) {
+			return fmt.Errorf("model: malformed class head")
+		}
+		for k := range c.Names {
+			if len(c.Dense[k]) != features.Dense || len(c.Hashed[k]) != 1<<catBits {
+				return fmt.Errorf("model: class head %q has the wrong size", c.Names[k])
+			}
+		}
+	}
+	if m.Context != nil && m.Forest == nil {
+		return errors.New("model: a context stage without stage two")
+	}
+	for _, st := range []struct {
+		f     *Forest
+		width int
+	}{{m.Forest, stage2Width}, {m.Context, stage3Width}} {
+		if err := st.f.Check(st.width); err != nil {
+			return err
+		}
+	}
+	return nil
+}
