@@ -14,6 +14,7 @@ import (
 	"testing"
 
 	"github.com/chaff-dev/chaff/internal/aeb"
+	"github.com/chaff-dev/chaff/internal/gold"
 	"github.com/chaff-dev/chaff/internal/golden"
 	"github.com/sirupsen/logrus"
 )
@@ -516,5 +517,50 @@ func TestEvalFewGroups(t *testing.T) {
 	code, out, errs := runCapture(t, "eval", "--bench", bench, "--folds", "2", "--epochs", "1", "--fold-by", "page", "--format", "json")
 	if code != exitOK || !strings.Contains(out, "chaff (2-fold cross-validated)") {
 		t.Fatalf("--fold-by page: exit %d, stderr %s", code, errs)
+	}
+}
+
+// TestTrainingSetLeavesOutSites checks what leave-one-set-out trains on
+// from another set: every page but the synthetic ones and those of the
+// held-out set's sites, whatever their publisher is called in either set.
+func TestTrainingSetLeavesOutSites(t *testing.T) {
+	held := &evalSet{bench: &aeb.Bench{
+		IDs:   []string{"h1", "h2", "h3"},
+		Truth: map[string]aeb.Page{"h1": {URL: "https://www.bbc.com/news/1"}, "h2": {URL: "https://Example.ORG/a"}, "h3": {}},
+	}}
+	other := &evalSet{bench: &aeb.Bench{
+		IDs: []string{"o1", "o2", "o3", "o4", "o5"},
+		Truth: map[string]aeb.Page{
+			"o1": {URL: "https://bbc.com/sport/2"},   // the held-out set's site: out
+			"o2": {URL: "https://news.example.org/"}, // another host: in
+			"o3": {URL: "https://example.org/b"},     // out
+			"o4": {},                                 // no URL: in
+			"o5": {URL: "https://lemonde.fr/x"},      // synthetic: out
+		},
+		Meta: map[string]aeb.Meta{"o1": {Publisher: "BBC"}, "o5": {Synthetic: true}},
+	}}
+	for _, id := range other.bench.IDs {
+		other.docs = append(other.docs, &gold.Doc{Name: id})
+	}
+	sites := held.sites()
+	if len(sites) != 2 || !sites["bbc.com"] || !sites["example.org"] {
+		t.Fatalf("sites of the held-out set = %v, want bbc.com and example.org", sites)
+	}
+	tests := []struct {
+		name    string
+		exclude map[string]bool
+		want    []string
+	}{
+		{"training, nothing held out", nil, []string{"o1", "o2", "o3", "o4"}},
+		{"leave-one-set-out", sites, []string{"o2", "o4"}},
+	}
+	for _, tt := range tests {
+		var got []string
+		for _, d := range trainingSet(other, tt.exclude).Docs {
+			got = append(got, d.Name)
+		}
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("%s: trained on %v, want %v", tt.name, got, tt.want)
+		}
 	}
 }

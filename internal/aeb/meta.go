@@ -110,10 +110,21 @@ func (b *Bench) Group(id string) string {
 	if m.Publisher != "" {
 		return "publisher:" + m.Publisher
 	}
-	if u, err := url.Parse(m.URL); err == nil && u.Hostname() != "" {
-		return "host:" + strings.TrimPrefix(strings.ToLower(u.Hostname()), "www.")
+	if site := b.Site(id); site != "" {
+		return "host:" + site
 	}
 	return "page:" + id
+}
+
+// Site returns the site of page id: the host of its URL, lower-cased and
+// without "www.", or "" when it has none. Sets made by different people
+// name publishers differently, but a site is the same host in every set.
+func (b *Bench) Site(id string) string {
+	u, err := url.Parse(b.MetaOf(id).URL)
+	if err != nil {
+		return ""
+	}
+	return strings.TrimPrefix(strings.ToLower(u.Hostname()), "www.")
 }
 
 // BreakdownKeys are the meta.jsonl fields a set's scores can be broken

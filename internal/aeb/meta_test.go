@@ -87,14 +87,14 @@ func TestMetaOfAndGroup(t *testing.T) {
 		Meta:  map[string]Meta{"b": {Publisher: "Taz", URL: "https://taz.de/1"}, "c": {URL: "https://example.org/y", Lang: "de"}},
 	}
 	tests := []struct {
-		id, url, group string
+		id, url, group, site string
 	}{
-		{"a", "https://www.Example.org/x", "host:example.org"}, // the truth's URL, www. dropped, lower case
-		{"b", "https://taz.de/1", "publisher:Taz"},             // the publisher before the host
-		{"c", "https://example.org/y", "host:example.org"},     // meta's URL before the truth's
-		{"d", "http://news.example.org/1", "host:news.example.org"},
-		{"e", "::bad", "page:e"}, // no host: the page alone
-		{"z", "", "page:z"},
+		{"a", "https://www.Example.org/x", "host:example.org", "example.org"}, // the truth's URL, www. dropped, lower case
+		{"b", "https://taz.de/1", "publisher:Taz", "taz.de"},                  // the publisher before the host; the site is the host
+		{"c", "https://example.org/y", "host:example.org", "example.org"},     // meta's URL before the truth's
+		{"d", "http://news.example.org/1", "host:news.example.org", "news.example.org"},
+		{"e", "::bad", "page:e", ""}, // no host: the page alone
+		{"z", "", "page:z", ""},
 	}
 	for _, tt := range tests {
 		if got := b.MetaOf(tt.id).URL; got != tt.url {
@@ -102,6 +102,9 @@ func TestMetaOfAndGroup(t *testing.T) {
 		}
 		if got := b.Group(tt.id); got != tt.group {
 			t.Errorf("Group(%q) = %q, want %q", tt.id, got, tt.group)
+		}
+		if got := b.Site(tt.id); got != tt.site {
+			t.Errorf("Site(%q) = %q, want %q", tt.id, got, tt.site)
 		}
 	}
 	if b.MetaOf("c").Lang != "de" {
