@@ -579,16 +579,21 @@ func (o *evalOpts) leaveOneSetOut(e *env, mode string, sets []*evalSet, base cla
 		train := make([]learn.Set, len(sets))
 		excluded := 0
 		for k, t := range sets {
-			if k != i {
-				train[k] = trainingSet(t, held)
-				excluded += len(trainingSet(t, nil).Docs) - len(train[k].Docs)
+			if k == i {
+				train[k] = trainingSet(t, nil) // not trained on: learn.Pool skips it
+				continue
 			}
+			train[k] = trainingSet(t, held)
+			excluded += len(trainingSet(t, nil).Docs) - len(train[k].Docs)
 		}
 		e.log.WithFields(map[string]any{"set": s.bench.Name, "sites": len(held), "pages_left_out": excluded}).
 			Info("training pages of the held-out set's sites left out")
 		docs, pages, weights, err := learn.Pool(train, i, o.setWeight)
 		if err != nil {
 			return nil, err
+		}
+		if len(docs) == 0 {
+			return nil, fmt.Errorf("set %s: no page of the other sets is left to train on once the pages of its sites are left out", s.bench.Name)
 		}
 		start := time.Now()
 		cl, err := o.fit(mode, docs, pages, weights, base)

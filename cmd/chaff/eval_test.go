@@ -391,7 +391,9 @@ func synthSetWithMeta(t *testing.T, lang string) string {
 		if i%2 == 1 {
 			pt = "forum"
 		}
-		fmt.Fprintf(&meta, `{"id": "%cpage", "lang": %q, "page_type": %q}`+"\n", 'a'+i, lang, pt)
+		// Each set its own site, so that leave-one-set-out trains on
+		// the other set's pages.
+		fmt.Fprintf(&meta, `{"id": "%cpage", "lang": %q, "page_type": %q, "url": "https://%s.example/%d"}`+"\n", 'a'+i, lang, pt, lang, i)
 	}
 	if err := os.WriteFile(filepath.Join(dir, "meta.jsonl"), []byte(meta.String()), 0o644); err != nil {
 		t.Fatal(err)
