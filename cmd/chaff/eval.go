@@ -134,9 +134,8 @@ the JSON output and the log).
 --by page_type,lang adds tables that break the scores down by those
 meta.jsonl fields; the JSON output always has them (rows with "by").
 
-Flags:
 `)
-		fs.PrintDefaults()
+		printFlags(fs)
 	}
 }
 

@@ -6,8 +6,12 @@
 //	chaff clean    [flags] [FILE|DIR|-]...   the kept lines
 //	chaff label    [flags] [FILE|DIR|-]...   one JSON object per line
 //	chaff annotate [flags] [FILE|DIR|-]...   a view for people
-//	chaff eval     [flags] --bench DIR       benchmark scores, cross-validated
+//	chaff report   [flags] [FILE|DIR|-]...   scraper QA report: noise per site and category
+//
+// and, for developing models:
+//
 //	chaff train    [flags] --gold PATH -o FILE
+//	chaff eval     [flags] --bench DIR       benchmark scores, cross-validated
 //	chaff check    [flags] [DIR]             per-category precision and recall on labelled fixtures
 //
 // Run "chaff COMMAND -h" for a command's flags. The exit status is 0 when
@@ -32,7 +36,6 @@ import (
 	"os/signal"
 	"runtime/debug"
 	"slices"
-	"sort"
 	"strings"
 	"syscall"
 
@@ -190,20 +193,6 @@ func exitCode(e *env, name string, err error) int {
 		e.log.Error(err)
 		return exitFail
 	}
-}
-
-func usage(w io.Writer) {
-	fmt.Fprintln(w, "chaff finds the noise in scraped web text, line by line, and removes it.")
-	fmt.Fprintln(w, "\nUsage: chaff COMMAND [flags] [args]\n\nCommands:")
-	names := make([]string, 0, len(commands))
-	for n := range commands {
-		names = append(names, n)
-	}
-	sort.Strings(names)
-	for _, n := range names {
-		fmt.Fprintf(w, "  %-9s %s\n", n, commands[n].summary)
-	}
-	fmt.Fprintln(w, "\nRun 'chaff COMMAND -h' for the flags of a command.")
 }
 
 // logFlags adds --log-level and --log-format to fs.

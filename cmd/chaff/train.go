@@ -235,10 +235,8 @@ newspaper4k, chinese-wce):
   chaff train SETS --set-weight equal --html -o internal/model/default-html.model
   chaff train SETS --set-weight equal --html --readability=false -o internal/model/fast-html.model
   chaff train SETS --set-weight equal --gold fixtures --gold-weight 0 --text-model fast -o internal/skim/default.skim
-
-Flags:
 `)
-		fs.PrintDefaults()
+		printFlags(fs)
 	}
 	var lf logFlags
 	var tf trainFlags
