@@ -20,6 +20,7 @@ var commandGroups = []struct {
 }{
 	{"Commands", []string{"clean", "label", "annotate", "report"}},
 	{"Developing models", []string{"train", "eval", "check"}},
+	{"Other commands", []string{"version"}},
 }
 
 // usage writes chaff's usage: the commands under their headings.
@@ -122,6 +123,9 @@ var helpGroups = map[string][]flagGroup{
 		group("Gates", []string{"min-f1", "baseline", "tolerance", "write-baseline"}),
 		group("Output", []string{"format", "junit", "update"}),
 		group("Logging", logNames),
+	},
+	"version": {
+		group("Output", []string{"format"}),
 	},
 }
 

@@ -14,6 +14,8 @@
 //	chaff eval     [flags] --bench DIR       benchmark scores, cross-validated
 //	chaff check    [flags] [DIR]             per-category precision and recall on labelled fixtures
 //
+// "chaff version" prints the version and the embedded models.
+//
 // Run "chaff COMMAND -h" for a command's flags. The exit status is 0 when
 // all went well, 1 when some input failed or a check did not pass (the other
 // inputs are still processed, each error on stderr naming its file), 2 for
@@ -100,6 +102,7 @@ var commands = map[string]command{
 	"train":    {"train a model from labelled documents", runTrain},
 	"check":    {"compare chaff with labelled fixtures: precision and recall per category", runCheck},
 	"report":   {"scraper QA report: noise per site and category, failures, drill-down (text, JSON, HTML)", runReport},
+	"version":  {"print chaff's version and the models it embeds", runVersion},
 }
 
 // env is what a command needs from the process.

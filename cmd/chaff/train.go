@@ -227,15 +227,15 @@ With --html, the model is for HTML input: it is trained on the
 sets' HTML pages (--bench is then required and --gold not allowed);
 use it with --html-model FILE.
 
-The embedded default models are made, from the repository's root, with
-SETS the seven sets of ../shared/bench (--bench ../shared/bench/aeb
---bench ../shared/bench/wcxb-dev ... fundus, magic-html, readability,
-newspaper4k, chinese-wce):
-  chaff train SETS --set-weight equal --gold fixtures --gold-weight 30 -o internal/model/default.model
-  chaff train SETS --set-weight equal --html -o internal/model/default-html.model
-  chaff train SETS --set-weight equal --html --readability=false -o internal/model/fast-html.model
-  chaff train SETS --set-weight equal --gold fixtures --gold-weight 0 --text-model fast -o internal/skim/default.skim
 `)
+		for _, line := range wrap("The embedded models are made, from the repository's root, with SETS a "+
+			"--bench ../shared/bench/NAME for each of "+model.TrainingSets+":", helpWidth-4) {
+			fmt.Fprintln(fs.Output(), line)
+		}
+		for _, m := range embeddedModels() {
+			fmt.Fprintf(fs.Output(), "  %s\n", m.Command)
+		}
+		fmt.Fprintln(fs.Output())
 		printFlags(fs)
 	}
 	var lf logFlags
