@@ -197,3 +197,36 @@ func TestUsageEveryCommand(t *testing.T) {
 		t.Errorf("everyday commands not set apart from the model-development ones:\n%s", help)
 	}
 }
+
+// measured matches a measured figure in a flag's help: a percentage, a
+// speed-up or an F1, which go stale as the models change (the figures
+// belong in docs/, with their commands).
+var measured = regexp.MustCompile(`\d ?%|\d+(\.\d+)? times (the|as)|twice the|F1 (of |lower |higher )?(by )?0\.\d`)
+
+func TestHelpNoFigures(t *testing.T) {
+	for name := range commands {
+		for _, desc := range flagDescriptions(helpOf(t, name)) {
+			if measured.MatchString(desc) {
+				t.Errorf("chaff %s -h: a measured figure in a flag's help: %q", name, desc)
+			}
+		}
+	}
+}
+
+// flagDescriptions returns the description of each flag in a help, its
+// wrapped lines joined.
+func flagDescriptions(help string) []string {
+	var descs []string
+	var cur []string
+	for _, line := range strings.Split(help, "\n") {
+		if d, ok := strings.CutPrefix(line, "      "); ok {
+			cur = append(cur, d)
+			continue
+		}
+		if len(cur) > 0 {
+			descs = append(descs, strings.Join(cur, " "))
+			cur = nil
+		}
+	}
+	return descs
+}

@@ -93,7 +93,7 @@ func (tf *trainFlags) add(fs *flag.FlagSet) {
 	fs.IntVar(&tf.tune, "tune-trees", 200, "at most this many extra trees fitted to the --gold documents, until each of their lines is decided as labelled")
 	fs.Float64Var(&tf.sub, "subsample", 0.7, "share of the training lines each tree is grown on, drawn afresh per tree (stochastic gradient boosting); 1 grows every tree on all")
 	fs.Var(&tf.ctx, "context", "stack a third stage, a forest over the second stage's scores of each line and its neighbours (default true in HTML mode, false in text mode)")
-	fs.Var(&tf.rb, "readability", "HTML mode: run go-readability on every page and give the model its article as a signal; a model trained with it runs it on every page it scores, about 40 % of its time (default true; false makes the fast HTML model)")
+	fs.Var(&tf.rb, "readability", "HTML mode: run go-readability on every page and give the model its article as a signal; a model trained with it runs it on every page it scores, a large share of its time (default true; false makes the fast HTML model)")
 	fs.Float64Var(&tf.goldW, "gold-weight", 10, "how much a line of the --gold documents weighs beside a line of the benchmark's automatically labelled pages; with --text-model fast, 0 has them teach the categories only")
 	fs.Float64Var(&tf.varW, "variant-weight", variantWeight, "text mode: how much a line weighs in each layout variant of the main training documents (without blank lines, with a blank line after every line, hard-wrapped), which teach the model what does not depend on the layout of one scraper's dumps; 0 trains on none")
 }
@@ -245,7 +245,7 @@ use it with --html-model FILE.
 	var html bool
 	lf.add(fs)
 	fs.BoolVar(&html, "html", false, "train the HTML-mode model on the sets' HTML pages")
-	fs.StringVar(&textModel, "text-model", "accurate", "kind of text model to train: accurate, or fast (package skim; --tune-trees and --context do not apply)")
+	fs.StringVar(&textModel, "text-model", "accurate", "kind of text model to train: accurate, or fast (--tune-trees and --context do not apply)")
 	tf.add(fs)
 	fs.Var(&golds, "gold", "file or directory of labelled documents (repeatable)")
 	fs.Var(&benches, "bench", "benchmark set directory whose labelled pages are trained on (repeatable)")
