@@ -4,7 +4,7 @@
 //
 // # Data
 //
-// Phrases live in plain text files, lexicon/data/<lang>/<category>.txt,
+// Phrases live in plain text files, internal/lexicon/data/<lang>/<category>.txt,
 // embedded in the binary (Default) or read from a user's own directory of
 // the same layout (Load). <lang> is a language code such as fr or en, or
 // "mul" for phrases that belong to no one language (agency names, ©);
