@@ -156,7 +156,10 @@ func (v versionInfo) writeText(w io.Writer) error {
 	if err := tw.Flush(); err != nil {
 		return err
 	}
-	fmt.Fprintln(w, "\nTrained on "+v.TrainedOn+":")
+	fmt.Fprintln(w)
+	for _, line := range wrap("Trained on "+v.TrainedOn+":", helpWidth-2) {
+		fmt.Fprintln(w, line)
+	}
 	tw = tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	for _, m := range v.Models {
 		fmt.Fprintf(tw, "  %s\t%s\n", m.Kind, m.TrainedOn)
