@@ -44,9 +44,8 @@ and rewrites each .gold file from chaff's predictions (the .txt files
 are never touched) for a person to review in the diff; rows with an unknown
 class whose label chaff agrees with are left as they are.
 
-Flags:
 `)
-		fs.PrintDefaults()
+		printFlags(fs)
 	}
 	var lf logFlags
 	var cf classifyFlags

@@ -33,9 +33,9 @@ func (cf *classifyFlags) add(fs *flag.FlagSet) {
 	fs.StringVar(&cf.drop, "drop", "", "comma-separated noise categories to drop; all others are kept (default: drop all)")
 	fs.BoolVar(&cf.dropTitle, "drop-title", false, "leave the title out of the cleaned text")
 	fs.StringVar(&cf.modelPath, "model", "", "text model file made by 'chaff train', of either kind (default: the embedded model --text-model names)")
-	fs.StringVar(&cf.textModel, "text-model", "accurate", "embedded model for text input: accurate, or fast (package skim: 5 to 11 times the speed)")
+	fs.StringVar(&cf.textModel, "text-model", "accurate", "embedded model for text input: accurate, or fast (several times the speed, a little less accurate)")
 	fs.BoolVar(&cf.noFallback, "no-fallback", false, "leave a document the model empties empty: by default, when it keeps fewer than 5 words of 20 or more (the title counts), its least noisy block of lines is kept and flagged (reason fallback:best-block, \"fallback\" in the stats)")
-	fs.StringVar(&cf.htmlModel, "html-model", "accurate", "model for HTML input: accurate (embedded, reads go-readability's article), fast (embedded, without it: about twice the pages per second), or a file made by 'chaff train --html'")
+	fs.StringVar(&cf.htmlModel, "html-model", "accurate", "model for HTML input: accurate (embedded, reads go-readability's article), fast (embedded, without go-readability: faster, a little less accurate), or a file made by 'chaff train --html'")
 }
 
 func (cf *classifyFlags) config() (classify.Config, error) {

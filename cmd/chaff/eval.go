@@ -120,7 +120,8 @@ With --folds K (default 5) each set is split into K folds, the pages of
 one publisher or site (meta.jsonl's publisher, else the URL's host) in one
 fold; each fold is classified by a model trained on the other folds only.
 With --folds 0 the given model (--model, or the embedded one) is scored as
-it is: the embedded models were trained on aeb, so on aeb that row
+it is: the embedded models were trained on the seven sets of
+../shared/bench (chaff version lists them), so on those sets that row
 overstates chaff. With --loso each set is also scored by a model trained
 on all the other sets given (with the --gold documents in text mode), its
 pages weighed by --set-weight: how chaff does on a kind of page it never
@@ -134,9 +135,8 @@ the JSON output and the log).
 --by page_type,lang adds tables that break the scores down by those
 meta.jsonl fields; the JSON output always has them (rows with "by").
 
-Flags:
 `)
-		fs.PrintDefaults()
+		printFlags(fs)
 	}
 }
 
@@ -154,7 +154,7 @@ func parseEval(e *env, args []string) (*evalOpts, error) {
 	fs.Var(&o.peers, "peers", "directory of other systems' outputs: PEERS/<set>/<system>.json in the format of output/ (repeatable)")
 	fs.StringVar(&mode, "mode", modeText, "what chaff reads: text (the naive text dumps), html (the pages) or both")
 	fs.IntVar(&o.folds, "folds", 5, "cross-validation folds within each set, by publisher or site; 0 scores --model (or the embedded model) without cross-validation")
-	fs.StringVar(&foldBy, "fold-by", "site", "what stays in one fold: site (meta.jsonl's publisher, else the URL's host) or page (the split of chaff before issue #22, which lets a model meet a site's template in training and in the held-out fold)")
+	fs.StringVar(&foldBy, "fold-by", "site", "what stays in one fold: site (meta.jsonl's publisher, else the URL's host) or page (each page alone, which lets a model meet a site's template in training and in the held-out fold)")
 	fs.BoolVar(&o.loso, "loso", false, "also score each set with a model trained on all the other sets (leave one set out)")
 	fs.StringVar(&setWeight, "set-weight", string(learn.WeighPages), "with --loso, how the training sets weigh: pages (each page 1), equal (each set the same) or sqrt (a set by the square root of its pages)")
 	fs.IntVar(&o.repeat, "repeat", 1, "cross-validation runs, with seeds --seed, --seed+1, ...; chaff's row is their mean")
@@ -165,7 +165,7 @@ func parseEval(e *env, args []string) (*evalOpts, error) {
 	fs.Float64Var(&o.cf.threshold, "threshold", classify.DefaultThreshold, "noise score from which the model drops a line, in (0,1]")
 	fs.BoolVar(&o.cf.noFallback, "no-fallback", false, "score the models' decisions without the floor: a page the model empties stays empty")
 	fs.StringVar(&o.cf.modelPath, "model", "", "model file to score with --folds 0 (default: the embedded model)")
-	fs.StringVar(&o.cf.textModel, "text-model", "accurate", "text model: accurate, or fast (package skim); training trains that kind, --folds 0 scores the embedded one")
+	fs.StringVar(&o.cf.textModel, "text-model", "accurate", "text model: accurate or fast; training trains that kind, --folds 0 scores the embedded one")
 	fs.StringVar(&o.cf.htmlModel, "html-model", "", "HTML model to score with --folds 0 in HTML mode: accurate (the embedded default), fast (the embedded one without go-readability) or a file")
 	if err := parse(fs, e, args); err != nil {
 		return nil, err

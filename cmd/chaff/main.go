@@ -6,9 +6,15 @@
 //	chaff clean    [flags] [FILE|DIR|-]...   the kept lines
 //	chaff label    [flags] [FILE|DIR|-]...   one JSON object per line
 //	chaff annotate [flags] [FILE|DIR|-]...   a view for people
-//	chaff eval     [flags] --bench DIR       benchmark scores, cross-validated
+//	chaff report   [flags] [FILE|DIR|-]...   scraper QA report: noise per site and category
+//
+// and, for developing models:
+//
 //	chaff train    [flags] --gold PATH -o FILE
+//	chaff eval     [flags] --bench DIR       benchmark scores, cross-validated
 //	chaff check    [flags] [DIR]             per-category precision and recall on labelled fixtures
+//
+// "chaff version" prints the version and the embedded models.
 //
 // Run "chaff COMMAND -h" for a command's flags. The exit status is 0 when
 // all went well, 1 when some input failed or a check did not pass (the other
@@ -32,7 +38,6 @@ import (
 	"os/signal"
 	"runtime/debug"
 	"slices"
-	"sort"
 	"strings"
 	"syscall"
 
@@ -97,6 +102,7 @@ var commands = map[string]command{
 	"train":    {"train a model from labelled documents", runTrain},
 	"check":    {"compare chaff with labelled fixtures: precision and recall per category", runCheck},
 	"report":   {"scraper QA report: noise per site and category, failures, drill-down (text, JSON, HTML)", runReport},
+	"version":  {"print chaff's version and the models it embeds", runVersion},
 }
 
 // env is what a command needs from the process.
@@ -190,20 +196,6 @@ func exitCode(e *env, name string, err error) int {
 		e.log.Error(err)
 		return exitFail
 	}
-}
-
-func usage(w io.Writer) {
-	fmt.Fprintln(w, "chaff finds the noise in scraped web text, line by line, and removes it.")
-	fmt.Fprintln(w, "\nUsage: chaff COMMAND [flags] [args]\n\nCommands:")
-	names := make([]string, 0, len(commands))
-	for n := range commands {
-		names = append(names, n)
-	}
-	sort.Strings(names)
-	for _, n := range names {
-		fmt.Fprintf(w, "  %-9s %s\n", n, commands[n].summary)
-	}
-	fmt.Fprintln(w, "\nRun 'chaff COMMAND -h' for the flags of a command.")
 }
 
 // logFlags adds --log-level and --log-format to fs.

@@ -84,8 +84,8 @@ func runReport(e *env, args []string) error {
 	cf.add(fs)
 	rf.add(fs)
 	fs.Usage = func() {
-		fmt.Fprintf(fs.Output(), "Usage: chaff report [flags] [FILE|DIR|-]...\n\n%s\n\nFlags:\n", reportHelp)
-		fs.PrintDefaults()
+		fmt.Fprintf(fs.Output(), "Usage: chaff report [flags] [FILE|DIR|-]...\n\n%s\n\n", reportHelp)
+		printFlags(fs)
 	}
 	if err := parse(fs, e, args); err != nil {
 		return err

@@ -137,8 +137,9 @@ func (s *sizeFlag) Set(v string) error {
 	return nil
 }
 
-// sizeUnits ends the help of each size flag.
-const sizeUnits = " (SIZE: 512k, 64MB, 1GiB; k, M, G and KiB, MiB, GiB are powers of 1024, KB, MB, GB of 1000)"
+// sizeUnits says how the size flags are written; the help shows it once,
+// above them.
+const sizeUnits = "SIZE: 512k, 64MB, 1GiB; k, M, G and KiB, MiB, GiB are powers of 1024, KB, MB, GB of 1000."
 
 // add registers the input flags; report names its format and HTML flags
 // differently because its own --format and --html are about its output.
@@ -152,10 +153,10 @@ func (in *inputFlags) add(fs *flag.FlagSet, formatFlag, htmlFlag, site string) {
 	fs.BoolVar(&in.html, htmlFlag, false, "treat every document body as HTML (including JSONL text fields) and classify it as a page")
 	in.maxDocumentSize, in.maxRecordSize = input.DefaultMaxDocumentSize, input.DefaultMaxRecordSize
 	in.maxLineSize, in.maxHeaderSize = input.DefaultMaxLineSize, input.DefaultMaxHeaderSize
-	fs.Var(&in.maxDocumentSize, "max-document-size", "largest `SIZE` of a text or HTML file, a JSON document of records or a decoded WARC payload; a larger one fails alone"+sizeUnits)
-	fs.Var(&in.maxLineSize, "max-line-size", "largest `SIZE` of a JSONL line; a longer line fails alone"+sizeUnits)
-	fs.Var(&in.maxRecordSize, "max-record-size", "largest `SIZE` of a WARC record block (its Content-Length); a larger record fails alone and reading goes on at the next WARC/ line"+sizeUnits)
-	fs.Var(&in.maxHeaderSize, "max-header-size", "largest `SIZE` of a WARC record header; a larger one fails alone"+sizeUnits)
+	fs.Var(&in.maxDocumentSize, "max-document-size", "largest `SIZE` of a text or HTML file, a JSON document of records or a decoded WARC payload; a larger one fails alone")
+	fs.Var(&in.maxLineSize, "max-line-size", "largest `SIZE` of a JSONL line; a longer line fails alone")
+	fs.Var(&in.maxRecordSize, "max-record-size", "largest `SIZE` of a WARC record block (its Content-Length); a larger record fails alone and reading goes on at the next WARC/ line")
+	fs.Var(&in.maxHeaderSize, "max-header-size", "largest `SIZE` of a WARC record header; a larger one fails alone")
 	in.formatFlag = formatFlag
 }
 

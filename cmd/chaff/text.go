@@ -25,8 +25,8 @@ func textCommand(e *env, name string, m mode, args []string) error {
 	cf.add(fs)
 	rf.add(fs, m)
 	fs.Usage = func() {
-		fmt.Fprintf(fs.Output(), "Usage: chaff %s [flags] [FILE|DIR|-]...\n\n%s\n\nFlags:\n", name, commandHelp[m])
-		fs.PrintDefaults()
+		fmt.Fprintf(fs.Output(), "Usage: chaff %s [flags] [FILE|DIR|-]...\n\n%s\n\n", name, commandHelp[m])
+		printFlags(fs)
 	}
 	if err := parse(fs, e, args); err != nil {
 		return err

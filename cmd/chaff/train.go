@@ -93,7 +93,7 @@ func (tf *trainFlags) add(fs *flag.FlagSet) {
 	fs.IntVar(&tf.tune, "tune-trees", 200, "at most this many extra trees fitted to the --gold documents, until each of their lines is decided as labelled")
 	fs.Float64Var(&tf.sub, "subsample", 0.7, "share of the training lines each tree is grown on, drawn afresh per tree (stochastic gradient boosting); 1 grows every tree on all")
 	fs.Var(&tf.ctx, "context", "stack a third stage, a forest over the second stage's scores of each line and its neighbours (default true in HTML mode, false in text mode)")
-	fs.Var(&tf.rb, "readability", "HTML mode: run go-readability on every page and give the model its article as a signal; a model trained with it runs it on every page it scores, about 40 % of its time (default true; false makes the fast HTML model)")
+	fs.Var(&tf.rb, "readability", "HTML mode: run go-readability on every page and give the model its article as a signal; a model trained with it runs it on every page it scores, a large share of its time (default true; false makes the fast HTML model)")
 	fs.Float64Var(&tf.goldW, "gold-weight", 10, "how much a line of the --gold documents weighs beside a line of the benchmark's automatically labelled pages; with --text-model fast, 0 has them teach the categories only")
 	fs.Float64Var(&tf.varW, "variant-weight", variantWeight, "text mode: how much a line weighs in each layout variant of the main training documents (without blank lines, with a blank line after every line, hard-wrapped), which teach the model what does not depend on the layout of one scraper's dumps; 0 trains on none")
 }
@@ -227,18 +227,16 @@ With --html, the model is for HTML input: it is trained on the
 sets' HTML pages (--bench is then required and --gold not allowed);
 use it with --html-model FILE.
 
-The embedded default models are made, from the repository's root, with
-SETS the seven sets of ../shared/bench (--bench ../shared/bench/aeb
---bench ../shared/bench/wcxb-dev ... fundus, magic-html, readability,
-newspaper4k, chinese-wce):
-  chaff train SETS --set-weight equal --gold fixtures --gold-weight 30 -o internal/model/default.model
-  chaff train SETS --set-weight equal --html -o internal/model/default-html.model
-  chaff train SETS --set-weight equal --html --readability=false -o internal/model/fast-html.model
-  chaff train SETS --set-weight equal --gold fixtures --gold-weight 0 --text-model fast -o internal/skim/default.skim
-
-Flags:
 `)
-		fs.PrintDefaults()
+		for _, line := range wrap("The embedded models are made, from the repository's root, with SETS a "+
+			"--bench ../shared/bench/NAME for each of "+model.TrainingSets+":", helpWidth-4) {
+			fmt.Fprintln(fs.Output(), line)
+		}
+		for _, m := range embeddedModels() {
+			fmt.Fprintf(fs.Output(), "  %s\n", m.Command)
+		}
+		fmt.Fprintln(fs.Output())
+		printFlags(fs)
 	}
 	var lf logFlags
 	var tf trainFlags
@@ -247,7 +245,7 @@ Flags:
 	var html bool
 	lf.add(fs)
 	fs.BoolVar(&html, "html", false, "train the HTML-mode model on the sets' HTML pages")
-	fs.StringVar(&textModel, "text-model", "accurate", "kind of text model to train: accurate, or fast (package skim; --tune-trees and --context do not apply)")
+	fs.StringVar(&textModel, "text-model", "accurate", "kind of text model to train: accurate, or fast (--tune-trees and --context do not apply)")
 	tf.add(fs)
 	fs.Var(&golds, "gold", "file or directory of labelled documents (repeatable)")
 	fs.Var(&benches, "bench", "benchmark set directory whose labelled pages are trained on (repeatable)")

@@ -28,7 +28,10 @@ type Config struct {
 	// Skim, when set, classifies text documents instead of Model: the
 	// fast text model of package skim, for pipelines that need the speed
 	// more than the last points of accuracy. Its documents have no
-	// language and no title; their reasons are the model's inputs only.
+	// language; their title is the first kept line when that line has the
+	// shape of a heading (a few words that do not end like a sentence),
+	// and a later line of that shape is a heading; their reasons are the
+	// model's inputs only.
 	Skim      *skim.Model
 	HTMLModel *model.Model     // nil: the embedded default model for HTML
 	Lexicon   *lexicon.Lexicon // nil: the embedded default lexicon

@@ -1,4 +1,4 @@
-// Package label holds chaff's taxonomy, as LABELING.md defines it: the
+// Package label holds chaff's taxonomy, as docs/labeling.md defines it: the
 // three labels of a line, the kinds of kept lines and the categories of
 // noise. It is a leaf: every other package may use it.
 package label
@@ -6,7 +6,7 @@ package label
 // Label is the decision taken for one line.
 type Label uint8
 
-// The three labels of LABELING.md.
+// The three labels of docs/labeling.md.
 const (
 	Keep  Label = iota // part of the article
 	Drop               // noise, removed by clean
@@ -49,7 +49,7 @@ const (
 // Category says what kind of noise a dropped line is.
 type Category string
 
-// Noise categories, as LABELING.md defines them.
+// Noise categories, as docs/labeling.md defines them.
 const (
 	MarketData    Category = "market-data"
 	ScriptWarning Category = "script-warning"
@@ -69,7 +69,7 @@ const (
 	Repeated      Category = "repeated"
 )
 
-// Categories lists every noise category in the order of LABELING.md.
+// Categories lists every noise category in the order of docs/labeling.md.
 func Categories() []Category {
 	return []Category{MarketData, ScriptWarning, Teaser, Truncation, CallToAction,
 		ReadingTime, Byline, Dateline, Media, Navigation, Social, Legal, Ad,

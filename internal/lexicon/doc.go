@@ -1,14 +1,14 @@
 // Package lexicon finds known noise phrases ("lire aussi", "5 min read",
 // "please enable JavaScript", "Impressum"...) in lines of scraped text and
-// says which noise category of LABELING.md each one signals.
+// says which noise category of docs/labeling.md each one signals.
 //
 // # Data
 //
-// Phrases live in plain text files, lexicon/data/<lang>/<category>.txt,
+// Phrases live in plain text files, internal/lexicon/data/<lang>/<category>.txt,
 // embedded in the binary (Default) or read from a user's own directory of
 // the same layout (Load). <lang> is a language code such as fr or en, or
 // "mul" for phrases that belong to no one language (agency names, ©);
-// <category> is a category name of LABELING.md such as teaser or
+// <category> is a category name of docs/labeling.md such as teaser or
 // reading-time. One phrase per line; blank lines and lines starting with #
 // are ignored, and " #" starts a comment at the end of a line.
 //

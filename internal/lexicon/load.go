@@ -110,7 +110,7 @@ func Load(fsys fs.FS) (*Lexicon, error) {
 		code := path.Dir(file)
 		catIdx := slices.Index(known, label.Category(cat))
 		if catIdx < 0 {
-			return nil, fmt.Errorf("%s: unknown category %q (want one of LABELING.md's: %v)", file, cat, known)
+			return nil, fmt.Errorf("%s: unknown category %q (want one of docs/labeling.md's: %v)", file, cat, known)
 		}
 		data, err := fs.ReadFile(fsys, file)
 		if err != nil {

@@ -4,7 +4,7 @@ import "github.com/chaff-dev/chaff/internal/textnorm"
 
 // Match is one phrase found in a line.
 type Match struct {
-	Category   string  // noise category, as in LABELING.md
+	Category   string  // noise category, as in docs/labeling.md
 	Lang       string  // language directory of the phrase ("mul" for none); "de,en" when several files hold it
 	Phrase     string  // the pattern as written in its data file
 	Fuzzy      bool    // found by approximate matching

@@ -1,6 +1,6 @@
 // Package repeated finds lines that recur across many documents of one
 // site or of a whole corpus — footers, menus, newsletter prompts — which
-// LABELING.md calls category "repeated". Such boilerplate is only visible
+// docs/labeling.md calls category "repeated". Such boilerplate is only visible
 // over many pages, so a Counter counts, for each line, the distinct
 // documents of its scope that hold it.
 //

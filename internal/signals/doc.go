@@ -1,7 +1,6 @@
 // Package signals measures what a line of scraped text looks like and where
 // it stands in its document: the evidence the classifier decides on.
-//
-// It works in three layers, each readable on its own:
+// It works in layers, each readable on its own:
 //
 //   - stats.go: counts over one line (words, letters, digits, upper case,
 //     punctuation, stopwords, final punctuation);
@@ -10,8 +9,14 @@
 //     banners);
 //   - context.go: the document around a line (head, body and tail zones,
 //     runs of short lines, distance to the nearest paragraph, the title and
-//     its repeats).
+//     its repeats);
+//   - analyze.go: Analyze, which runs the layers over a document, adds the
+//     lexicon's matches (package lexicon) to each line and picks the title;
+//   - vocab.go: whether a line shares the words of the main text and of
+//     the title, and whether the document prints it elsewhere;
+//   - evidence.go: the rule and lexicon evidence that puts a line in a
+//     noise category, the reasons a classifier gives.
 //
-// Lexicon matches (package lexicon) are added per line, and features.go
-// turns everything into the numeric vector a model scores.
+// Package features turns a measured document into the numeric vectors a
+// model scores.
 package signals

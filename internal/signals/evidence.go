@@ -11,7 +11,7 @@ import (
 // Evidence is one reason to put a line in a noise category. Its code and
 // text are formatted only when asked for: most lines are never explained.
 type Evidence struct {
-	Category string  // noise category, as in LABELING.md
+	Category string  // noise category, as in docs/labeling.md
 	Strength float64 // how much it says, in [0,1]; 0.8 and above is decisive
 	rule     string  // "shape:price-change", or "" for a lexicon match
 	text     string  // the rule's readable phrase

@@ -1,7 +1,7 @@
 // Package skim is chaff's fast text model: it decides each line of a text
 // document from one pass over the line's bytes, for pipelines that need
 // several times the speed of the default model and can give up a few
-// thousandths of F1 for it (README.md, "Text mode at pipeline speed").
+// thousandths of F1 for it (docs/benchmarks.md has the figures).
 //
 // The pass counts what shapes a line (letters, digits, capitals,
 // punctuation, separators, how it starts and ends) and hashes its words,

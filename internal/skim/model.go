@@ -219,7 +219,7 @@ func (m *Model) wordSum(f *Features, i int) float32 {
 // model, and a line's word weights came from the third level, which other
 // processes share: with the codes, Classify/fast-decisions-reused takes
 // about a tenth less time, and the benchmark's cross-validated F1 is the
-// same (see README). Training learns stage two from the same coded sums
+// same (commit 6654eaa has the runs). Training learns stage two from the same coded sums
 // (outOfFold); it descends on the float weights.
 func (m *Model) quantize() {
 	var top float64
