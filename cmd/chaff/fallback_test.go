@@ -3,6 +3,7 @@ package main
 import (
 	"encoding/json"
 	"fmt"
+	"github.com/chaff-dev/chaff/internal/clean"
 	"os"
 	"path/filepath"
 	"strings"
@@ -24,7 +25,7 @@ func TestFallbackStats(t *testing.T) {
 	stats := filepath.Join(t.TempDir(), "stats.json")
 	code, stdout, stderr := runCmd(t, in, "clean", "--threshold", "1e-7", "--stats", stats, "-")
 	m := jsonObjects(t, stdout)[0]
-	var c docCounts
+	var c clean.Stats
 	json.Unmarshal(m["chaff"], &c)
 	if code != exitOK || c.Fallback != "best-block" || c.Kept == 0 || strings.TrimSpace(str(t, m["text"])) == "" {
 		t.Fatalf("clean: exit %d, %s", code, stdout)
@@ -39,7 +40,7 @@ func TestFallbackStats(t *testing.T) {
 
 	code, stdout, _ = runCmd(t, in, "clean", "--threshold", "1e-7", "--no-fallback", "-")
 	m = jsonObjects(t, stdout)[0]
-	c = docCounts{}
+	c = clean.Stats{}
 	json.Unmarshal(m["chaff"], &c)
 	if code != exitOK || c.Fallback != "" || c.Kept != 0 || str(t, m["text"]) != "" {
 		t.Errorf("--no-fallback: exit %d, %s", code, stdout)

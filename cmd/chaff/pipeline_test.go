@@ -5,6 +5,7 @@ import (
 	"compress/gzip"
 	"encoding/json"
 	"fmt"
+	"github.com/chaff-dev/chaff/internal/clean"
 	"os"
 	"path/filepath"
 	"strings"
@@ -287,7 +288,7 @@ func TestJSONLPassthrough(t *testing.T) {
 		if got, want := str(t, m["text"]), string(cleanText(t, []byte(article(i+1)))); got != want {
 			t.Errorf("record %d: text %q, want %q", i+1, got, want)
 		}
-		var c docCounts
+		var c clean.Stats
 		if err := json.Unmarshal(m["chaff"], &c); err != nil {
 			t.Fatal(err)
 		}

@@ -1,0 +1,72 @@
+package clean
+
+import (
+	"errors"
+	"fmt"
+
+	"github.com/chaff-dev/chaff/internal/classify"
+	"github.com/chaff-dev/chaff/internal/htmltext"
+	"github.com/chaff-dev/chaff/internal/input"
+)
+
+// IsRecord reports whether d is one record of a multi-document source (a
+// JSONL line or a WARC record) rather than a whole file.
+func IsRecord(d *input.Document) bool { return d.Record > 0 }
+
+// Windows classifies d window by window, into doc, and calls fn with each
+// window (see classify.Classifier.ClassifyWindows): as text, or, for HTML
+// (or for every document with forceHTML), as a page in HTML mode.
+func Windows(cl *classify.Classifier, d *input.Document, forceHTML bool, doc *classify.Document, fn func(*classify.Document) error) error {
+	var err error
+	if d.Format != input.HTML && !forceHTML {
+		err = cl.ClassifyWindows(doc, d.Body, fn)
+	} else {
+		var page *htmltext.Page
+		if page, err = htmltext.Extract(d.Body, d.ContentType, cl.HTMLOptions()); err != nil {
+			return htmlError(err)
+		}
+		err = cl.ClassifyPageWindows(doc, page, fn)
+	}
+	if tm, ok := errors.AsType[*classify.TooManyLinesError](err); ok {
+		return fmt.Errorf("more than %d lines: not classified (see --max-lines)", tm.Max)
+	}
+	return err
+}
+
+// Whole classifies d whole, for the callers that need all its lines at
+// once: into doc, in the storage of the lines it held before.
+func Whole(cl *classify.Classifier, d *input.Document, forceHTML bool, doc *classify.Document) (*classify.Document, error) {
+	doc.Lines = doc.Lines[:0]
+	err := Windows(cl, d, forceHTML, new(classify.Document), func(w *classify.Document) error {
+		doc.Data, doc.Lang, doc.HTML = w.Data, w.Lang, w.HTML
+		doc.Lines = append(doc.Lines, w.Lines...)
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return doc, nil
+}
+
+// Text returns the lines of d that Whole would label, without labelling
+// them: the body itself, or the text of the HTML page (maxTags as
+// htmltext.Options.MaxTags).
+func Text(d *input.Document, forceHTML bool, maxTags int) ([]byte, error) {
+	if d.Format != input.HTML && !forceHTML {
+		return d.Body, nil
+	}
+	page, err := htmltext.Extract(d.Body, d.ContentType, htmltext.Options{MaxTags: maxTags})
+	if err != nil {
+		return nil, htmlError(err)
+	}
+	return page.Text, nil
+}
+
+// htmlError is the error of a page that could not be read, naming the
+// flag that raises the bound it broke, if any.
+func htmlError(err error) error {
+	if errors.Is(err, htmltext.ErrTooManyTags) {
+		return fmt.Errorf("HTML: %w (see --max-tags)", err)
+	}
+	return fmt.Errorf("HTML: %w", err)
+}
