@@ -1,0 +1,88 @@
+package chaff
+
+import (
+	"bufio"
+	"fmt"
+	"os"
+
+	"github.com/chaff-dev/chaff/internal/model"
+	"github.com/chaff-dev/chaff/internal/skim"
+)
+
+// Model is a trained model: one of those embedded in chaff, or a model
+// file `chaff train` wrote (see LoadModel). It is read-only and may be
+// shared by classifiers.
+type Model struct {
+	name  string       // the embedded model's name, or the file's path
+	model *model.Model // an accurate text model or an HTML model
+	skim  *skim.Model  // a fast text model
+}
+
+// LoadModel reads a model file made by `chaff train`: a text model of
+// either kind (accurate or, trained with --skim, fast) or an HTML model
+// (trained with --html). Use it as Options.TextModel or Options.HTMLModel.
+func LoadModel(path string) (*Model, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	r := bufio.NewReader(f)
+	if head, _ := r.Peek(len(skim.Magic)); string(head) == skim.Magic {
+		sm, err := skim.Read(r)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", path, err)
+		}
+		return &Model{name: path, skim: sm}, nil
+	}
+	m, err := model.Read(r)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	return &Model{name: path, model: m}, nil
+}
+
+// String names the model, says its kind and how it was trained.
+func (m *Model) String() string {
+	kind, about := "accurate model (text or HTML)", ""
+	switch {
+	case m.skim != nil:
+		kind, about = "fast text model", m.skim.About
+	case m.model.Readability:
+		kind, about = "HTML model reading go-readability's article", m.model.About
+	default:
+		about = m.model.About
+	}
+	if about == "" {
+		return fmt.Sprintf("%s: %s", m.name, kind)
+	}
+	return fmt.Sprintf("%s: %s, %s", m.name, kind, about)
+}
+
+// The embedded models, by the names String gives them.
+const (
+	embeddedText     = "embedded accurate text"
+	embeddedFastText = "embedded fast text"
+	embeddedHTML     = "embedded accurate HTML"
+	embeddedFastHTML = "embedded fast HTML"
+)
+
+// embedded decodes the embedded model of that name.
+func embedded(name string) (*Model, error) {
+	m := &Model{name: name}
+	var err error
+	switch name {
+	case embeddedText:
+		m.model, err = model.Default()
+	case embeddedFastText:
+		m.skim, err = skim.Default()
+	case embeddedHTML:
+		m.model, err = model.DefaultHTML()
+	default:
+		m.model, err = model.FastHTML()
+	}
+	if err != nil {
+		return nil, fmt.Errorf("chaff: the %s model: %w", name, err)
+	}
+	return m, nil
+}
