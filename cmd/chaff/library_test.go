@@ -236,4 +236,3 @@ func firstDiff(got, want []byte) string {
 	}
 	return "same lines"
 }
-
