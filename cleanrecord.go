@@ -181,7 +181,8 @@ type RepeatedOptions struct {
 	Normalize bool
 	// TwoPass (Stream only) reads the records twice: every line is
 	// counted first, so that the first copies are dropped too. The
-	// records' sequence must give the same records again.
+	// records' sequence must give the same records again, as Records
+	// does (RecordsFrom reads its stream once).
 	TwoPass bool
 }
 

@@ -92,7 +92,8 @@ func Records(ctx context.Context, paths []string, opts ReadOptions) iter.Seq2[*R
 
 // RecordsFrom reads the records of one stream the caller opened, named
 // name (for errors and Record.Source; its extension counts for detecting
-// the format), as Records reads a file.
+// the format), as Records reads a file. r is read once: the sequence
+// gives its records once.
 func RecordsFrom(ctx context.Context, name string, r io.Reader, opts ReadOptions) iter.Seq2[*Record, error] {
 	return func(yield func(*Record, error) bool) {
 		in, err := opts.input()
@@ -162,9 +163,11 @@ func (o *ReadOptions) input() (input.Options, error) {
 // document returns the record as the engine reads it: as it was read, with
 // the exported fields as the caller may have changed them.
 func (r *Record) document() *input.Document {
-	d := input.Document{Format: input.Text}
+	var d input.Document
 	if r.doc != nil {
 		d = *r.doc
+	} else {
+		d.NameFields("id", "url")
 	}
 	d.Source, d.Record, d.ID, d.URL, d.Body = r.Source, r.Number, r.ID, r.URL, r.Body
 	d.Format = input.Text
