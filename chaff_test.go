@@ -254,7 +254,9 @@ func TestRepeatedKeys(t *testing.T) {
 	if len(ks[0]) != 2 || len(ks[1]) != 2 || len(ks[2]) != 1 {
 		t.Errorf("keys %v: want the two lines of letters of each document, \"ok\" left out", ks)
 	}
-	shared := func(a, b []uint64) bool { return slices.ContainsFunc(a, func(k uint64) bool { return slices.Contains(b, k) }) }
+	shared := func(a, b []uint64) bool {
+		return slices.ContainsFunc(a, func(k uint64) bool { return slices.Contains(b, k) })
+	}
 	if !shared(ks[0], ks[1]) || shared(ks[1], ks[2]) || !slices.Equal(ks[2], ks[3]) {
 		t.Errorf("site scope: a line must share its key within a site and within a site only, the page's text counting: %v", ks)
 	}
