@@ -117,7 +117,7 @@ func (c *Classifier) cleanRecord(dst []byte, rec *Record, opts *CleanOptions, dr
 		err = clean.Windows(c.engine(opts), d, opts.ForceHTML, cd, x.Add)
 		c.docs.Put(cd)
 	} else {
-		err = c.cleanWhole(x, d, opts, drop)
+		err = c.cleanWhole(&x, d, opts, drop)
 	}
 	if err != nil {
 		x.Discard()

@@ -3,11 +3,12 @@ package main
 import (
 	"encoding/json"
 	"fmt"
-	"github.com/chaff-dev/chaff/internal/clean"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/chaff-dev/chaff/internal/clean"
 )
 
 // listing is a short shop listing: with --threshold 1e-7 the model drops
