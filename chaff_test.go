@@ -370,3 +370,42 @@ func BenchmarkCleanRecord(b *testing.B) {
 		})
 	}
 }
+
+// TestFallback checks that a document the model empties gets its best
+// block back, and says so, whether it is classified, cleaned or streamed
+// with repeated lines (which classifies it whole), and that NoFallback
+// leaves it empty.
+func TestFallback(t *testing.T) {
+	const listing = "Home\nShop\nSale\nTeak bench, 150 cm, solid grade-A teak, oiled, seats three.\n" +
+		"Folding bistro set: powder-coated steel table and two chairs that fold flat for winter.\n" +
+		"Add to basket\nPrivacy policy\nTerms and conditions\n"
+	for _, noFallback := range []bool{false, true} {
+		want := "best-block"
+		if noFallback {
+			want = ""
+		}
+		cl := newClassifier(t, Options{Threshold: 1e-7, NoFallback: noFallback})
+		doc, err := cl.Classify([]byte(listing))
+		if err != nil || doc.Fallback != want || (len(doc.Clean()) > 0) != !noFallback {
+			t.Errorf("NoFallback %v: Classify: fallback %q, clean %q, %v", noFallback, doc.Fallback, doc.Clean(), err)
+		}
+		line := `{"id":"1","url":"https://shop.example/1","text":` + strings.ReplaceAll(`"`+listing+`"`, "\n", `\n`) + "}\n"
+		_, st, err := cl.CleanRecord(nil, readJSONL(t, line)[0], CleanOptions{}, nil)
+		if err != nil || st.Fallback != want {
+			t.Errorf("NoFallback %v: CleanRecord: fallback %q, %v", noFallback, st.Fallback, err)
+		}
+		// A Classifier of its own: its documents classified into again
+		// held nothing of an earlier one's.
+		cl = newClassifier(t, Options{Threshold: 1e-7, NoFallback: noFallback})
+		recs := RecordsFrom(context.Background(), "in.jsonl", strings.NewReader(line), ReadOptions{})
+		err = cl.Stream(context.Background(), recs, StreamOptions{Repeated: &RepeatedOptions{}}, func(r *Result) error {
+			if r.Err != nil || r.Stats.Fallback != want {
+				t.Errorf("NoFallback %v: Stream with repeated lines: fallback %q, %v", noFallback, r.Stats.Fallback, r.Err)
+			}
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+}
