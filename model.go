@@ -18,9 +18,9 @@ type Model struct {
 	skim  *skim.Model  // a fast text model
 }
 
-// LoadModel reads a model file made by `chaff train`: a text model of
-// either kind (accurate or, trained with --skim, fast) or an HTML model
-// (trained with --html). Use it as Options.TextModel or Options.HTMLModel.
+// LoadModel reads a model file made by `chaff train`: a text model,
+// accurate or fast (--text-model fast), or an HTML model (--html). Use it
+// as Options.TextModel or Options.HTMLModel; errors name the file.
 func LoadModel(path string) (*Model, error) {
 	f, err := os.Open(path)
 	if err != nil {
