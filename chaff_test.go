@@ -155,6 +155,8 @@ func TestCleanRecordErrors(t *testing.T) {
 		{"output to the stats field", `{"text":"a"}`, CleanOptions{OutputField: "chaff"}, `chaff writes its own field "chaff"`},
 		{"record holds the stats field", `{"text":"a","chaff":1}`, CleanOptions{}, `already holds a field "chaff"`},
 		{"record holds the output field", `{"text":"a","clean":1}`, CleanOptions{OutputField: "clean"}, `already holds a field "clean"`},
+		{"max drop above 1", `{"text":"a"}`, CleanOptions{MaxDrop: 1.5}, "MaxDrop 1.5"},
+		{"NaN max drop", `{"text":"a"}`, CleanOptions{MaxDrop: math.NaN()}, "MaxDrop NaN"},
 		{"bad repeated scope", `{"text":"a"}`, CleanOptions{Repeated: RepeatedOptions{Scope: "planet"}}, "planet"},
 	}
 	for _, tt := range tests {

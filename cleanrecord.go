@@ -68,8 +68,11 @@ func (c *Classifier) cleaner(rec *Record, opts *CleanOptions) (*clean.Cleaner, e
 	if opts.OutputField == clean.StatsField || opts.OutputField == clean.SpansField {
 		return nil, fmt.Errorf("OutputField %q: chaff writes its own field %q", opts.OutputField, opts.OutputField)
 	}
+	if !(opts.MaxDrop >= 0 && opts.MaxDrop <= 1) { // NaN fails both
+		return nil, fmt.Errorf("MaxDrop %v: want a share in [0,1]", opts.MaxDrop)
+	}
 	maxDrop := opts.MaxDrop
-	if maxDrop <= 0 {
+	if maxDrop == 0 {
 		maxDrop = 1
 	}
 	k := cleanerKey{rec.field(), opts.OutputField, opts.Mark, maxDrop}
