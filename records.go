@@ -13,7 +13,9 @@ import (
 )
 
 // Record is one document of a corpus: a JSONL line, a WARC record, or a
-// whole HTML or text file.
+// whole HTML or text file. CleanRecord cleans its fields as the caller
+// left them; a JSONL record's other fields, id and url included, are
+// written as they were read.
 type Record struct {
 	Source string // the file it was read from ("-" for standard input)
 	Number int    // its record number in the file (1-based; 0 for a whole-file document)
