@@ -7,6 +7,8 @@ import (
 	"testing"
 	"unicode/utf16"
 	"unicode/utf8"
+
+	"github.com/chaff-dev/chaff/internal/clean"
 )
 
 // TestCleanKeyedJSON checks that clean writes the records of an id-keyed
@@ -43,7 +45,7 @@ func TestCleanKeyedJSON(t *testing.T) {
 		var c struct {
 			Key string `json:"key"`
 		}
-		if err := json.Unmarshal(m[statsField], &c); err != nil {
+		if err := json.Unmarshal(m[clean.StatsField], &c); err != nil {
 			t.Fatal(err)
 		}
 		if got := str(t, m["id"]); got != want[i].id || c.Key != want[i].key {
@@ -84,7 +86,7 @@ func TestCleanUTF16(t *testing.T) {
 	var c struct {
 		Decoded string `json:"decoded"`
 	}
-	if len(m) != 1 || json.Unmarshal(m[0][statsField], &c) != nil || c.Decoded != "utf-16le" {
+	if len(m) != 1 || json.Unmarshal(m[0][clean.StatsField], &c) != nil || c.Decoded != "utf-16le" {
 		t.Errorf("chaff object does not say the record was decoded: %s", stdout)
 	}
 }

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/chaff-dev/chaff/internal/classify"
+	"github.com/chaff-dev/chaff/internal/clean"
 	"github.com/chaff-dev/chaff/internal/input"
 	"github.com/chaff-dev/chaff/internal/pipeline"
 	"github.com/chaff-dev/chaff/internal/render"
@@ -34,21 +35,21 @@ type runner struct {
 	policy render.Policy
 	paths  []string
 	opts   input.Options
-	rep    *repeatedState // nil without --repeated
-	fields []string       // the fields clean adds to a JSONL record
-	sum    summary
-	dest   destination
-	prog   *progress
+	rep    *clean.Repeated // nil without --repeated
+	// cleaner makes clean's output of a document; fields are those it
+	// adds to a JSONL record.
+	cleaner *clean.Cleaner
+	fields  []string
+	sum     summary
+	dest    destination
+	prog    *progress
 	// internal is set when a document's work panicked: a bug of chaff's,
 	// exit status 3 once the other documents are done.
 	internal bool
 	// docs holds classified documents whose output is written, for the
-	// workers to classify windows into again (see classifyWindows): their
+	// workers to classify windows into again (see clean.Windows): their
 	// line records are most of what the fast model allocates.
 	docs sync.Pool
-	// texts holds buffers for the cleaned text of a record, on its way
-	// into the record's JSON object (see docOutput).
-	texts sync.Pool
 }
 
 // item is what the reader hands to the workers: a document or the error
@@ -64,7 +65,7 @@ type result struct {
 	out    []byte             // the output, or its last part after spill's file
 	spill  *spill             // label, annotate: the whole output
 	shape  shape
-	counts docCounts
+	counts clean.Stats
 }
 
 // spilled reports whether part of the output is in spill's file rather
@@ -127,7 +128,7 @@ func (r *runner) run(ctx context.Context, caught func() os.Signal) error {
 	start := time.Now()
 	var err error
 	rd := input.NewReader(r.paths, r.opts)
-	if r.rep != nil && r.rep.twoPass {
+	if r.rep != nil && r.rep.TwoPass() {
 		err = r.countRepeated(ctx)
 	}
 	if err == nil {
@@ -198,7 +199,7 @@ func (r *runner) work(_ context.Context, it item) (*result, error) {
 		return nil, nil
 	}
 	d := it.doc
-	if err := checkRecordFields(d, r.fields); err != nil {
+	if err := clean.CheckRecord(d, r.fields); err != nil {
 		return nil, err
 	}
 	cd, _ := r.docs.Get().(*classify.Document)
@@ -214,7 +215,7 @@ func (r *runner) work(_ context.Context, it item) (*result, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := classifyWindows(r.cl, d, r.rf.html, cd, o.add); err != nil {
+	if err := clean.Windows(r.cl, d, r.rf.html, cd, o.add); err != nil {
 		o.discard()
 		return nil, err
 	}
@@ -225,15 +226,15 @@ func (r *runner) work(_ context.Context, it item) (*result, error) {
 // repeated lines, or leaves that to the sink when the flags depend on
 // document order.
 func (r *runner) workWhole(d *input.Document, cd *classify.Document, res *result) (*result, error) {
-	cd, err := classifyDocument(r.cl, d, r.rf.html, cd)
+	cd, err := clean.Whole(r.cl, d, r.rf.html, cd)
 	if err != nil {
 		return nil, err
 	}
 	res.cd = cd
-	if r.rep.inSink {
+	if r.rep.InSink {
 		return res, nil
 	}
-	r.rep.mark(d, res.cd)
+	r.rep.Mark(d, res.cd)
 	err = r.renderDoc(d, res.cd, res)
 	r.docs.Put(res.cd)
 	res.cd = nil // rendered: the sink needs only the output
@@ -254,8 +255,8 @@ func (r *runner) sink(it item, res *result, err error) error {
 			res.spill.close()
 		}
 	}()
-	if err == nil && r.rep != nil && r.rep.inSink {
-		r.rep.mark(d, res.cd)
+	if err == nil && r.rep != nil && r.rep.InSink {
+		r.rep.Mark(d, res.cd)
 		err = r.renderDoc(d, res.cd, res)
 		r.docs.Put(res.cd)
 		res.cd = nil
@@ -272,7 +273,7 @@ func (r *runner) sink(it item, res *result, err error) error {
 		r.sum.Truncated++
 	}
 	if res.counts.Uncut {
-		r.e.log.WithFields(docFields(d)).Warnf("would drop %d of %d non-blank lines, more than --max-drop %v: left whole", res.counts.droppedTotal(), res.counts.NonBlank, r.rf.maxDrop)
+		r.e.log.WithFields(docFields(d)).Warnf("would drop %d of %d non-blank lines, more than --max-drop %v: left whole", res.counts.DroppedTotal(), res.counts.NonBlank, r.rf.maxDrop)
 	}
 	return r.dest.write(d, res)
 }
@@ -326,7 +327,7 @@ func (r *runner) reportInputError(err error) {
 // docFields names a document in log entries.
 func docFields(d *input.Document) logrus.Fields {
 	f := logrus.Fields{"file": d.Source}
-	if isRecord(d) {
+	if clean.IsRecord(d) {
 		f["record"] = d.Record
 	}
 	if d.ID != "" {

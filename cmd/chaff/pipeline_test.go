@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/chaff-dev/chaff/internal/classify"
+	"github.com/chaff-dev/chaff/internal/clean"
 	"github.com/chaff-dev/chaff/internal/model"
 	"github.com/chaff-dev/chaff/internal/render"
 	"github.com/sirupsen/logrus"
@@ -287,7 +288,7 @@ func TestJSONLPassthrough(t *testing.T) {
 		if got, want := str(t, m["text"]), string(cleanText(t, []byte(article(i+1)))); got != want {
 			t.Errorf("record %d: text %q, want %q", i+1, got, want)
 		}
-		var c docCounts
+		var c clean.Stats
 		if err := json.Unmarshal(m["chaff"], &c); err != nil {
 			t.Fatal(err)
 		}

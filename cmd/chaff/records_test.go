@@ -11,6 +11,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/chaff-dev/chaff/internal/clean"
 	"github.com/chaff-dev/chaff/internal/lines"
 )
 
@@ -262,14 +263,14 @@ func TestMaxDrop(t *testing.T) {
 	in := fmt.Sprintf(`{"id":"1","text":%q}`+"\n", article(1))
 	code, stdout, _ := runCmd(t, in, "clean", "-")
 	m := jsonObjects(t, stdout)[0]
-	var c docCounts
+	var c clean.Stats
 	json.Unmarshal(m["chaff"], &c)
 	if code != exitOK || c.Uncut || str(t, m["text"]) == article(1) {
 		t.Fatalf("without --max-drop: %s", stdout)
 	}
 	code, stdout, stderr := runCmd(t, in, "clean", "--max-drop", "0.1", "-")
 	m = jsonObjects(t, stdout)[0]
-	c = docCounts{}
+	c = clean.Stats{}
 	json.Unmarshal(m["chaff"], &c)
 	if code != exitOK || !c.Uncut || str(t, m["text"]) != article(1) {
 		t.Errorf("--max-drop 0.1: exit %d, %s", code, stdout)

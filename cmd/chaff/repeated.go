@@ -3,16 +3,11 @@ package main
 import (
 	"context"
 	"flag"
-	"fmt"
-	"net/url"
 	"slices"
-	"strings"
 
-	"github.com/chaff-dev/chaff/internal/classify"
+	"github.com/chaff-dev/chaff/internal/clean"
 	"github.com/chaff-dev/chaff/internal/input"
 	"github.com/chaff-dev/chaff/internal/label"
-	"github.com/chaff-dev/chaff/internal/lines"
-	"github.com/chaff-dev/chaff/internal/repeated"
 )
 
 // repeatFlags are the flags of cross-document repeated-line detection.
@@ -53,103 +48,24 @@ func (f *repeatFlags) validate(set map[string]bool) error {
 	return nil
 }
 
-// siteOf is the site of a document for per-site counting: the lower-cased
-// host of its URL without "www.", or "" when it has none.
-func siteOf(d *input.Document) string {
-	if d.URL == "" {
-		return ""
-	}
-	u, err := url.Parse(strings.TrimSpace(d.URL))
-	if err != nil || u.Host == "" {
-		return ""
-	}
-	h := strings.ToLower(u.Hostname())
-	return strings.TrimPrefix(h, "www.")
-}
-
-// repeatedState flags repeated lines with a repeated.Counter.
-type repeatedState struct {
-	c       *repeated.Counter
-	scope   string // "site" or "corpus", for reason codes
-	twoPass bool
-	// inSink: lines are flagged by the ordered consumer, because the
-	// result depends on document order (one pass, or keep-first).
-	inSink bool
-	keep   bool // the category is kept by --keep: mark, do not drop
+// options returns the library's options of the flags.
+func (f *repeatFlags) options() clean.RepeatedOptions {
+	return clean.RepeatedOptions{Min: f.min, Scope: f.scope, KeepFirst: f.keepFirst, Normalize: f.normalize, TwoPass: f.twoPass}
 }
 
 // state builds the detection state, or nil without --repeated.
-func (f *repeatFlags) state(paths []string, keep []label.Category) (*repeatedState, error) {
+func (f *repeatFlags) state(paths []string, keep []label.Category) (*clean.Repeated, error) {
 	if !f.on {
 		return nil, nil
 	}
 	if f.twoPass && slices.Contains(paths, "-") {
 		return nil, usagef("--repeated-two-pass reads the inputs twice: it cannot read standard input")
 	}
-	cfg := repeated.Config{Threshold: f.min, Policy: repeated.DropAll, Scope: repeated.PerSite}
-	if f.keepFirst {
-		cfg.Policy = repeated.KeepFirst
-	}
-	if f.scope == "corpus" {
-		cfg.Scope = repeated.Corpus
-	}
-	if f.normalize {
-		cfg.Norm = repeated.NormAll
-	}
-	c, err := repeated.New(cfg)
+	rep, err := clean.NewRepeated(f.options(), keep)
 	if err != nil {
 		return nil, usagef("%v", err)
 	}
-	return &repeatedState{
-		c: c, scope: f.scope, twoPass: f.twoPass,
-		inSink: !f.twoPass || f.keepFirst,
-		keep:   slices.Contains(keep, label.Repeated),
-	}, nil
-}
-
-// docLines returns the lines of cd's text.
-func docLines(cd *classify.Document) [][]byte {
-	ls := make([][]byte, len(cd.Lines))
-	for i := range cd.Lines {
-		ls[i] = cd.Lines[i].Text
-	}
-	return ls
-}
-
-// mark flags the repeated lines of cd: one pass counts the document and
-// flags what reached the threshold; two passes flag from the counts of the
-// first pass. A flagged kept line becomes drop/repeated; a line the
-// classifier already dropped keeps its more specific category. Each
-// flagged line gets the reason "repeated:site(N docs)".
-func (s *repeatedState) mark(d *input.Document, cd *classify.Document) {
-	site := siteOf(d)
-	ls := docLines(cd)
-	var flags []bool
-	if s.twoPass {
-		flags = s.c.Flag(site, ls, nil)
-	} else {
-		flags = s.c.Observe(site, ls, nil)
-	}
-	for i, f := range flags {
-		if !f {
-			continue
-		}
-		l := &cd.Lines[i]
-		n := s.c.Count(site, l.Text)
-		r := classify.Reason{
-			Code:   fmt.Sprintf("repeated:%s(%d docs)", s.scope, n),
-			Text:   fmt.Sprintf("the line occurs in %d documents of its %s", n, s.scope),
-			Weight: 1,
-		}
-		l.Reasons = append([]classify.Reason{r}, l.Reasons...)
-		switch {
-		case l.Label == label.Drop:
-		case s.keep:
-			l.Reasons = append(l.Reasons, classify.Reason{Code: "policy:keep(repeated)", Text: "its category is kept by configuration"})
-		default:
-			l.Label, l.Cat, l.Kind, l.Score = label.Drop, label.Repeated, "", 1
-		}
-	}
+	return rep, nil
 }
 
 // countRepeated is the first pass of --repeated-two-pass: every document
@@ -158,19 +74,9 @@ func (s *repeatedState) mark(d *input.Document, cd *classify.Document) {
 func (r *runner) countRepeated(ctx context.Context) error {
 	rd := input.NewReader(r.paths, r.opts)
 	work := func(_ context.Context, it item) (struct{}, error) {
-		if it.err != nil {
-			return struct{}{}, nil
+		if it.err == nil {
+			r.rep.Add(it.doc, r.rf.html, r.rf.htmlMaxTags())
 		}
-		text, err := documentText(it.doc, r.rf.html, r.rf.htmlMaxTags())
-		if err != nil {
-			return struct{}{}, nil
-		}
-		sp := lines.Split(text)
-		ls := make([][]byte, len(sp))
-		for i, s := range sp {
-			ls[i] = text[s.Start:s.End]
-		}
-		r.rep.c.Add(siteOf(it.doc), ls)
 		return struct{}{}, nil
 	}
 	sink := func(item, struct{}, error) error { return nil }

@@ -14,6 +14,7 @@ import (
 	"sync"
 
 	"github.com/chaff-dev/chaff/internal/classify"
+	"github.com/chaff-dev/chaff/internal/clean"
 	"github.com/chaff-dev/chaff/internal/input"
 	"github.com/chaff-dev/chaff/internal/pipeline"
 	"github.com/chaff-dev/chaff/internal/report"
@@ -207,7 +208,7 @@ func (tl *tallier) work(_ context.Context, it item) (*report.Tally, error) {
 	if t == nil {
 		t = tl.b.NewTally()
 	}
-	err := classifyWindows(tl.cl, it.doc, tl.forceHTML, cd, func(w *classify.Document) error {
+	err := clean.Windows(tl.cl, it.doc, tl.forceHTML, cd, func(w *classify.Document) error {
 		t.AddLines(w.Lines)
 		return nil
 	})

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/chaff-dev/chaff/internal/classify"
+	"github.com/chaff-dev/chaff/internal/clean"
 	"github.com/chaff-dev/chaff/internal/gold"
 	"github.com/chaff-dev/chaff/internal/htmltext"
 	"github.com/chaff-dev/chaff/internal/input"
@@ -97,13 +98,8 @@ func (bf *boundFlags) htmlMaxTags() int {
 	return bf.maxTags
 }
 
-// defaultMaxLines is the default of --max-lines. Memory does not grow
-// with a document's lines (they are classified in windows), but time and
-// the label output do: a document of 10 M short lines takes half a
-// minute to clean and several to label (1 GB of labels). 32 M lets
-// through a 20 MB file of empty lines (21 M) and bounds what one
-// document can take; no web page comes near.
-const defaultMaxLines = 32_000_000
+// defaultMaxLines is the default of --max-lines (see clean.DefaultMaxLines).
+const defaultMaxLines = clean.DefaultMaxLines
 
 // inputFlags are the flags that choose and read inputs, shared by clean,
 // label, annotate and report.

@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/chaff-dev/chaff/internal/classify"
+	"github.com/chaff-dev/chaff/internal/clean"
 	"github.com/chaff-dev/chaff/internal/output"
 )
 
@@ -84,7 +85,8 @@ func textCommand(e *env, name string, m mode, args []string) error {
 		prog: newProgress(e.stderr, showProgress(rf.progress, e.stderr), paths, len(rf.include)+len(rf.exclude) > 0),
 	}
 	if m == modeClean {
-		r.fields = rf.writtenFields()
+		r.cleaner = clean.New(clean.Options{Policy: r.policy, TextField: rf.textField, OutputField: rf.outputField, Mark: rf.mark, MaxDrop: rf.maxDrop})
+		r.fields = r.cleaner.Options().Written()
 	}
 	r.dest = newDestination(e.stdout, m, rf.mark, rf.outDir, rf.sep, e.createFile, r.settle)
 	return r.run(ctx, caught)

@@ -31,6 +31,21 @@ func Documents(ctx context.Context, paths []string, opts Options) iter.Seq2[*Doc
 	return NewReader(paths, opts).Documents(ctx)
 }
 
+// DocumentsFrom returns an iterator over the documents of one source the
+// caller has opened, in, named name: name is the documents' Source and
+// Root, and its extension counts for detecting the format as a file's
+// would. Errors are as for Documents; Total counts the source once it has
+// been read.
+func (r *Reader) DocumentsFrom(ctx context.Context, name string, in io.Reader) iter.Seq2[*Document, error] {
+	return func(yield func(*Document, error) bool) {
+		if err := r.opts.validate(); err != nil {
+			yield(nil, &Error{Err: err})
+			return
+		}
+		r.readSource(ctx, name, name, in, yield)
+	}
+}
+
 // Total returns the counts of all sources read so far.
 func (r *Reader) Total() Counts { return r.total }
 

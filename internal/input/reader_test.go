@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -290,5 +291,45 @@ func TestSharedBenchPages(t *testing.T) {
 	c := r.Total()
 	if docs != len(files) || c.Documents != docs || c.Sources != docs || !c.Balanced() {
 		t.Errorf("%d documents, counts %+v", docs, c)
+	}
+}
+
+// TestDocumentsFrom checks that a stream the caller opened is read as a
+// file of its name would be: format by extension and content, Source set
+// to the name, counts kept.
+func TestDocumentsFrom(t *testing.T) {
+	tests := []struct {
+		name, data string
+		want       []string // bodies, or "error" for an error
+	}{
+		{"a.jsonl", `{"text":"one"}` + "\n" + `{"text":2}` + "\n" + `{"text":"three"}` + "\n", []string{"one", "error", "three"}},
+		{"page.html", "<html><body><p>hi</p></body></html>", []string{"<html><body><p>hi</p></body></html>"}},
+		{"notes.txt", "plain text\n", []string{"plain text\n"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			rd := NewReader(nil, Options{})
+			var got []string
+			for d, err := range rd.DocumentsFrom(context.Background(), tt.name, strings.NewReader(tt.data)) {
+				if err != nil {
+					var ie *Error
+					if !errors.As(err, &ie) || ie.Source != tt.name {
+						t.Errorf("error %v does not name %s", err, tt.name)
+					}
+					got = append(got, "error")
+					continue
+				}
+				if d.Source != tt.name {
+					t.Errorf("Source %q, want %q", d.Source, tt.name)
+				}
+				got = append(got, string(d.Body))
+			}
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("got %q, want %q", got, tt.want)
+			}
+			if c := rd.Total(); c.Sources != 1 || !c.Balanced() {
+				t.Errorf("counts %+v", c)
+			}
+		})
 	}
 }

@@ -23,6 +23,7 @@ import (
 //     KeepFirst.
 type Counter struct {
 	cfg     Config
+	keyer   Keyer
 	counts  *hybrid
 	claimed *hybrid // KeepFirst: repeated keys already kept once by Flag
 	docs    atomic.Int64
@@ -43,7 +44,7 @@ func New(cfg Config) (*Counter, error) {
 	if err != nil {
 		return nil, err
 	}
-	c := &Counter{cfg: cfg}
+	c := &Counter{cfg: cfg, keyer: Keyer{cfg}}
 	c.counts = newHybrid(cfg.ExactBudget, func() sketch { return newCMS(cfg.SketchWidth, cfg.SketchDepth) })
 	if cfg.Policy == KeepFirst {
 		c.claimed = newHybrid(cfg.ExactBudget, func() sketch {
@@ -57,30 +58,13 @@ func New(cfg Config) (*Counter, error) {
 // Config returns the configuration in force, defaults filled in.
 func (c *Counter) Config() Config { return c.cfg }
 
-// key returns the key of line in the scope whose seed is seed, and false
-// when the line has too few letters to count.
-func (c *Counter) key(seed uint64, line []byte) (uint64, bool) {
-	if c.cfg.Norm == 0 {
-		if countLetters(line) < c.cfg.MinLetters {
-			return 0, false
-		}
-		return finish(fnv(seed, line)), true
-	}
-	var buf [256]byte
-	norm, letters := appendNorm(buf[:0], line, c.cfg.Norm)
-	if letters < c.cfg.MinLetters {
-		return 0, false
-	}
-	return finish(fnv(seed, norm)), true
-}
-
 // prepare computes the keys of a document's lines and their distinct set.
 func (c *Counter) prepare(scope string, lines [][]byte) *docKeys {
 	d := c.scratch.Get().(*docKeys)
 	seed := scopeSeed(c.cfg.Scope, scope)
 	d.keys, d.uniq = d.keys[:0], d.uniq[:0]
 	for _, ln := range lines {
-		k, ok := c.key(seed, ln)
+		k, ok := c.keyer.key(seed, ln)
 		if !ok {
 			k = 0
 		}
@@ -116,7 +100,7 @@ func (c *Counter) Add(scope string, lines [][]byte) {
 // exact while the budget holds, else an estimate that is never lower than
 // the truth and saturates at 255. A line with too few letters counts 0.
 func (c *Counter) Count(scope string, line []byte) int {
-	k, ok := c.key(scopeSeed(c.cfg.Scope, scope), line)
+	k, ok := c.keyer.key(scopeSeed(c.cfg.Scope, scope), line)
 	if !ok {
 		return 0
 	}

@@ -55,7 +55,7 @@ func TestMinLetters(t *testing.T) {
 		cfg := DefaultConfig()
 		cfg.MinLetters = tc.min
 		c := mustNew(t, cfg)
-		_, got := c.key(0, []byte(tc.line))
+		_, got := c.keyer.key(0, []byte(tc.line))
 		if got != tc.want {
 			t.Errorf("line %q, MinLetters %d: counted %v, want %v", tc.line, tc.min, got, tc.want)
 		}
