@@ -22,6 +22,10 @@ const (
 // maxClasses is the most classes a Categorizer names.
 const maxClasses = 64
 
+// maxBits is the largest hashed feature space of a Categorizer: its
+// sparse layout numbers the hashed slots' rows in a uint16.
+const maxBits = 15
+
 // Categorizer is the category head of every model: it names the class of
 // a line, the noise category of a dropped line or the kind of a kept one,
 // by a softmax regression over the line's dense features and its hashed
@@ -109,7 +113,7 @@ func (c *Categorizer) prepare() {
 func (c *Categorizer) Best(row []float32, hashed []uint32) string {
 	var z [maxClasses]float32
 	w := (*[wideClasses]float32)(z[:wideClasses])
-	if c.wide != nil && logitsVec(c.wide, len(c.Dense[0]), row, hashed, 1<<c.bits()-1, w) {
+	if d := len(c.Dense[0]); c.wide != nil && len(row) >= d && logitsVec(c.wide, d, row, hashed, 1<<c.bits()-1, w) {
 		if k := bestVec(w, len(c.Names)); k >= 0 {
 			return c.Names[k]
 		}
@@ -457,7 +461,7 @@ func (c *Categorizer) check(dense int) error {
 	if c == nil {
 		return nil
 	}
-	if len(c.Names) == 0 || len(c.Names) > maxClasses || len(c.Dense) != len(c.Names) || len(c.Hashed) != len(c.Names) || c.Bits < 0 || c.Bits > 16 {
+	if len(c.Names) == 0 || len(c.Names) > maxClasses || len(c.Dense) != len(c.Names) || len(c.Hashed) != len(c.Names) || c.Bits < 0 || c.Bits > maxBits {
 		return fmt.Errorf("model: malformed class head")
 	}
 	for k := range c.Names {

@@ -334,3 +334,24 @@ func TestDocuments(t *testing.T) {
 		}
 	}
 }
+
+// FuzzRead checks that no bytes make Read panic: a model file is input,
+// given with --model and --html-model.
+func FuzzRead(f *testing.F) {
+	for _, data := range [][]byte{accurateText, fastText} {
+		f.Add(data[:4000])
+	}
+	var b bytes.Buffer
+	if err := Train(trainSet(), Config{Kind: FastText, Seed: 1, Epochs: 1}).Write(&b); err != nil {
+		f.Fatal(err)
+	}
+	f.Add(b.Bytes())
+	f.Add([]byte(legacyFastMagic))
+	f.Add([]byte(magic + "accurate-html\n"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		m, err := Read(bytes.NewReader(data))
+		if (m == nil) == (err == nil) {
+			t.Fatalf("Read gave model %v and error %v", m != nil, err)
+		}
+	})
+}
