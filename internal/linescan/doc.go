@@ -12,10 +12,9 @@
 // package features, is what costs: no lexicon, no language detection, no
 // stopwords, no character n-grams, no title matching.
 //
-// Two loops have a form in assembly (see the *_amd64.s files): the
-// classification of a line's 64-byte blocks into bitmaps, in AVX2, and
-// the hashing of a line's words, with POPCNT. Each has a Go twin, the
-// reference its tests hold it to bit for bit, which runs on other
-// processors and architectures and with the purego build tag: a model
-// decides the same everywhere.
+// One loop has a form in assembly (classify_amd64.s): the classification
+// of a line's 64-byte blocks into bitmaps, in AVX2. Its Go twin,
+// classifyGo, the reference its tests hold it to bit for bit, runs on
+// other processors and architectures and with the purego build tag: a
+// model decides the same everywhere.
 package linescan

@@ -249,33 +249,18 @@ func (t *wordTally) add(r int, l uint64) {
 // and of the last as such; words is how many there are. It counts the
 // words in t.
 //
-// It runs hashWordsAMD64 where the processor has POPCNT, else
-// hashWordsGo: the same hashes and counts. A word costs a few dozen
-// instructions, and a loop that keeps about fifteen values had Go's
-// compiler load and store most of them word after word: the assembly
-// keeps them in registers.
+// (An assembly form that kept the loop's values in registers gained 4 %
+// of chaff clean --text-model fast's CPU time, under the 5 % that
+// assembly must earn here: see docs/performance.md.)
 func hashWords(text []byte, blocks []wordBits, h []uint32, words int, t *wordTally) []uint32 {
 	j := len(h)
 	h = slices.Grow(h, 2*words+1)[:j+2*words+1]
-	var n int
-	if usePOPCNT {
-		if cap(text) < 8 {
-			var pad [8]byte // the assembly loads eight bytes of storage at a time
-			text = pad[:copy(pad[:], text)]
-		}
-		n = hashWordsAMD64(text, blocks, h[j:], t)
-	} else {
-		n = hashWordsGo(text, blocks, h[j:], t)
-	}
-	if n < 0 {
-		panic("linescan: more words than counted")
-	}
-	return h[:j+n]
+	return h[:j+writeWordHashes(text, blocks, h[j:], t)]
 }
 
-// hashWordsGo writes the hashes of hashWords to h, from its start, sets t
-// and returns how many it wrote. h has room for every hash.
-func hashWordsGo(text []byte, blocks []wordBits, h []uint32, t *wordTally) int {
+// writeWordHashes writes the hashes of hashWords to h, from its start,
+// sets t and returns how many it wrote. h has room for every hash.
+func writeWordHashes(text []byte, blocks []wordBits, h []uint32, t *wordTally) int {
 	const mask = 1<<WordBits - 1
 	*t = wordTally{}
 	j := 0

@@ -8,7 +8,3 @@ import "golang.org/x/sys/cpu"
 // loops that have one (see *_amd64.s); each has a plain Go twin, which
 // the tests hold it to, bit for bit.
 var useAVX2 = cpu.X86.HasAVX2
-
-// usePOPCNT reports whether the processor runs hashWordsAMD64, which
-// counts bits with POPCNT; hashWordsGo is its twin.
-var usePOPCNT = cpu.X86.HasPOPCNT

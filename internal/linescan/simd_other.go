@@ -5,7 +5,3 @@ package linescan
 // useAVX2 is false off amd64 and with the purego build tag: the Go loops
 // run.
 const useAVX2 = false
-
-// usePOPCNT is false off amd64 and with the purego build tag:
-// hashWordsGo runs.
-const usePOPCNT = false

@@ -2,7 +2,6 @@ package model
 
 import (
 	"bytes"
-	"encoding/binary"
 	"encoding/gob"
 	"math"
 	"math/rand/v2"
@@ -206,66 +205,4 @@ func TestReadLegacyFast(t *testing.T) {
 	if _, err := Read(&b); err == nil {
 		t.Error("a legacy head of the wrong size was read")
 	}
-}
-
-// checkBest holds bestVec, where the processor has it, to bestGo over
-// the first n logits: the first of the greatest, NaNs never passed over
-// nor replacing.
-func checkBest(t *testing.T, z *[wideClasses]float32, n int) {
-	t.Helper()
-	want := 0
-	for k := 1; k < n; k++ {
-		if z[k] > z[want] {
-			want = k
-		}
-	}
-	if got := bestGo(z[:n]); got != want {
-		t.Fatalf("%d classes of %v: bestGo %d, want %d", n, z[:n], got, want)
-	}
-	if got := bestVec(z, n); got != want && !(got == -1 && (!useAVX2 || hasNaN(z[:n]))) {
-		t.Fatalf("%d classes of %v: bestVec %d, want %d (AVX2: %v)", n, z[:n], got, want, useAVX2)
-	}
-}
-
-func hasNaN(z []float32) bool {
-	for _, v := range z {
-		if v != v {
-			return true
-		}
-	}
-	return false
-}
-
-func TestBest(t *testing.T) {
-	rng := rand.New(rand.NewPCG(5, 6))
-	specials := []float32{0, float32(math.Copysign(0, -1)), 1, -1, float32(math.Inf(1)), float32(math.Inf(-1)), float32(math.NaN()), math.MaxFloat32, -math.MaxFloat32}
-	for n := 1; n <= wideClasses; n++ {
-		for range 2000 {
-			var z [wideClasses]float32
-			for k := range z {
-				switch rng.IntN(4) {
-				case 0:
-					z[k] = specials[rng.IntN(len(specials))]
-				case 1:
-					z[k] = float32(rng.IntN(3)) // ties
-				default:
-					z[k] = float32(rng.NormFloat64() * 5)
-				}
-			}
-			checkBest(t, &z, n)
-		}
-	}
-}
-
-func FuzzBest(f *testing.F) {
-	f.Add(uint8(16), make([]byte, 64))
-	f.Fuzz(func(t *testing.T, n uint8, b []byte) {
-		var z [wideClasses]float32
-		for k := range z {
-			if 4*k+4 <= len(b) {
-				z[k] = math.Float32frombits(binary.LittleEndian.Uint32(b[4*k:]))
-			}
-		}
-		checkBest(t, &z, 1+int(n)%wideClasses)
-	})
 }

@@ -12,13 +12,6 @@ package model
 //go:noescape
 func logitsAVX2(row []float32, dense *[wideClasses]float32, words *[wideClasses]float32, hashed []uint32, mask uint32, z *[wideClasses]float32)
 
-// bestAVX2 returns the first of the greatest of z's first n values (n
-// from 1 to 16), as bestGo does, without a branch per class; or -1 when
-// one of them is NaN (see best_amd64.s).
-//
-//go:noescape
-func bestAVX2(z *[wideClasses]float32, n int) int
-
 // logitsVec is logitsWideGo for all sixteen classes in logitsAVX2, where
 // the processor has AVX2; it reports false, having done nothing, where it
 // has not.
@@ -28,13 +21,4 @@ func logitsVec(rows [][wideClasses]float32, d int, row []float32, hashed []uint3
 	}
 	logitsAVX2(row[:d], &rows[0], &rows[d], hashed, mask, z)
 	return true
-}
-
-// bestVec is bestGo in bestAVX2, where the processor has AVX2; it
-// returns -1 where it has not, or when one of z's first n is NaN.
-func bestVec(z *[wideClasses]float32, n int) int {
-	if !useAVX2 {
-		return -1
-	}
-	return bestAVX2(z, n)
 }

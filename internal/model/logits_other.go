@@ -6,6 +6,3 @@ package model
 func logitsVec(rows [][wideClasses]float32, d int, row []float32, hashed []uint32, mask uint32, z *[wideClasses]float32) bool {
 	return false
 }
-
-// bestVec returns -1 where there is no assembly: bestGo runs.
-func bestVec(z *[wideClasses]float32, n int) int { return -1 }
