@@ -75,7 +75,7 @@ func equal(a, b []uint32) bool {
 }
 
 // TestHighRune checks the rune kinds against the Unicode tables where
-// skim claims to agree with them: every letter of U+0080–U+07FF and of
+// the scanner claims to agree with them: every letter of U+0080–U+07FF and of
 // General Punctuation is a letter or punctuation as Unicode says.
 func TestHighRune(t *testing.T) {
 	for r := rune(0x80); r < 0x3000; r++ {

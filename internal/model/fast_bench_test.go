@@ -30,9 +30,10 @@ func size(docs [][]byte) int64 {
 	return int64(n)
 }
 
-// BenchmarkSkim measures the stages of skimming the benchmark's dumps
-// with the embedded model, one document after another on one goroutine.
-func BenchmarkSkim(b *testing.B) {
+// BenchmarkFastText measures the stages of scoring the benchmark's dumps
+// with the embedded fast text model, one document after another on one
+// goroutine.
+func BenchmarkFastText(b *testing.B) {
 	docs := benchDumps(b)
 	m, err := Embedded(FastText)
 	if err != nil {
@@ -92,9 +93,10 @@ func BenchmarkSkim(b *testing.B) {
 	})
 }
 
-// BenchmarkCategories measures the category head over every non-blank
-// line of the benchmark's dumps, as if each were dropped.
-func BenchmarkCategories(b *testing.B) {
+// BenchmarkFastTextCategories measures the fast text model's category
+// head over every non-blank line of the benchmark's dumps, as if each
+// were dropped.
+func BenchmarkFastTextCategories(b *testing.B) {
 	docs := benchDumps(b)
 	m, err := Embedded(FastText)
 	if err != nil {
@@ -124,10 +126,10 @@ func BenchmarkCategories(b *testing.B) {
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(n), "ns/line")
 }
 
-// BenchmarkDefault measures loading the embedded fast text model:
+// BenchmarkEmbeddedFastText measures loading the embedded fast text model:
 // decoding it and coding its word weights. A pipeline that runs one
 // process per file pays it for every file.
-func BenchmarkDefault(b *testing.B) {
+func BenchmarkEmbeddedFastText(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		if _, err := Embedded(FastText); err != nil {
