@@ -69,6 +69,7 @@ type Config struct {
 type Classifier struct {
 	env        signals.Env
 	text       *model.Model
+	fast       bool // text is a model.FastText model
 	htmlModel  *model.Model
 	threshold  float64
 	keep       map[label.Category]bool
@@ -96,6 +97,7 @@ func New(cfg Config) (*Classifier, error) {
 			return nil, err
 		}
 	}
+	c.fast = c.text.Kind == model.FastText
 	if c.htmlModel.Kind == model.FastText {
 		return nil, fmt.Errorf("classify: a %v model cannot classify HTML pages", c.htmlModel.Kind)
 	}

@@ -16,8 +16,10 @@ type fastWork struct {
 }
 
 // fastText reports whether the text model is the fast one, which reads
-// the lines through package linescan.
-func (c *Classifier) fastText() bool { return c.text.Kind == model.FastText }
+// the lines through package linescan. It reads a field New sets: a
+// load of the model's kind here was enough to keep Classify from being
+// inlined, and so its Document off the caller's stack.
+func (c *Classifier) fastText() bool { return c.fast }
 
 // classifyFast labels the lines of one window of a text document into
 // doc with the fast text model. titled tells whether a line before the

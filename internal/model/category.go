@@ -62,8 +62,20 @@ func (c *Categorizer) bits() int {
 	return c.Bits
 }
 
-// prepare lays the weights out for scoring. It must run once before the
-// Categorizer is shared.
+// prepare lays the weights out for scoring, in the wide layout (see
+// prepareWide) or else the sparse one (see prepareSparse). It must run
+// once before the Categorizer is shared.
+func (c *Categorizer) prepare() {
+	if c == nil {
+		return
+	}
+	if c.prepareWide(); c.wide == nil {
+		c.prepareSparse()
+	}
+}
+
+// prepareSparse sets the sparse layout, read by logitsSparse: only the
+// features with a weight for some class.
 //
 // Leaving out the features whose weights are all zero cannot change a
 // logit, not even its sign: the sums start at +0, and a float sum is -0
@@ -71,11 +83,7 @@ func (c *Categorizer) bits() int {
 // gives it back unchanged. Most hashed slots were never trained (about
 // two in three in the default models): without them the table that
 // scoring reads at random is a third of the size and stays in cache.
-func (c *Categorizer) prepare() {
-	if c == nil {
-		return
-	}
-	c.prepareWide()
+func (c *Categorizer) prepareSparse() {
 	k := len(c.Names)
 	zero := func(w func(cl int) float32) bool {
 		for cl := range k {
@@ -113,7 +121,7 @@ func (c *Categorizer) prepare() {
 func (c *Categorizer) Best(row []float32, hashed []uint32) string {
 	var z [maxClasses]float32
 	w := (*[wideClasses]float32)(z[:wideClasses])
-	if d := len(c.Dense[0]); c.wide == nil || len(row) < d || !logitsVec(c.wide, d, row, hashed, 1<<c.bits()-1, w) {
+	if c.wide == nil || !logitsVec(c.wide, len(c.Dense[0]), row, hashed, 1<<c.bits()-1, w) {
 		c.logitsSparse(row, hashed, &z)
 	}
 	return c.Names[bestGo(z[:len(c.Names)])]
@@ -321,8 +329,9 @@ func (c *Categorizer) prepareWide() {
 
 // logitsWide writes the score of the first k classes of a line to z
 // from weights laid out as Categorizer.wide (d dense features, then the
-// hashed slots, mask their mask), in logitsAVX2 where the processor has
-// it, else in logitsWideGo. Training the fast text model's head reads
+// hashed slots, mask their mask; a row shorter than d has zeros for the
+// features it lacks), in logitsAVX2 where the processor has it, else in
+// logitsWideGo. Training the fast text model's head reads
 // it.
 func logitsWide(rows [][wideClasses]float32, d int, row []float32, hashed []uint32, mask uint32, k int, z *[wideClasses]float32) {
 	if !logitsVec(rows, d, row, hashed, mask, z) {
@@ -335,7 +344,7 @@ func logitsWide(rows [][wideClasses]float32, d int, row []float32, hashed []uint
 // from k on are left at zero.
 func logitsWideGo(rows [][wideClasses]float32, d int, row []float32, hashed []uint32, mask uint32, k int, z *[wideClasses]float32) {
 	*z = [wideClasses]float32{}
-	for j, x := range row[:d] {
+	for j, x := range row[:min(len(row), d)] {
 		if x != 0 {
 			for cl := range k {
 				z[cl] += float32(rows[j][cl] * x)

@@ -89,6 +89,9 @@ func TestLogits(t *testing.T) {
 		if (c.wide != nil) != (useAVX2 && k <= wideClasses) {
 			t.Fatalf("%d classes: wide layout %v with AVX2 %v", k, c.wide != nil, useAVX2)
 		}
+		sp := *c // the same head in the sparse layout
+		sp.wide = nil
+		sp.prepareSparse()
 		mask := uint32(1)<<fastCatBits - 1
 		rows := make([][wideClasses]float32, linescan.Dense+1<<fastCatBits)
 		for cl := range min(k, wideClasses) {
@@ -101,12 +104,17 @@ func TestLogits(t *testing.T) {
 		}
 		for i := range f.Blank {
 			want := plainLogits(c, f, i)
+			row := f.Row(i)
+			if i%3 == 0 { // a row shorter than the head's dense part, as text mode's features.Vectors are
+				row = row[:linescan.Dense-5]
+				want = plainLogits(c, &linescan.Features{X: append(row[:len(row):len(row)], make([]float32, 5)...), H: f.Hashed(i), Off: []int32{0, int32(len(f.Hashed(i)))}, Blank: []bool{false}}, 0)
+			}
 			var sparse [maxClasses]float32
-			c.logitsSparse(f.Row(i), f.Hashed(i), &sparse)
+			sp.logitsSparse(row, f.Hashed(i), &sparse)
 			var wide, wideGo [wideClasses]float32
 			if k <= wideClasses {
-				logitsWide(rows, linescan.Dense, f.Row(i), f.Hashed(i), mask, k, &wide)
-				logitsWideGo(rows, linescan.Dense, f.Row(i), f.Hashed(i), mask, k, &wideGo)
+				logitsWide(rows, linescan.Dense, row, f.Hashed(i), mask, k, &wide)
+				logitsWideGo(rows, linescan.Dense, row, f.Hashed(i), mask, k, &wideGo)
 			}
 			best := 0
 			for cl := range want {
@@ -124,7 +132,7 @@ func TestLogits(t *testing.T) {
 					best = cl
 				}
 			}
-			if got := c.Best(f.Row(i), f.Hashed(i)); got != c.Names[best] {
+			if got := c.Best(row, f.Hashed(i)); got != c.Names[best] {
 				t.Fatalf("%d classes, line %d: best %s, want %s", k, i, got, c.Names[best])
 			}
 		}

@@ -19,6 +19,6 @@ func logitsVec(rows [][wideClasses]float32, d int, row []float32, hashed []uint3
 	if !useAVX2 {
 		return false
 	}
-	logitsAVX2(row[:d], &rows[0], &rows[d], hashed, mask, z)
+	logitsAVX2(row[:min(len(row), d)], &rows[0], &rows[d], hashed, mask, z)
 	return true
 }
