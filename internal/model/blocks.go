@@ -22,8 +22,8 @@ type blockInfo struct {
 func blocks(d *signals.Doc, v *features.Vectors, z1 []float32) []blockInfo {
 	n := len(d.Lines)
 	info := make([]blockInfo, n)
-	idx := make([]int32, 0, n)
-	letters := make([]int32, n)
+	buf := make([]int32, 2*n) // the non-blank lines, then the letters of every line
+	idx, letters := buf[:0:n], buf[n:]
 	for i := range d.Lines {
 		if !d.Lines[i].Blank() {
 			idx = append(idx, int32(i))
@@ -31,7 +31,7 @@ func blocks(d *signals.Doc, v *features.Vectors, z1 []float32) []blockInfo {
 		}
 	}
 	placeInTree(d, v, z1, info)
-	var b blockScratch
+	b := blockScratch{size: make([]int, 0, 64)} // room for the blocks of most documents
 	for p, pl := range b.place(idx, z1, letters) {
 		info[idx[p]].share, info[idx[p]].top, info[idx[p]].dist = pl.share, pl.top, pl.dist
 	}
