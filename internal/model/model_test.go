@@ -70,6 +70,16 @@ func TestReadRejects(t *testing.T) {
 	renamed.Names[3] = "no-such-feature"
 	short := *m
 	short.Hashed = m.Hashed[:10]
+	// A head whose hashed space is too large for the sparse layout's
+	// uint16 row numbers, its weights of the right size.
+	wide := *m
+	wideHead := *m.Categories
+	wideHead.Bits = 16
+	wideHead.Hashed = make([][]float32, len(wideHead.Names))
+	for k := range wideHead.Hashed {
+		wideHead.Hashed[k] = make([]float32, 1<<16)
+	}
+	wide.Categories = &wideHead
 	tests := []struct {
 		name string
 		data []byte
@@ -84,6 +94,7 @@ func TestReadRejects(t *testing.T) {
 		{"truncated", good[:len(good)/2], "model:"},
 		{"renamed feature", write(t, &renamed), "retrain"},
 		{"hashed size", write(t, &short), "hashed weights"},
+		{"head of 1<<16 slots", write(t, &wide), "malformed class head"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
