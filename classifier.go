@@ -139,7 +139,7 @@ func models(opts *Options) (text, html *Model, err error) {
 			return nil, nil, err
 		}
 	}
-	if html.skim != nil {
+	if html.fastText() {
 		return nil, nil, fmt.Errorf("chaff: %s is a fast text model: it cannot classify HTML", html.name)
 	}
 	return text, html, nil
@@ -149,7 +149,7 @@ func models(opts *Options) (text, html *Model, err error) {
 // use: the one place that knows how the engine is configured.
 func engineConfig(opts *Options, keep []label.Category, text, html *Model, u use) classify.Config {
 	cfg := classify.Config{
-		Model: text.model, Skim: text.skim, HTMLModel: html.model,
+		TextModel: text.model, HTMLModel: html.model,
 		Threshold: opts.Threshold, Keep: keep, NoFallback: opts.NoFallback,
 		SkipReasons: u != useLabel || !opts.Explain,
 		StopEarly:   u == useClean,

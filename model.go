@@ -1,41 +1,31 @@
 package chaff
 
 import (
-	"bufio"
 	"fmt"
 	"os"
 
 	"github.com/chaff-dev/chaff/internal/model"
-	"github.com/chaff-dev/chaff/internal/skim"
 )
 
 // Model is a trained model: one of those embedded in chaff, or a model
 // file `chaff train` wrote (see LoadModel). It is read-only and may be
 // shared by classifiers.
 type Model struct {
-	name  string       // the embedded model's name, or the file's path
-	model *model.Model // an accurate text model or an HTML model
-	skim  *skim.Model  // a fast text model
+	name  string // the embedded model's name, or the file's path
+	model *model.Model
 }
 
 // LoadModel reads a model file made by `chaff train`: a text model,
-// accurate or fast (--text-model fast), or an HTML model (--html). Use it
-// as Options.TextModel or Options.HTMLModel; errors name the file.
+// accurate or fast (--text-model fast), or an HTML model (--html). Its
+// first line names its kind. Use it as Options.TextModel or
+// Options.HTMLModel; errors name the file.
 func LoadModel(path string) (*Model, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
-	r := bufio.NewReader(f)
-	if head, _ := r.Peek(len(skim.Magic)); string(head) == skim.Magic {
-		sm, err := skim.Read(r)
-		if err != nil {
-			return nil, fmt.Errorf("%s: %w", path, err)
-		}
-		return &Model{name: path, skim: sm}, nil
-	}
-	m, err := model.Read(r)
+	m, err := model.Read(f)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
@@ -45,17 +35,14 @@ func LoadModel(path string) (*Model, error) {
 // String names the model (an embedded one, or the file it was read from)
 // and says how it was trained.
 func (m *Model) String() string {
-	about := ""
-	if m.skim != nil {
-		about = m.skim.About
-	} else {
-		about = m.model.About
-	}
-	if about == "" {
+	if m.model.About == "" {
 		return m.name
 	}
-	return m.name + ": " + about
+	return m.name + ": " + m.model.About
 }
+
+// fastText reports whether m is a fast text model.
+func (m *Model) fastText() bool { return m.model.Kind == model.FastText }
 
 // The embedded models, by the names String gives them.
 const (
@@ -65,24 +52,21 @@ const (
 	embeddedFastHTML = "embedded fast HTML"
 )
 
+// embeddedKinds maps the embedded models' names to their kinds.
+var embeddedKinds = map[string]model.Kind{
+	embeddedText:     model.AccurateText,
+	embeddedFastText: model.FastText,
+	embeddedHTML:     model.AccurateHTML,
+	embeddedFastHTML: model.FastHTML,
+}
+
 // embedded decodes the embedded model of that name.
 func embedded(name string) (*Model, error) {
-	m := &Model{name: name}
-	var err error
-	switch name {
-	case embeddedText:
-		m.model, err = model.Default()
-	case embeddedFastText:
-		m.skim, err = skim.Default()
-	case embeddedHTML:
-		m.model, err = model.DefaultHTML()
-	default:
-		m.model, err = model.FastHTML()
-	}
+	m, err := model.Embedded(embeddedKinds[name])
 	if err != nil {
 		return nil, fmt.Errorf("chaff: the %s model: %w", name, err)
 	}
-	return m, nil
+	return &Model{name: name, model: m}, nil
 }
 
 // Embedded returns the models embedded in chaff, accurate and fast, for

@@ -19,11 +19,11 @@ import (
 // newChaff returns the chaff side of the comparison: raw HTML in, cleaned
 // text out, through the whole HTML pipeline (charset, parse, blocks,
 // go-readability when the model reads it, signals, the HTML model, clean),
-// as `chaff clean --html` runs it without explanations. load gives the embedded
-// HTML model to use: model.DefaultHTML (`--html-model accurate`) or
-// model.FastHTML (`--html-model fast`).
-func newChaff(b *testing.B, load func() (*model.Model, error)) func(page []byte) ([]byte, error) {
-	m, err := load()
+// as `chaff clean --html` runs it without explanations. kind names the
+// embedded HTML model to use: model.AccurateHTML (`--html-model accurate`)
+// or model.FastHTML (`--html-model fast`).
+func newChaff(b *testing.B, kind model.Kind) func(page []byte) ([]byte, error) {
+	m, err := model.Embedded(kind)
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -83,7 +83,7 @@ func loadPages(b *testing.B) ([]page, int64) {
 // iteration and reports pages/s next to MB/s and allocations.
 func BenchmarkExtract(b *testing.B) {
 	pages, size := loadPages(b)
-	chaffHTML := newChaff(b, model.DefaultHTML)
+	chaffHTML := newChaff(b, model.AccurateHTML)
 	chaffFast := newChaff(b, model.FastHTML)
 	systems := []struct {
 		name string

@@ -15,6 +15,7 @@ import (
 	"github.com/chaff-dev/chaff/internal/evaluate"
 	"github.com/chaff-dev/chaff/internal/gold"
 	"github.com/chaff-dev/chaff/internal/learn"
+	"github.com/chaff-dev/chaff/internal/model"
 )
 
 // checkSuite names the JUnit test suite of chaff check.
@@ -103,7 +104,7 @@ class whose label chaff agrees with are left as they are.
 	if err != nil {
 		return err
 	}
-	tf.fast = cfg.Skim != nil
+	tf.fast = cfg.TextModel != nil && cfg.TextModel.Kind == model.FastText
 	var base *evaluate.Baseline
 	if baseline != "" {
 		f, err := os.Open(baseline)
@@ -205,10 +206,6 @@ func crossCheck(e *env, base classify.Config, tf trainFlags, docs []*gold.Doc, k
 	if err != nil {
 		return nil, err
 	}
-	scfg, err := tf.skimConfig()
-	if err != nil {
-		return nil, err
-	}
 	env, err := defaultEnv()
 	if err != nil {
 		return nil, err
@@ -238,10 +235,8 @@ func crossCheck(e *env, base classify.Config, tf trainFlags, docs []*gold.Doc, k
 		}
 		c := base
 		c.Lexicon, c.Languages = env.Lexicon, env.Lang
-		if base.Skim != nil {
-			c.Skim = learn.TrainSkim(main, extra, w, scfg)
-		} else {
-			c.Model = learn.Train(env, main, extra, w, mcfg)
+		if c.TextModel, err = learn.Train(env, learn.Data{Docs: main, Extra: extra, Weights: w}, mcfg); err != nil {
+			return nil, err
 		}
 		cl, err := classify.New(c)
 		if err != nil {

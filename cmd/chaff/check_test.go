@@ -4,12 +4,13 @@ import (
 	"bytes"
 	"encoding/json"
 	"encoding/xml"
-	"github.com/chaff-dev/chaff/internal/golden"
 	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/chaff-dev/chaff/internal/golden"
 
 	"github.com/chaff-dev/chaff/internal/classify"
 	"github.com/chaff-dev/chaff/internal/evaluate"

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bufio"
 	"flag"
 	"fmt"
 	"os"
@@ -11,7 +10,6 @@ import (
 	"github.com/chaff-dev/chaff/internal/label"
 	"github.com/chaff-dev/chaff/internal/model"
 	"github.com/chaff-dev/chaff/internal/render"
-	"github.com/chaff-dev/chaff/internal/skim"
 )
 
 // classifyFlags are the flags that set the classifier's policy.
@@ -70,18 +68,18 @@ func (cf *classifyFlags) config() (classify.Config, error) {
 	case cf.textModel != "accurate" && cf.textModel != "fast" && cf.textModel != "":
 		return cfg, usagef("--text-model %q: want accurate or fast", cf.textModel)
 	case cf.modelPath != "":
-		if cfg.Model, cfg.Skim, err = readTextModel(cf.modelPath); err != nil {
+		if cfg.TextModel, err = readModel(cf.modelPath); err != nil {
 			return cfg, usagef("--model %s: %v", cf.modelPath, err)
 		}
 	case cf.textModel == "fast":
-		if cfg.Skim, err = skim.Default(); err != nil {
+		if cfg.TextModel, err = model.Embedded(model.FastText); err != nil {
 			return cfg, err
 		}
 	}
 	switch cf.htmlModel {
 	case "accurate", "":
 	case "fast":
-		cfg.HTMLModel, err = model.FastHTML()
+		cfg.HTMLModel, err = model.Embedded(model.FastHTML)
 	default:
 		if cfg.HTMLModel, err = readModel(cf.htmlModel); err != nil {
 			return cfg, usagef("--html-model %s: %v", cf.htmlModel, err)
@@ -90,30 +88,8 @@ func (cf *classifyFlags) config() (classify.Config, error) {
 	return cfg, err
 }
 
-// readTextModel reads a text model file made by chaff train: a skim model
-// (--text-model fast) or an accurate one, told apart by their first bytes.
-func readTextModel(path string) (*model.Model, *skim.Model, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, nil, err
-	}
-	defer f.Close()
-	r := bufio.NewReader(f)
-	if head, _ := r.Peek(len(skim.Magic)); string(head) == skim.Magic {
-		sm, err := skim.Read(r)
-		if err != nil {
-			return nil, nil, fmt.Errorf("%s: %w", path, err)
-		}
-		return nil, sm, nil
-	}
-	m, err := model.Read(r)
-	if err != nil {
-		return nil, nil, fmt.Errorf("%s: %w", path, err)
-	}
-	return m, nil, nil
-}
-
-// readModel reads a model file made by chaff train.
+// readModel reads a model file made by chaff train, of any kind (its
+// first line names it).
 func readModel(path string) (*model.Model, error) {
 	f, err := os.Open(path)
 	if err != nil {

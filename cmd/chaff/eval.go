@@ -297,7 +297,7 @@ func (o *evalOpts) load(mode string) ([]*evalSet, error) {
 		if err != nil {
 			return nil, err
 		}
-		rb = mcfg.Readability
+		rb = mcfg.Kind == model.AccurateHTML
 		if o.folds == 0 {
 			base, err := o.cf.config()
 			if err != nil {
@@ -305,7 +305,7 @@ func (o *evalOpts) load(mode string) ([]*evalSet, error) {
 			}
 			m := base.HTMLModel
 			if m == nil {
-				if m, err = model.DefaultHTML(); err != nil {
+				if m, err = model.Embedded(model.AccurateHTML); err != nil {
 					return nil, err
 				}
 			}
@@ -411,7 +411,7 @@ func (o *evalOpts) chaffRows(e *env, mode string, sets []*evalSet) ([]systemScor
 		return nil, err
 	}
 	if mode == modeHTML {
-		base.Skim = nil // the fast text model has no say on pages
+		base.TextModel = nil // the text model has no say on pages
 	}
 	var rows []systemScore
 	for _, s := range sets {
@@ -481,10 +481,6 @@ func (o *evalOpts) crossValidated(e *env, mode string, s *evalSet, base classify
 	if err != nil {
 		return nil, err
 	}
-	skimCfg, err := o.tf.skimConfig()
-	if err != nil {
-		return nil, err
-	}
 	env, err := defaultEnv()
 	if err != nil {
 		return nil, err
@@ -521,13 +517,7 @@ func (o *evalOpts) crossValidated(e *env, mode string, s *evalSet, base classify
 		}
 		start := time.Now()
 		var classified [][]*classify.Document
-		if base.Skim != nil {
-			scfg := skimCfg
-			scfg.Seed, scfg.Forest.Seed = cfg.Seed, cfg.Forest.Seed
-			classified, err = learn.CrossValidateSkim(s.docs, extra, o.tf.weights(), folds, scfg, base, layouts...)
-		} else {
-			classified, err = learn.CrossValidate(env, s.docs, extra, o.tf.weights(), s.pages, folds, cfg, base, layouts...)
-		}
+		classified, err = learn.CrossValidate(env, learn.Data{Docs: s.docs, Pages: s.pages, Extra: extra, Weights: o.tf.weights()}, folds, cfg, base, layouts...)
 		if err != nil {
 			return nil, err
 		}
@@ -644,16 +634,16 @@ func (o *evalOpts) fit(mode string, docs []*gold.Doc, pages []*htmltext.Page, we
 	if mode == modeHTML {
 		extra = nil
 	}
-	m, sk, err := trainModel(env, &o.tf, mode == modeHTML, docs, extra, pages, weights)
+	m, err := trainModel(env, &o.tf, mode == modeHTML, docs, extra, pages, weights)
 	if err != nil {
 		return nil, err
 	}
 	cfg := base
 	cfg.Lexicon, cfg.Languages = env.Lexicon, env.Lang
-	if sk != nil {
-		cfg.Skim = sk
+	if m.Kind == model.FastText {
+		cfg.TextModel = m
 	} else {
-		cfg.Model, cfg.HTMLModel = m, m
+		cfg.TextModel, cfg.HTMLModel = m, m
 	}
 	return classify.New(cfg)
 }

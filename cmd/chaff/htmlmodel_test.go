@@ -16,14 +16,14 @@ func TestHTMLModelFlag(t *testing.T) {
 	dir := t.TempDir()
 	page := filepath.Join(dir, "p.html")
 	writeFile(t, page, []byte(htmlPage("Rénovation", article(3))))
-	fast, err := model.FastHTML()
+	fast, err := model.Embedded(model.FastHTML)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if fast.Readability {
 		t.Error("the fast HTML model reads go-readability's signal")
 	}
-	accurate, err := model.DefaultHTML()
+	accurate, err := model.Embedded(model.AccurateHTML)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -10,8 +10,9 @@ import (
 	"testing"
 
 	"github.com/chaff-dev/chaff/internal/lines"
+	"github.com/chaff-dev/chaff/internal/linescan"
+	"github.com/chaff-dev/chaff/internal/model"
 	"github.com/chaff-dev/chaff/internal/report"
-	"github.com/chaff-dev/chaff/internal/skim"
 	"github.com/sirupsen/logrus"
 )
 
@@ -116,11 +117,13 @@ func TestFastScoresWhereShown(t *testing.T) {
 	if err != nil {
 		t.Skipf("fixture: %v", err)
 	}
-	m, err := skim.Default()
+	m, err := model.Embedded(model.FastText)
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := m.Score(skim.Build(data, lines.Split(data))).P
+	var scores model.FastScores
+	m.ScoreFast(&scores, linescan.Build(data, lines.Split(data)))
+	want := scores.P
 	check := func(cmd string, line int, score float64) {
 		t.Helper()
 		if line < 1 || line > len(want) || score != want[line-1] {

@@ -3,12 +3,13 @@ package main
 import (
 	"bytes"
 	"encoding/json"
-	"github.com/chaff-dev/chaff/internal/golden"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/chaff-dev/chaff/internal/golden"
 
 	"github.com/chaff-dev/chaff/internal/lines"
 )

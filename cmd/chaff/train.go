@@ -20,7 +20,6 @@ import (
 	"github.com/chaff-dev/chaff/internal/model"
 	"github.com/chaff-dev/chaff/internal/output"
 	"github.com/chaff-dev/chaff/internal/signals"
-	"github.com/chaff-dev/chaff/internal/skim"
 )
 
 // pathList is a repeatable flag.
@@ -51,7 +50,7 @@ type trainFlags struct {
 	sub    float64
 	ctx    optionalBool
 	rb     optionalBool
-	fast   bool // the model is a skim model (--text-model fast)
+	fast   bool // the text model is the fast one (--text-model fast)
 }
 
 // optionalBool is a boolean flag that knows whether it was given.
@@ -127,7 +126,9 @@ var forestDefaults = map[bool]model.ForestConfig{
 // where it would only double the trees to score.
 var contextDefaults = map[bool]bool{false: false, true: true}
 
-// config returns the model configuration for HTML mode or text mode.
+// config returns the model configuration for HTML mode or text mode: the
+// fast text model with tf.fast, the fast HTML model without
+// go-readability's signal (--readability=false).
 func (tf *trainFlags) config(html bool) (model.Config, error) {
 	if tf.epochs < 1 {
 		return model.Config{}, usagef("--epochs %d: want at least 1", tf.epochs)
@@ -161,30 +162,23 @@ func (tf *trainFlags) config(html bool) (model.Config, error) {
 	if forest.Trees < 1 || forest.Depth < 1 || forest.Depth > 12 {
 		return model.Config{}, usagef("--trees %d --depth %d: want at least one tree of depth 1 to 12", tf.trees, tf.depth)
 	}
-	return model.Config{Seed: tf.seed, Epochs: tf.epochs, Folds: tf.stage2, Weighed: tf.weigh, Context: tf.ctx.or(contextDefaults[html]) && tf.stage2 > 1, Readability: html && tf.rb.or(true), Forest: forest}, nil
+	kind := model.KindOf(html, html && !tf.rb.or(true) || !html && tf.fast)
+	if kind == model.FastText {
+		forest.Tune = 0
+		if tf.trees == 0 {
+			forest.Trees = fastTextTrees
+		}
+	}
+	return model.Config{Kind: kind, Seed: tf.seed, Epochs: tf.epochs, Folds: tf.stage2, Weighed: tf.weigh, Context: tf.ctx.or(contextDefaults[html]) && tf.stage2 > 1 && kind != model.FastText, Forest: forest}, nil
 }
 
-// skimTrees is the size of the skim model's forest, chosen by 5-fold
+// fastTextTrees is the size of the fast text model's forest, chosen by 5-fold
 // cross-validation on the benchmark (two seeds): 30 trees score F1 0.902
 // and 0.901, 60 trees 0.905 and 0.908, 100 trees 0.905 and 0.910, for
 // two thirds more time than 60.
-const skimTrees = 60
-
-// skimConfig returns the configuration of a skim model (--text-model
-// fast): the flags of the accurate text model, but for the forest's
-// default size. Skim grows no tuning trees and no third stage.
-func (tf *trainFlags) skimConfig() (skim.Config, error) {
-	mcfg, err := tf.config(false)
-	if err != nil {
-		return skim.Config{}, err
-	}
-	forest := mcfg.Forest
-	forest.Tune = 0
-	if tf.trees == 0 {
-		forest.Trees = skimTrees
-	}
-	return skim.Config{Seed: mcfg.Seed, Epochs: mcfg.Epochs, Folds: mcfg.Folds, Weighed: mcfg.Weighed, Forest: forest}, nil
-}
+// The fast text model takes the flags of the accurate one, but for this
+// default size, and grows no tuning trees and no third stage.
+const fastTextTrees = 60
 
 // defaultEnv is the signals environment of the embedded resources.
 func defaultEnv() (*signals.Env, error) {
@@ -301,18 +295,12 @@ use it with --html-model FILE.
 		return err
 	}
 	start := time.Now()
-	m, sk, err := trainModel(env, &tf, html, docs, extra, pages, weights)
+	m, err := trainModel(env, &tf, html, docs, extra, pages, weights)
 	if err != nil {
 		return err
 	}
 	took := time.Since(start)
-	var write func(io.Writer) error
-	var about string
-	if sk != nil {
-		write, about = sk.Write, sk.About
-	} else {
-		write, about = m.Write, m.About
-	}
+	write, about := m.Write, m.About
 	if err := writeAtomic(out, write); err != nil {
 		return err
 	}
@@ -351,27 +339,17 @@ func loadTraining(dirs []string, html, readability bool, scheme learn.SetWeighti
 
 // trainModel trains the model kind tf asks for. With html, an HTML-mode
 // model of pages[k] with docs[k]'s labels; otherwise the accurate text
-// model or, with tf.fast, a skim model (the second result), on docs with
-// extra beside them at --gold-weight. weights, when not nil, weighs each of
-// docs (learn.Weights.Docs).
-func trainModel(env *signals.Env, tf *trainFlags, html bool, docs, extra []*gold.Doc, pages []*htmltext.Page, weights []float32) (*model.Model, *skim.Model, error) {
+// model or, with tf.fast, the fast one, on docs with extra beside them at
+// --gold-weight. weights, when not nil, weighs each of docs
+// (learn.Weights.Docs).
+func trainModel(env *signals.Env, tf *trainFlags, html bool, docs, extra []*gold.Doc, pages []*htmltext.Page, weights []float32) (*model.Model, error) {
 	cfg, err := tf.config(html)
 	if err != nil {
-		return nil, nil, err
-	}
-	if html {
-		return learn.TrainHTML(env, docs, pages, weights, cfg), nil, nil
+		return nil, err
 	}
 	w := tf.weights()
 	w.Docs = weights
-	if tf.fast {
-		scfg, err := tf.skimConfig()
-		if err != nil {
-			return nil, nil, err
-		}
-		return nil, learn.TrainSkim(docs, extra, w, scfg), nil
-	}
-	return learn.Train(env, docs, extra, w, cfg), nil, nil
+	return learn.Train(env, learn.Data{Docs: docs, Pages: pages, Extra: extra, Weights: w}, cfg)
 }
 
 // writeAtomic writes a file through fill with package output: into a

@@ -13,7 +13,6 @@ import (
 	"text/tabwriter"
 
 	"github.com/chaff-dev/chaff/internal/model"
-	"github.com/chaff-dev/chaff/internal/skim"
 )
 
 // versionHelp heads chaff version's help.
@@ -81,13 +80,11 @@ func runVersion(e *env, args []string) error {
 }
 
 // embeddedModels lists the model files shipped inside the binary.
-func embeddedModels() []model.Embedded {
-	return append(model.EmbeddedFiles(), skim.EmbeddedFile())
-}
+func embeddedModels() []model.EmbeddedFile { return model.EmbeddedFiles() }
 
 // newVersionInfo gathers the version from the build information (nil when
 // the binary has none) and the embedded models.
-func newVersionInfo(bi *debug.BuildInfo, models []model.Embedded) versionInfo {
+func newVersionInfo(bi *debug.BuildInfo, models []model.EmbeddedFile) versionInfo {
 	v := versionInfo{
 		Module:    "github.com/chaff-dev/chaff",
 		Version:   "unknown",
@@ -110,7 +107,7 @@ func newVersionInfo(bi *debug.BuildInfo, models []model.Embedded) versionInfo {
 	for _, m := range models {
 		sum := sha256.Sum256(m.Data)
 		v.Models = append(v.Models, modelInfo{
-			Kind: m.Kind, Path: m.Path, Size: len(m.Data), SHA256: hex.EncodeToString(sum[:]),
+			Kind: m.Kind.String(), Path: m.Path, Size: len(m.Data), SHA256: hex.EncodeToString(sum[:]),
 			TrainedOn: m.TrainedOn, Command: m.Command,
 		})
 	}

@@ -10,7 +10,6 @@ import (
 	"testing"
 
 	"github.com/chaff-dev/chaff/internal/model"
-	"github.com/chaff-dev/chaff/internal/skim"
 )
 
 func TestNewVersionInfo(t *testing.T) {
@@ -90,8 +89,8 @@ func TestVersionModels(t *testing.T) {
 		if m.TrainedOn == "" || !strings.Contains(m.Command, "-o "+f.Path) {
 			t.Errorf("%s: trained on %q, command %q", f.Path, m.TrainedOn, m.Command)
 		}
-		if fast := strings.HasPrefix(string(f.Data), skim.Magic); fast != (m.Kind == "text fast") {
-			t.Errorf("%s: kind %q, but a skim model file: %v", f.Path, m.Kind, fast)
+		if head := "chaff-model-2 " + m.Kind + "\n"; !strings.HasPrefix(string(f.Data), head) {
+			t.Errorf("%s: kind %q, but the file does not start with %q", f.Path, m.Kind, head)
 		}
 		for _, want := range []string{m.Kind, m.Path, m.SHA256[:shaPrefix], m.TrainedOn} {
 			if !strings.Contains(text, want) {

@@ -5,7 +5,7 @@ import (
 
 	"github.com/chaff-dev/chaff/internal/aeb"
 	"github.com/chaff-dev/chaff/internal/classify"
-	"github.com/chaff-dev/chaff/internal/skim"
+	"github.com/chaff-dev/chaff/internal/model"
 )
 
 // BenchmarkClassify classifies the naive text dumps of the
@@ -21,7 +21,7 @@ func BenchmarkClassify(b *testing.B) {
 		docs = append(docs, []byte(d))
 		size += len(d)
 	}
-	fast, err := skim.Default()
+	fast, err := model.Embedded(model.FastText)
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -32,10 +32,10 @@ func BenchmarkClassify(b *testing.B) {
 	}{
 		{"decisions", classify.Config{SkipReasons: true}, false},
 		{"with-reasons", classify.Config{}, false},
-		{"fast-decisions", classify.Config{SkipReasons: true, Skim: fast, StopEarly: true}, false},
-		{"fast-decisions-reused", classify.Config{SkipReasons: true, Skim: fast, StopEarly: true}, true},                               // as clean
-		{"fast-decisions-reused-no-fallback", classify.Config{SkipReasons: true, Skim: fast, StopEarly: true, NoFallback: true}, true}, // the floor's cost
-		{"fast-with-reasons", classify.Config{Skim: fast}, false},
+		{"fast-decisions", classify.Config{SkipReasons: true, TextModel: fast, StopEarly: true}, false},
+		{"fast-decisions-reused", classify.Config{SkipReasons: true, TextModel: fast, StopEarly: true}, true},                               // as clean
+		{"fast-decisions-reused-no-fallback", classify.Config{SkipReasons: true, TextModel: fast, StopEarly: true, NoFallback: true}, true}, // the floor's cost
+		{"fast-with-reasons", classify.Config{TextModel: fast}, false},
 	} {
 		b.Run(bc.name, func(b *testing.B) {
 			cl, err := classify.New(bc.cfg)

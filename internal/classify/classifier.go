@@ -13,7 +13,6 @@ import (
 	"github.com/chaff-dev/chaff/internal/lexicon"
 	"github.com/chaff-dev/chaff/internal/model"
 	"github.com/chaff-dev/chaff/internal/signals"
-	"github.com/chaff-dev/chaff/internal/skim"
 )
 
 // DefaultThreshold is the noise score from which the model alone drops a
@@ -24,16 +23,17 @@ const DefaultThreshold = 0.5
 // value gives the embedded model, lexicon and stopwords and the default
 // policy.
 type Config struct {
-	Model *model.Model // nil: the embedded default model for text
-	// Skim, when set, classifies text documents instead of Model: the
-	// fast text model of package skim, for pipelines that need the speed
-	// more than the last points of accuracy. Its documents have no
-	// language; their title is the first kept line when that line has the
-	// shape of a heading (a few words that do not end like a sentence),
-	// and a later line of that shape is a heading; their reasons are the
-	// model's inputs only.
-	Skim      *skim.Model
-	HTMLModel *model.Model     // nil: the embedded default model for HTML
+	// TextModel classifies text documents: a model of kind
+	// model.AccurateText (nil: the embedded one) or model.FastText, for
+	// pipelines that need the speed more than the last points of
+	// accuracy. A fast model's documents have no language; their title is
+	// the first kept line when that line has the shape of a heading (a few
+	// words that do not end like a sentence), a later line of that shape
+	// is a heading, and their reasons are the model's inputs only.
+	TextModel *model.Model
+	// HTMLModel classifies HTML pages: a model of kind
+	// model.AccurateHTML (nil: the embedded one) or model.FastHTML.
+	HTMLModel *model.Model
 	Lexicon   *lexicon.Lexicon // nil: the embedded default lexicon
 	Languages *lang.Detector   // nil: the embedded stopword lists
 	Threshold float64          // 0: DefaultThreshold
@@ -43,9 +43,9 @@ type Config struct {
 	// SkipReasons leaves Line.Reasons empty, for callers that only need
 	// the decisions (clean): explaining a line costs as much as scoring it.
 	SkipReasons bool
-	// StopEarly lets the fast text model (Skim) stop adding up a line's
-	// trees once the trees left cannot carry its sum back across the
-	// threshold (see skim.Model.DecideTo), for callers that need the
+	// StopEarly lets the fast text model stop adding up a line's trees
+	// once the trees left cannot carry its sum back across the threshold
+	// (see model.Model.DecideFast), for callers that need the
 	// decisions and not the scores (clean): exactly the same decisions,
 	// and the scores of the lines decided early only partial sums. The
 	// other models ignore it.
@@ -70,15 +70,15 @@ type Config struct {
 // several goroutines at once.
 type Classifier struct {
 	env        signals.Env
-	model      *model.Model
-	skim       *skim.Model
+	text       *model.Model
+	fast       bool // text is a model.FastText model
 	htmlModel  *model.Model
 	threshold  float64
 	keep       map[label.Category]bool
 	reasons    bool
 	stopEarly  bool      // see Config.StopEarly
 	noFallback bool      // see Config.NoFallback
-	skimWork   sync.Pool // of *skimWork, one per goroutine classifying at a time
+	fastWork   sync.Pool // of *fastWork, one per goroutine classifying at a time
 	windows    sync.Pool // of *window, one per goroutine classifying at a time
 	maxLines   int       // see Config.MaxLines
 	maxTags    int       // see Config.MaxTags
@@ -86,18 +86,22 @@ type Classifier struct {
 
 // New builds a Classifier.
 func New(cfg Config) (*Classifier, error) {
-	c := &Classifier{model: cfg.Model, skim: cfg.Skim, htmlModel: cfg.HTMLModel, threshold: cfg.Threshold, keep: map[label.Category]bool{}, reasons: !cfg.SkipReasons, stopEarly: cfg.StopEarly, maxLines: cfg.MaxLines, maxTags: cfg.MaxTags, noFallback: cfg.NoFallback}
+	c := &Classifier{text: cfg.TextModel, htmlModel: cfg.HTMLModel, threshold: cfg.Threshold, keep: map[label.Category]bool{}, reasons: !cfg.SkipReasons, stopEarly: cfg.StopEarly, maxLines: cfg.MaxLines, maxTags: cfg.MaxTags, noFallback: cfg.NoFallback}
 	c.env.Lexicon, c.env.Lang = cfg.Lexicon, cfg.Languages
 	var err error
-	if c.model == nil && c.skim == nil {
-		if c.model, err = model.Default(); err != nil {
+	if c.text == nil {
+		if c.text, err = model.Embedded(model.AccurateText); err != nil {
 			return nil, err
 		}
 	}
 	if c.htmlModel == nil {
-		if c.htmlModel, err = model.DefaultHTML(); err != nil {
+		if c.htmlModel, err = model.Embedded(model.AccurateHTML); err != nil {
 			return nil, err
 		}
+	}
+	c.fast = c.text.Kind == model.FastText
+	if c.htmlModel.Kind == model.FastText {
+		return nil, fmt.Errorf("classify: a %v model cannot classify HTML pages", c.htmlModel.Kind)
 	}
 	if c.env.Lexicon == nil {
 		if c.env.Lexicon, err = lexicon.Default(); err != nil {
@@ -155,7 +159,7 @@ func (c *Classifier) Classify(data []byte) *Document {
 // big enough. They are most of what classifying allocates with the fast
 // text model. Everything doc held before is overwritten.
 func (c *Classifier) ClassifyTo(doc *Document, data []byte) {
-	c.collect(doc, data, nil, c.skim == nil)
+	c.collect(doc, data, nil, !c.fastText())
 }
 
 // classifyPart labels the lines of one window into doc: in HTML mode
@@ -172,10 +176,10 @@ func (c *Classifier) classifyPart(doc *Document, p *part, page *htmltext.Page, t
 		for i := range doc.Lines {
 			doc.Lines[i].Path = sub.Lines[p.lo+i].Path
 		}
-	case c.skim != nil:
-		c.classifySkim(doc, p, titled)
+	case c.fastText():
+		c.classifyFast(doc, p, titled)
 	default:
-		c.classify(doc, p, nil, c.model, titled)
+		c.classify(doc, p, nil, c.text, titled)
 	}
 	if p.whole {
 		c.fallback(doc)
@@ -331,7 +335,7 @@ const titleVeto = 0.98
 // among its inputs; else the strongest evidence; else by position.
 func category(m *model.Model, sl *signals.Line, vec *features.Vectors, i int, best *signals.Evidence) label.Category {
 	if m.Categories != nil {
-		name := m.Categories.Best(vec, i)
+		name := m.Categories.Best(vec.Row(i), vec.Hashed(i))
 		return label.Category(name)
 	}
 	return fallbackCategory(sl, best)
@@ -355,7 +359,7 @@ func fallbackCategory(sl *signals.Line, best *signals.Evidence) label.Category {
 // classifier when it has one, else kindOf.
 func kind(m *model.Model, sl *signals.Line, vec *features.Vectors, i int) label.Kind {
 	if m.Kinds != nil {
-		name := m.Kinds.Best(vec, i)
+		name := m.Kinds.Best(vec.Row(i), vec.Hashed(i))
 		return label.Kind(name)
 	}
 	return kindOf(sl)

@@ -8,7 +8,7 @@ import (
 
 	"github.com/chaff-dev/chaff/internal/classify"
 	"github.com/chaff-dev/chaff/internal/label"
-	"github.com/chaff-dev/chaff/internal/skim"
+	"github.com/chaff-dev/chaff/internal/model"
 )
 
 // page is a short scraped English news page: a headline, a byline, a
@@ -142,17 +142,18 @@ func ExampleLine_MarshalJSON() {
 	// {"line":3,"offset":67,"label":"drop","category":"reading-time","score":0.75,"reasons":[{"code":"lexicon:reading-time(en)","text":"matches a reading-time phrase","weight":0.9}],"text":"3 min read \ufffd"}
 }
 
-// Skim classifies text with the fast model of package skim, several times
-// the speed of the default model for a little less accuracy. Its noise
+// A model of kind model.FastText classifies text with the fast
+// configuration, several times the speed of the accurate model for a
+// little less accuracy. Its noise
 // categories are learnt from the fixtures alone, so only the decisions
 // are printed here; unlike the default model, it keeps the reading time
 // and the "Read more" teaser.
-func ExampleConfig_skim() {
-	fast, err := skim.Default()
+func ExampleConfig_fastText() {
+	fast, err := model.Embedded(model.FastText)
 	if err != nil {
 		log.Fatal(err)
 	}
-	cl, err := classify.New(classify.Config{Skim: fast, SkipReasons: true})
+	cl, err := classify.New(classify.Config{TextModel: fast, SkipReasons: true})
 	if err != nil {
 		log.Fatal(err)
 	}

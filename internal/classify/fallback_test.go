@@ -8,7 +8,7 @@ import (
 	"github.com/chaff-dev/chaff/internal/classify"
 	"github.com/chaff-dev/chaff/internal/htmltext"
 	"github.com/chaff-dev/chaff/internal/label"
-	"github.com/chaff-dev/chaff/internal/skim"
+	"github.com/chaff-dev/chaff/internal/model"
 )
 
 // emptiedText is a listing page; with a threshold of 1e-9 every model
@@ -54,7 +54,7 @@ func keptWords(doc *classify.Document) int {
 // one block of lines kept, flagged in Document.Fallback and, with reasons,
 // in each line it kept; and that with NoFallback it stays empty.
 func TestFallback(t *testing.T) {
-	fast, err := skim.Default()
+	fast, err := model.Embedded(model.FastText)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -65,8 +65,8 @@ func TestFallback(t *testing.T) {
 	}{
 		{"accurate", classify.Config{}, false},
 		{"accurate, no reasons", classify.Config{SkipReasons: true}, false},
-		{"fast", classify.Config{Skim: fast}, false},
-		{"fast, as clean", classify.Config{Skim: fast, SkipReasons: true, StopEarly: true}, false},
+		{"fast", classify.Config{TextModel: fast}, false},
+		{"fast, as clean", classify.Config{TextModel: fast, SkipReasons: true, StopEarly: true}, false},
 		{"HTML", classify.Config{}, true},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -142,12 +142,12 @@ func checkFallbackLines(t *testing.T, on, off *classify.Document, reasons, sameS
 // whether it stops early or not: the fallback reads scores, which stop
 // early for plainly decided lines.
 func TestFallbackStopEarly(t *testing.T) {
-	fast, err := skim.Default()
+	fast, err := model.Embedded(model.FastText)
 	if err != nil {
 		t.Fatal(err)
 	}
-	exact := classifyWith(t, classify.Config{Skim: fast, Threshold: 1e-9}, false)
-	early := classifyWith(t, classify.Config{Skim: fast, Threshold: 1e-9, StopEarly: true}, false)
+	exact := classifyWith(t, classify.Config{TextModel: fast, Threshold: 1e-9}, false)
+	early := classifyWith(t, classify.Config{TextModel: fast, Threshold: 1e-9, StopEarly: true}, false)
 	for i := range exact.Lines {
 		if a, b := &exact.Lines[i], &early.Lines[i]; a.Label != b.Label || a.Score != b.Score {
 			t.Errorf("line %d: %s %v exactly, %s %v stopping early", i+1, a.Label, a.Score, b.Label, b.Score)

@@ -11,7 +11,8 @@ import (
 	"github.com/chaff-dev/chaff/internal/evaluate"
 	"github.com/chaff-dev/chaff/internal/gold"
 	"github.com/chaff-dev/chaff/internal/lines"
-	"github.com/chaff-dev/chaff/internal/skim"
+	"github.com/chaff-dev/chaff/internal/linescan"
+	"github.com/chaff-dev/chaff/internal/model"
 )
 
 // TestFixtures classifies every labelled fixture and compares each line
@@ -48,17 +49,18 @@ func TestFixtures(t *testing.T) {
 // same side of the threshold.
 func TestStopEarly(t *testing.T) {
 	docs, m := fixturesAndFastModel(t)
-	exact, err := classify.New(classify.Config{Skim: m})
+	exact, err := classify.New(classify.Config{TextModel: m})
 	if err != nil {
 		t.Fatal(err)
 	}
-	fast, err := classify.New(classify.Config{Skim: m, StopEarly: true})
+	fast, err := classify.New(classify.Config{TextModel: m, StopEarly: true})
 	if err != nil {
 		t.Fatal(err)
 	}
 	differ := 0
 	for _, d := range docs {
-		want := m.Score(skim.Build(d.Data, lines.Split(d.Data)))
+		var want model.FastScores
+		m.ScoreFast(&want, linescan.Build(d.Data, lines.Split(d.Data)))
 		a, b := exact.Classify(d.Data), fast.Classify(d.Data)
 		for i := range a.Lines {
 			x, y := &a.Lines[i], &b.Lines[i]
@@ -93,8 +95,8 @@ func TestClassifyTo(t *testing.T) {
 	}{
 		{"default", classify.Config{}},
 		{"default, no reasons", classify.Config{SkipReasons: true}},
-		{"fast", classify.Config{Skim: m}},
-		{"fast, as clean", classify.Config{Skim: m, SkipReasons: true, StopEarly: true}},
+		{"fast", classify.Config{TextModel: m}},
+		{"fast, as clean", classify.Config{TextModel: m, SkipReasons: true, StopEarly: true}},
 	} {
 		cl, err := classify.New(cfg.cfg)
 		if err != nil {
@@ -113,13 +115,13 @@ func TestClassifyTo(t *testing.T) {
 
 // fixturesAndFastModel returns the labelled fixtures, or skips t, and the
 // embedded fast text model.
-func fixturesAndFastModel(t *testing.T) ([]*gold.Doc, *skim.Model) {
+func fixturesAndFastModel(t *testing.T) ([]*gold.Doc, *model.Model) {
 	t.Helper()
 	docs, err := gold.LoadAll("../../fixtures")
 	if err != nil {
 		t.Skipf("no fixtures: %v", err)
 	}
-	m, err := skim.Default()
+	m, err := model.Embedded(model.FastText)
 	if err != nil {
 		t.Fatal(err)
 	}

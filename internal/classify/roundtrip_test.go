@@ -11,7 +11,7 @@ import (
 	"github.com/chaff-dev/chaff/internal/classify"
 	"github.com/chaff-dev/chaff/internal/label"
 	"github.com/chaff-dev/chaff/internal/lines"
-	"github.com/chaff-dev/chaff/internal/skim"
+	"github.com/chaff-dev/chaff/internal/model"
 )
 
 // roundTripCases are inputs chosen for their line ends, encodings and
@@ -101,7 +101,7 @@ type namedClassifier struct {
 func classifiers(t testing.TB) map[string]namedClassifier {
 	t.Helper()
 	out := map[string]namedClassifier{}
-	fast, err := skim.Default()
+	fast, err := model.Embedded(model.FastText)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -111,7 +111,7 @@ func classifiers(t testing.TB) map[string]namedClassifier {
 			t.Fatal(err)
 		}
 		out[name] = namedClassifier{c, skip}
-		if c, err = classify.New(classify.Config{SkipReasons: skip, Skim: fast}); err != nil {
+		if c, err = classify.New(classify.Config{SkipReasons: skip, TextModel: fast}); err != nil {
 			t.Fatal(err)
 		}
 		out["fast-"+name] = namedClassifier{c, skip}

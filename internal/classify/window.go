@@ -78,7 +78,7 @@ func (c *Classifier) ClassifyWindows(doc *Document, data []byte, fn func(*Docume
 		doc = new(Document)
 	}
 	titled := false
-	return c.eachWindow(data, c.skim == nil, func(p *part) error {
+	return c.eachWindow(data, !c.fastText(), func(p *part) error {
 		c.classifyPart(doc, p, nil, &titled)
 		return fn(doc)
 	})

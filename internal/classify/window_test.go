@@ -34,8 +34,8 @@ func windowClassifiers(t *testing.T) map[string]*classify.Classifier {
 	out := map[string]*classify.Classifier{}
 	for name, cfg := range map[string]classify.Config{
 		"default":        {},
-		"fast":           {Skim: m},
-		"fast, as clean": {Skim: m, SkipReasons: true, StopEarly: true},
+		"fast":           {TextModel: m},
+		"fast, as clean": {TextModel: m, SkipReasons: true, StopEarly: true},
 	} {
 		cl, err := classify.New(cfg)
 		if err != nil {

@@ -136,8 +136,11 @@ func tinyClassifier(t testing.TB, data []byte) *classify.Classifier {
 			rows[i] = gold.Row{Label: label.Drop, Class: gold.Unknown}
 		}
 	}
-	m := learn.Train(env, []*gold.Doc{{Name: "train.txt", Data: data, Rows: rows}}, nil, learn.Weights{}, model.Config{Seed: 1, Epochs: 1})
-	cl, err := classify.New(classify.Config{Model: m, Lexicon: lx, Languages: env.Lang})
+	m, err := learn.Train(env, learn.Data{Docs: []*gold.Doc{{Name: "train.txt", Data: data, Rows: rows}}}, model.Config{Seed: 1, Epochs: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	cl, err := classify.New(classify.Config{TextModel: m, Lexicon: lx, Languages: env.Lang})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -7,10 +7,8 @@ import (
 
 	"github.com/chaff-dev/chaff/internal/classify"
 	"github.com/chaff-dev/chaff/internal/gold"
-	"github.com/chaff-dev/chaff/internal/htmltext"
 	"github.com/chaff-dev/chaff/internal/model"
 	"github.com/chaff-dev/chaff/internal/signals"
-	"github.com/chaff-dev/chaff/internal/skim"
 )
 
 // Folds splits n documents into k folds by document, shuffled with seed:
@@ -29,66 +27,49 @@ func Folds(n, k int, seed uint64) [][]int {
 	return folds
 }
 
-// CrossValidate classifies every document with a model trained on the
-// other folds only (folds as Folds or GroupFolds make them; every document
-// must be in one), and returns the classified documents in input order.
-// base supplies the lexicon, stopwords and policy; its Model is replaced
-// by each fold's model. The layout variants of the training folds'
-// documents weigh w.Variants; extra documents, if any, are added to every
-// fold's training set with w.Extra, and never scored. In HTML mode
-// pages[k] is the page docs[k] was extracted from (extra documents are then
-// not allowed, and there are no variants: a page has one layout); pages is
-// nil in text mode.
+// CrossValidate classifies every document of data.Docs with a model of
+// kind cfg.Kind trained on the other folds only (folds as Folds or
+// GroupFolds make them; every document must be in one), and returns the
+// classified documents in input order. base supplies the lexicon,
+// stopwords and policy; its TextModel or HTMLModel, as the kind
+// classifies, is replaced by each fold's model. The training folds'
+// documents are measured and weighed as Train does; extra documents, if
+// any, are added to every fold's training set, and never scored.
 //
-// out[0] holds the documents as given; in text mode out[1+j] holds each
-// document as layouts[j] rewrites it (package variants), classified by
-// the same fold's model: how the model fares on other scrapers' dumps.
-func CrossValidate(env *signals.Env, docs, extra []*gold.Doc, w Weights, pages []*htmltext.Page, folds [][]int, cfg model.Config, base classify.Config, layouts ...Layout) (out [][]*classify.Document, err error) {
-	if pages != nil && len(layouts) > 0 {
+// out[0] holds the documents as given; for the text kinds out[1+j] holds
+// each document as layouts[j] rewrites it (package variants), classified
+// by the same fold's model: how the model fares on other scrapers' dumps.
+func CrossValidate(env *signals.Env, data Data, folds [][]int, cfg model.Config, base classify.Config, layouts ...Layout) ([][]*classify.Document, error) {
+	if data.Pages != nil && len(layouts) > 0 {
 		return nil, errors.New("learn: layouts rewrite text documents; HTML pages have one")
 	}
-	if pages != nil {
-		w.Variants = 0 // a page has one layout
+	ex, err := trainingExamples(env, data, cfg.Kind)
+	if err != nil {
+		return nil, err
 	}
-	main := mainExamples(env, docs, pages, w)
-	exExtra := weighed(Examples(env, extra, nil), w.Extra)
-	return crossValidate(docs, folds, layouts, func(held map[int]bool) (*classify.Classifier, error) {
-		train := append([]model.Example(nil), exExtra...)
-		for _, e := range main {
+	return crossValidate(data.Docs, folds, layouts, func(held map[int]bool) (*classify.Classifier, error) {
+		train := append([]model.Example(nil), ex.extra...)
+		for _, e := range ex.main {
 			if !held[e.Page-1] {
 				train = append(train, e)
 			}
 		}
 		c := base
 		m := model.Train(train, cfg)
-		c.Model, c.HTMLModel = m, m
-		c.Lexicon, c.Languages = env.Lexicon, env.Lang
+		if m.Kind == model.FastText {
+			c.TextModel = m
+		} else {
+			// Both, so that the classifier decodes no embedded model it
+			// will not use.
+			c.TextModel, c.HTMLModel = m, m
+			c.Lexicon, c.Languages = env.Lexicon, env.Lang
+		}
 		return classify.New(c)
 	}, func(cl *classify.Classifier, d int) *classify.Document {
-		if pages != nil {
-			return cl.ClassifyPage(pages[d])
+		if data.Pages != nil {
+			return cl.ClassifyPage(data.Pages[d])
 		}
-		return cl.Classify(docs[d].Data)
-	})
-}
-
-// CrossValidateSkim is CrossValidate for the skim model of text mode:
-// base's Skim is replaced by each fold's model.
-func CrossValidateSkim(docs, extra []*gold.Doc, w Weights, folds [][]int, cfg skim.Config, base classify.Config, layouts ...Layout) ([][]*classify.Document, error) {
-	main := skimMain(docs, w)
-	exExtra := weighedSkim(extra, w.Extra)
-	return crossValidate(docs, folds, layouts, func(held map[int]bool) (*classify.Classifier, error) {
-		train := append([]skim.Example(nil), exExtra...)
-		for _, e := range main {
-			if !held[e.Page-1] {
-				train = append(train, e)
-			}
-		}
-		c := base
-		c.Skim = skim.Train(train, cfg)
-		return classify.New(c)
-	}, func(cl *classify.Classifier, d int) *classify.Document {
-		return cl.Classify(docs[d].Data)
+		return cl.Classify(data.Docs[d].Data)
 	})
 }
 

@@ -1,34 +1,60 @@
-// Package learn trains chaff's model from labelled documents and measures
-// it by cross-validation, so that every accuracy figure comes from
-// documents the model did not see.
+// Package learn trains chaff's models, of every kind, from labelled
+// documents (Train) and measures them by cross-validation
+// (CrossValidate), so that every accuracy figure comes from documents the
+// model did not see.
 package learn
 
 import (
+	"errors"
+	"fmt"
+
 	"github.com/chaff-dev/chaff/internal/features"
 	"github.com/chaff-dev/chaff/internal/gold"
 	"github.com/chaff-dev/chaff/internal/htmltext"
 	"github.com/chaff-dev/chaff/internal/label"
 	"github.com/chaff-dev/chaff/internal/lines"
+	"github.com/chaff-dev/chaff/internal/linescan"
 	"github.com/chaff-dev/chaff/internal/model"
 	"github.com/chaff-dev/chaff/internal/signals"
-	"github.com/chaff-dev/chaff/internal/skim"
 	"github.com/chaff-dev/chaff/internal/variants"
 )
 
-// Examples measures labelled documents into model examples. Lines whose
+// Data is what a model learns from.
+type Data struct {
+	// Docs are the main labelled documents.
+	Docs []*gold.Doc
+	// Pages, for the HTML kinds, holds the page each of Docs was
+	// extracted from, Pages[k] that of Docs[k]; nil for the text kinds.
+	Pages []*htmltext.Page
+	// Extra are hand-labelled text documents given beside the main ones
+	// (the fixtures beside the benchmark's pages), weighing
+	// Weights.Extra; the HTML kinds take none.
+	Extra []*gold.Doc
+	// Weights says how much each kind of document weighs.
+	Weights Weights
+}
+
+// Examples measures labelled documents into examples for a model of kind
+// k: through package features (pages is nil in text mode; in HTML mode
+// pages[k] is the page docs[k]'s text was extracted from), or through
+// package linescan for model.FastText (pages is then nil). Lines whose
 // gold label is keep are content, drop are noise; blank lines are not
-// learnt from. pages is nil in text mode; in HTML mode pages[k] is the page
-// docs[k]'s text was extracted from.
-func Examples(env *signals.Env, docs []*gold.Doc, pages []*htmltext.Page) []model.Example {
+// learnt from.
+func Examples(env *signals.Env, docs []*gold.Doc, pages []*htmltext.Page, k model.Kind) []model.Example {
 	ex := make([]model.Example, len(docs))
-	for k, d := range docs {
+	for i, d := range docs {
+		y, class := targets(d)
+		ex[i] = model.Example{Noise: y, Class: class}
+		if k == model.FastText {
+			ex[i].Lines = linescan.Build(d.Data, lines.Split(d.Data))
+			continue
+		}
 		var page *htmltext.Page
 		if pages != nil {
-			page = pages[k]
+			page = pages[i]
 		}
-		sd := signals.Analyze(env, d.Data, lines.Split(d.Data))
-		y, class := targets(d)
-		ex[k] = model.Example{Doc: sd, Vec: features.Build(sd, page), Noise: y, Class: class}
+		ex[i].Doc = signals.Analyze(env, d.Data, lines.Split(d.Data))
+		ex[i].Vec = features.Build(ex[i].Doc, page)
 	}
 	return ex
 }
@@ -52,17 +78,6 @@ func targets(d *gold.Doc) (y []int8, class []string) {
 		}
 	}
 	return y, class
-}
-
-// SkimExamples measures labelled text documents into skim examples, with
-// the same targets as Examples.
-func SkimExamples(docs []*gold.Doc) []skim.Example {
-	ex := make([]skim.Example, len(docs))
-	for k, d := range docs {
-		y, class := targets(d)
-		ex[k] = skim.Example{F: skim.Build(d.Data, lines.Split(d.Data)), Noise: y, Class: class}
-	}
-	return ex
 }
 
 // Weights says how much a line of each kind of training document weighs
@@ -99,81 +114,67 @@ func variantDocs(docs []*gold.Doc) (vs []*gold.Doc, of []int) {
 	return vs, of
 }
 
-// TrainSkim measures docs and fits a skim model to them, with their
-// layout variants at w.Variants; the lines of extra documents weigh
-// w.Extra, as in Train, and teach the categories only when it is 0.
-func TrainSkim(docs, extra []*gold.Doc, w Weights, cfg skim.Config) *skim.Model {
-	return skim.Train(append(skimMain(docs, w), weighedSkim(extra, w.Extra)...), cfg)
+// Train measures data and fits a model of kind cfg.Kind to it: the main
+// documents, with their layout variants at Weights.Variants (text kinds
+// only: a page has one layout), and the extra ones at Weights.Extra.
+// Extra documents are tuned on (model.Example.Tune); with a weight of 0
+// they teach a model.FastText model its categories only.
+func Train(env *signals.Env, data Data, cfg model.Config) (*model.Model, error) {
+	ex, err := trainingExamples(env, data, cfg.Kind)
+	if err != nil {
+		return nil, err
+	}
+	return model.Train(append(ex.main, ex.extra...), cfg), nil
 }
 
-// skimMain measures docs into skim examples, docs[k] in page k+1 with
-// weight w.docWeight(k), followed, when w.Variants is not 0, by their
-// layout variants in their pages.
-func skimMain(docs []*gold.Doc, w Weights) []skim.Example {
-	ex := SkimExamples(docs)
-	for k := range ex {
-		ex[k].Page, ex[k].Weight = k+1, w.docWeight(k)
-	}
-	if w.Variants == 0 {
-		return ex
-	}
-	vs, of := variantDocs(docs)
-	vex := SkimExamples(vs)
-	for i := range vex {
-		vex[i].Page, vex[i].Weight = of[i]+1, w.Variants*w.docWeight(of[i])
-	}
-	return append(ex, vex...)
-}
+// examples are the measured examples of Data.
+type examples struct{ main, extra []model.Example }
 
-// weighedSkim measures hand-labelled documents into skim examples whose
-// lines weigh w; with w 0 they teach the categories only.
-func weighedSkim(docs []*gold.Doc, w float32) []skim.Example {
-	ex := SkimExamples(docs)
-	for i := range ex {
-		ex[i].Weight, ex[i].CategoriesOnly = w, w == 0
+// trainingExamples measures data for a model of kind k.
+func trainingExamples(env *signals.Env, data Data, k model.Kind) (examples, error) {
+	if k == 0 {
+		k = model.AccurateText
 	}
-	return ex
-}
-
-// Train measures docs and fits a model to them, with their layout
-// variants at w.Variants. The lines of extra documents weigh w.Extra:
-// hand-labelled fixtures beside many automatically labelled pages.
-func Train(env *signals.Env, docs, extra []*gold.Doc, w Weights, cfg model.Config) *model.Model {
-	return model.Train(append(mainExamples(env, docs, nil, w), weighed(Examples(env, extra, nil), w.Extra)...), cfg)
+	if k.HTML() != (data.Pages != nil) {
+		return examples{}, fmt.Errorf("learn: a %v model learns from %s", k, map[bool]string{true: "HTML pages", false: "text documents, not pages"}[k.HTML()])
+	}
+	if k.HTML() && len(data.Extra) > 0 {
+		return examples{}, errors.New("learn: extra documents are text: an HTML model learns from pages only")
+	}
+	w := data.Weights
+	if k.HTML() {
+		w.Variants = 0 // a page has one layout
+	}
+	return examples{mainExamples(env, data.Docs, data.Pages, w, k), extraExamples(env, data.Extra, w.Extra, k)}, nil
 }
 
 // mainExamples measures documents into examples, docs[k] in page k+1 with
 // weight w.docWeight(k) (pages as in Examples), followed, when w.Variants
 // is not 0, by their layout variants in their pages.
-func mainExamples(env *signals.Env, docs []*gold.Doc, pages []*htmltext.Page, w Weights) []model.Example {
-	ex := Examples(env, docs, pages)
-	for k := range ex {
-		ex[k].Page, ex[k].Weight = k+1, w.docWeight(k)
+func mainExamples(env *signals.Env, docs []*gold.Doc, pages []*htmltext.Page, w Weights, k model.Kind) []model.Example {
+	ex := Examples(env, docs, pages, k)
+	for i := range ex {
+		ex[i].Page, ex[i].Weight = i+1, w.docWeight(i)
 	}
 	if w.Variants == 0 {
 		return ex
 	}
 	vs, of := variantDocs(docs)
-	vex := Examples(env, vs, nil)
+	vex := Examples(env, vs, nil, k)
 	for i := range vex {
 		vex[i].Page, vex[i].Weight = of[i]+1, w.Variants*w.docWeight(of[i])
 	}
 	return append(ex, vex...)
 }
 
-// weighed gives hand-labelled examples their weight and marks them for
-// the forest's tuning rounds.
-func weighed(ex []model.Example, w float32) []model.Example {
+// extraExamples measures hand-labelled documents into examples whose
+// lines weigh w, marked for the forest's tuning rounds; for a
+// model.FastText model, with w 0 they teach the categories only.
+func extraExamples(env *signals.Env, docs []*gold.Doc, w float32, k model.Kind) []model.Example {
+	ex := Examples(env, docs, nil, k)
 	for i := range ex {
-		ex[i].Weight = w
-		ex[i].Tune = true
+		ex[i].Weight, ex[i].Tune = w, true
+		ex[i].CategoriesOnly = k == model.FastText && w == 0
 	}
 	return ex
-}
-
-// TrainHTML measures labelled HTML pages (docs[k] holds the text and
-// labels of pages[k]) and fits an HTML-mode model to them. docWeights, when
-// not nil, weighs each page (see Weights.Docs).
-func TrainHTML(env *signals.Env, docs []*gold.Doc, pages []*htmltext.Page, docWeights []float32, cfg model.Config) *model.Model {
-	return model.Train(mainExamples(env, docs, pages, Weights{Docs: docWeights}), cfg)
 }

@@ -107,7 +107,7 @@ func goldDocs(t *testing.T) []*gold.Doc {
 
 func TestExamples(t *testing.T) {
 	docs := goldDocs(t)
-	ex := Examples(testEnv(t), docs, nil)
+	ex := Examples(testEnv(t), docs, nil, model.AccurateText)
 	if len(ex) != len(docs) {
 		t.Fatalf("%d examples for %d documents", len(ex), len(docs))
 	}
@@ -136,10 +136,20 @@ func TestExamples(t *testing.T) {
 			t.Errorf("%s: Weight %v Tune %v, want plain examples", d.Name, e.Weight, e.Tune)
 		}
 	}
-	w := weighed(Examples(testEnv(t), docs[:2], nil), 3)
-	for _, e := range w {
-		if e.Weight != 3 || !e.Tune {
-			t.Errorf("weighed: Weight %v Tune %v, want 3 true", e.Weight, e.Tune)
+	for _, k := range []model.Kind{model.AccurateText, model.FastText} {
+		for _, w := range []float32{3, 0} {
+			for _, e := range extraExamples(testEnv(t), docs[:2], w, k) {
+				only := k == model.FastText && w == 0
+				if e.Weight != w || !e.Tune || e.CategoriesOnly != only {
+					t.Errorf("%v, extra weight %v: Weight %v Tune %v CategoriesOnly %v, want %v true %v", k, w, e.Weight, e.Tune, e.CategoriesOnly, w, only)
+				}
+			}
+		}
+	}
+	fast := Examples(nil, docs, nil, model.FastText)
+	for k, d := range docs {
+		if e := fast[k]; e.Lines == nil || len(e.Lines.Blank) != len(d.Rows) || e.Doc != nil || e.Vec != nil {
+			t.Errorf("%s: a fast-text example of %d lines, want the line scanner's features of %d", d.Name, len(e.Lines.Blank), len(d.Rows))
 		}
 	}
 }
@@ -148,7 +158,7 @@ func TestCrossValidate(t *testing.T) {
 	docs := goldDocs(t)
 	env := testEnv(t)
 	extra := []*gold.Doc{goldDoc(t, "x", "drop navigation Accueil", "keep body "+p1)}
-	all, err := CrossValidate(env, docs, extra, Weights{Extra: 2, Variants: 0.3}, nil, Folds(len(docs), 2, 1), model.Config{Seed: 1, Epochs: 1}, classify.Config{}, variants.NoBlank)
+	all, err := CrossValidate(env, Data{Docs: docs, Extra: extra, Weights: Weights{Extra: 2, Variants: 0.3}}, Folds(len(docs), 2, 1), model.Config{Seed: 1, Epochs: 1}, classify.Config{}, variants.NoBlank)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -161,8 +171,11 @@ func TestCrossValidate(t *testing.T) {
 			t.Errorf("layout output %d is not document %s without its blank lines", k, d.Name)
 		}
 	}
-	if _, err := CrossValidate(env, docs, nil, Weights{}, []*htmltext.Page{{}, {}}, Folds(len(docs), 2, 1), model.Config{}, classify.Config{}, variants.NoBlank); err == nil {
+	if _, err := CrossValidate(env, Data{Docs: docs, Pages: []*htmltext.Page{{}, {}}}, Folds(len(docs), 2, 1), model.Config{Kind: model.AccurateHTML}, classify.Config{}, variants.NoBlank); err == nil {
 		t.Error("HTML pages with a layout: no error")
+	}
+	if _, err := CrossValidate(env, Data{Docs: docs, Pages: []*htmltext.Page{{}, {}}}, Folds(len(docs), 2, 1), model.Config{Kind: model.FastText}, classify.Config{}); err == nil {
+		t.Error("HTML pages for a fast-text model: no error")
 	}
 	out := all[0]
 	if len(out) != len(docs) {
@@ -192,14 +205,14 @@ func TestMainExamplesVariants(t *testing.T) {
 	env := testEnv(t)
 	// Each helper returns the documents, then their variants.
 	split := func(n int) int { return min(n, len(docs)) }
-	all := mainExamples(env, docs, nil, Weights{})
+	all := mainExamples(env, docs, nil, Weights{}, model.AccurateText)
 	ex, vex := all[:split(len(all))], all[split(len(all)):]
 	if len(ex) != len(docs) || len(vex) != 0 {
 		t.Fatalf("without variants: %d examples and %d variants for %d documents", len(ex), len(vex), len(docs))
 	}
-	all = mainExamples(env, docs, nil, Weights{Variants: 0.3})
+	all = mainExamples(env, docs, nil, Weights{Variants: 0.3}, model.AccurateText)
 	ex, vex = all[:split(len(all))], all[split(len(all)):]
-	sall := skimMain(docs, Weights{Variants: 0.3})
+	sall := mainExamples(env, docs, nil, Weights{Variants: 0.3}, model.FastText)
 	sex, svex := sall[:split(len(sall))], sall[split(len(sall)):]
 	if len(vex) != 3*len(docs) || len(svex) != len(vex) || len(sex) != len(ex) {
 		t.Fatalf("%d and %d variants of %d documents, want 3 each", len(vex), len(svex), len(docs))

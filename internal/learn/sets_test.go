@@ -109,8 +109,8 @@ func TestDocWeights(t *testing.T) {
 		dw[k] = float32(k + 2)
 	}
 	w := Weights{Variants: 0.5, Docs: dw}
-	ex := mainExamples(env, docs, nil, w)
-	sex := skimMain(docs, w)
+	ex := mainExamples(env, docs, nil, w, model.AccurateText)
+	sex := mainExamples(env, docs, nil, w, model.FastText)
 	for i := range ex {
 		doc := ex[i].Page - 1
 		want := dw[doc]
@@ -130,7 +130,7 @@ func TestCrossValidateNoFold(t *testing.T) {
 	if len(docs) < 2 {
 		t.Skip("needs two documents")
 	}
-	_, err := CrossValidate(testEnv(t), docs, nil, Weights{}, nil, [][]int{{0}}, model.Config{Seed: 1, Epochs: 1}, classify.Config{})
+	_, err := CrossValidate(testEnv(t), Data{Docs: docs}, [][]int{{0}}, model.Config{Seed: 1, Epochs: 1}, classify.Config{})
 	if err == nil {
 		t.Fatal("a document in no fold: no error")
 	}

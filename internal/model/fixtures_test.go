@@ -25,7 +25,7 @@ func TestCategorizerFitsFixtures(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ex := learn.Examples(&signals.Env{Lexicon: lx, Lang: lang.Default()}, docs, nil)
+	ex := learn.Examples(&signals.Env{Lexicon: lx, Lang: lang.Default()}, docs, nil, model.AccurateText)
 	for i := range ex {
 		ex[i].Weight = 30
 	}
@@ -33,7 +33,7 @@ func TestCategorizerFitsFixtures(t *testing.T) {
 	for d, e := range ex {
 		for i, class := range e.Class {
 			if class != "" && e.Noise[i] == 1 {
-				if got := c.Best(e.Vec, i); got != class {
+				if got := c.Best(e.Vec.Row(i), e.Vec.Hashed(i)); got != class {
 					t.Errorf("%s:%d: category %s, labelled %s", docs[d].Name, i+1, got, class)
 				}
 			}

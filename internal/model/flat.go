@@ -94,8 +94,8 @@ func treeDepth(nodes []Node, n int32) int {
 // than eight, one by one); the leaves are still added in tree order, so
 // the sum is that of walking the nodes.
 //
-// It stops before a tree when e and r say so (see Exit).
-func (ff *flatForest) predict(base float32, x []float32, keys []uint32, e Exit, r reach) (float32, int) {
+// It stops before a tree when e and r say so (see exit).
+func (ff *flatForest) predict(base float32, x []float32, keys []uint32, e exit, r reach) (float32, int) {
 	orderKeys(x, keys)
 	z := base
 	size := 1<<(ff.depth+1) - 1

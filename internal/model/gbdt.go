@@ -35,28 +35,28 @@ type Node struct {
 // the forest is prepared, else by walking each tree's nodes (while it
 // grows).
 func (f *Forest) Predict(x []float32) float32 {
-	return f.PredictUsing(x, nil)
+	return f.predictUsing(x, nil)
 }
 
-// PredictUsing is Predict with working space: keys, of at least len(x)
+// predictUsing is Predict with working space: keys, of at least len(x)
 // values, saves an allocation per call to a caller that scores many rows,
 // such as every line of a document.
-func (f *Forest) PredictUsing(x []float32, keys []uint32) float32 {
-	z, _ := f.PredictExit(x, keys, Exit{})
+func (f *Forest) predictUsing(x []float32, keys []uint32) float32 {
+	z, _ := f.predictExit(x, keys, exit{})
 	return z
 }
 
-// Exit lets a prediction stop adding trees once its decision is
+// exit lets a prediction stop adding trees once its decision is
 // settled: before tree t, when t is a multiple of 8 (the trees are walked
 // eight at a time), the sum so far ends it if the trees left cannot carry
-// it back across Center (the logit of the decision threshold), even were
+// it back across center (the logit of the decision threshold), even were
 // each to give its largest leaf on that side (see reach). The logit is
-// then the sum of the first t trees, on the side of Center the whole
-// forest is on: the decision is exact. The zero Exit sums every tree, as
+// then the sum of the first t trees, on the side of center the whole
+// forest is on: the decision is exact. The zero exit sums every tree, as
 // does a forest not prepared.
-type Exit struct {
-	Stop   bool
-	Center float32
+type exit struct {
+	stop   bool
+	center float32
 }
 
 // reach bounds what the trees from t on can still add to a logit: up[t]
@@ -85,21 +85,21 @@ func newReach(trees []Tree) reach {
 // stops reports whether a prediction whose sum is z before tree t stops
 // there. Besides the reach, it leaves room for the rounding of the
 // float32 additions still to come (each off by at most 2^-24 of the
-// partial sum, which stays within |z| plus the reach) and of Center.
-func (r reach) stops(e Exit, t int, z float32) bool {
-	if !e.Stop || t%8 != 0 || t >= len(r.up) {
+// partial sum, which stays within |z| plus the reach) and of center.
+func (r reach) stops(e exit, t int, z float32) bool {
+	if !e.stop || t%8 != 0 || t >= len(r.up) {
 		return false
 	}
 	left := float32(len(r.up) - 1 - t)
 	slack := 1e-4 + left*1.2e-7*(abs32(z)+max(r.up[t], r.down[t]))
-	return z-e.Center > r.down[t]+slack || e.Center-z > r.up[t]+slack
+	return z-e.center > r.down[t]+slack || e.center-z > r.up[t]+slack
 }
 
 func abs32(v float32) float32 { return float32(math.Abs(float64(v))) }
 
-// PredictExit is PredictUsing with e: it returns the logit and how many
-// trees it summed (see Exit).
-func (f *Forest) PredictExit(x []float32, keys []uint32, e Exit) (float32, int) {
+// predictExit is predictUsing with e: it returns the logit and how many
+// trees it summed (see exit).
+func (f *Forest) predictExit(x []float32, keys []uint32, e exit) (float32, int) {
 	if f.flat != nil {
 		if len(keys) < len(x) {
 			keys = make([]uint32, len(x))
@@ -128,14 +128,14 @@ func (f *Forest) PredictExit(x []float32, keys []uint32, e Exit) (float32, int) 
 // Attribute adds to contrib, per feature, what the splits on that feature
 // changed along x's path through every tree (the path attribution of
 // Saabas): the contributions and Base add up to the logit.
-func (f *Forest) Attribute(x []float32, contrib []float64) {
-	f.AttributeFirst(x, contrib, len(f.Trees))
+func (f *Forest) attribute(x []float32, contrib []float64) {
+	f.attributeFirst(x, contrib, len(f.Trees))
 }
 
-// AttributeFirst is Attribute over the first n trees, those a
-// prediction that stopped early (PredictExit) summed: the contributions
+// attributeFirst is Attribute over the first n trees, those a
+// prediction that stopped early (predictExit) summed: the contributions
 // and Base add up to its logit.
-func (f *Forest) AttributeFirst(x []float32, contrib []float64, n int) {
+func (f *Forest) attributeFirst(x []float32, contrib []float64, n int) {
 	for t := range f.Trees[:n] {
 		nodes := f.Trees[t].Nodes
 		n := int32(0)
@@ -153,7 +153,7 @@ func (f *Forest) AttributeFirst(x []float32, contrib []float64, n int) {
 
 // Check reports a forest (nil is fine) whose trees do not fit inputs of
 // the given width or are malformed.
-func (f *Forest) Check(width int) error {
+func (f *Forest) check(width int) error {
 	if f == nil {
 		return nil
 	}
@@ -178,7 +178,7 @@ func (f *Forest) Check(width int) error {
 
 // Prepare lays the grown forest out for scoring; Predict is faster after
 // it. Call it once, before the forest is shared.
-func (f *Forest) Prepare() { f.flat, f.reach = flatten(f), newReach(f.Trees) }
+func (f *Forest) prepare() { f.flat, f.reach = flatten(f), newReach(f.Trees) }
 
 // ForestConfig sets how a forest is grown.
 type ForestConfig struct {
@@ -258,9 +258,9 @@ func bin(c []float32, v float32) uint8 {
 	return uint8(lo)
 }
 
-// GrowForest grows cfg.Trees trees on rows x with labels y in {0,1} and
+// growForest grows cfg.Trees trees on rows x with labels y in {0,1} and
 // weights w.
-func GrowForest(x [][]float32, y, w []float32, cfg ForestConfig) *Forest {
+func growForest(x [][]float32, y, w []float32, cfg ForestConfig) *Forest {
 	cfg.defaults()
 	f := &Forest{Cuts: cuts(x, len(x[0]), cfg.MaxBins)}
 	var pos, tot float64

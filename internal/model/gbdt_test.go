@@ -37,7 +37,7 @@ func accuracy(f *Forest, x [][]float32, y []float32) float64 {
 
 func TestTrainForestXOR(t *testing.T) {
 	x, y, w := xorRows(600, 1)
-	f := GrowForest(x, y, w, ForestConfig{Trees: 60, Depth: 3, Rate: 0.3, MinLeaf: 1})
+	f := growForest(x, y, w, ForestConfig{Trees: 60, Depth: 3, Rate: 0.3, MinLeaf: 1})
 	if len(f.Trees) != 60 {
 		t.Errorf("grew %d trees, want 60", len(f.Trees))
 	}
@@ -62,7 +62,7 @@ func TestTrainForestWeights(t *testing.T) {
 	x := [][]float32{{1, 0}, {1, 1}, {1, 2}, {1, 3}}
 	y := []float32{1, 0, 0, 1}
 	w := []float32{1, 1, 1, 0}
-	f := GrowForest(x, y, w, ForestConfig{Trees: 1})
+	f := growForest(x, y, w, ForestConfig{Trees: 1})
 	want := float32(math.Log((1.0 / 3) / (2.0 / 3)))
 	if math.Abs(float64(f.Base-want)) > 1e-5 {
 		t.Errorf("Base = %v, want logit(1/3) = %v", f.Base, want)
@@ -88,7 +88,7 @@ func leafSum(f *Forest, x []float32) float32 {
 
 func TestPredictAndAttribute(t *testing.T) {
 	x, y, w := xorRows(400, 3)
-	f := GrowForest(x, y, w, ForestConfig{Trees: 25, Depth: 3, MinLeaf: 1})
+	f := growForest(x, y, w, ForestConfig{Trees: 25, Depth: 3, MinLeaf: 1})
 	var roots float64
 	for _, tr := range f.Trees {
 		roots += float64(tr.Nodes[0].Value)
@@ -100,7 +100,7 @@ func TestPredictAndAttribute(t *testing.T) {
 			t.Fatalf("Predict(%v) = %v, want Base plus leaves %v", row, p, want)
 		}
 		contrib := make([]float64, 3)
-		f.Attribute(row, contrib)
+		f.attribute(row, contrib)
 		// Attribute's invariant: Base plus every contribution is the logit.
 		sum := float64(f.Base)
 		for _, c := range contrib {
@@ -123,7 +123,7 @@ func TestPredictAndAttribute(t *testing.T) {
 func TestForestTune(t *testing.T) {
 	x, y, w := xorRows(400, 5)
 	cfg := ForestConfig{Trees: 30, Depth: 3, MinLeaf: 1, Tune: 200}
-	f := GrowForest(x, y, w, cfg)
+	f := growForest(x, y, w, cfg)
 	// Hand-labelled rows the forest gets wrong: points deep inside a region
 	// labelled the other way. Rows of weight 0 must not keep tuning going.
 	tx := [][]float32{{1, 0.1, 0.1}, {1, 0.12, 0.15}, {1, 0.9, 0.1}, {1, 0.85, 0.12}, {1, 0.3, 0.3}, {1, 0.7, 0.2}}
@@ -179,7 +179,7 @@ func TestForestTune(t *testing.T) {
 	}
 	// Tune 0 grows nothing.
 	cfg.Tune = 0
-	h := GrowForest(x, y, w, cfg)
+	h := growForest(x, y, w, cfg)
 	m := len(h.Trees)
 	h.tune(tx, ty, tw, cfg)
 	if len(h.Trees) != m {
@@ -212,11 +212,11 @@ func TestFlatLayout(t *testing.T) {
 	}{
 		{1, 1, true}, {3, 1, true}, {5, 40, true}, {flatDepth, 1, true}, {flatDepth + 1, 1, false},
 	} {
-		f := GrowForest(x, y, w, ForestConfig{Trees: 30, Depth: min(tc.depth, 5), MinLeaf: float64(tc.minLeaf)})
+		f := growForest(x, y, w, ForestConfig{Trees: 30, Depth: min(tc.depth, 5), MinLeaf: float64(tc.minLeaf)})
 		if tc.depth > 5 {
 			f.Trees = append(f.Trees, chain(tc.depth))
 		}
-		f.Prepare()
+		f.prepare()
 		if (f.flat != nil) != tc.flat {
 			t.Fatalf("depth %d: flat layout %v, want %v", tc.depth, f.flat != nil, tc.flat)
 		}
@@ -249,7 +249,7 @@ func chain(depth int) Tree {
 // BenchmarkForestPredict scores rows drawn from the embedded text model's
 // own bin edges, with the flat layout and by walking the nodes.
 func BenchmarkForestPredict(b *testing.B) {
-	m, err := Default()
+	m, err := Embedded(AccurateText)
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -275,7 +275,7 @@ func BenchmarkForestPredict(b *testing.B) {
 			keys := make([]uint32, len(rows[0])) // as Model.Score passes them
 			for b.Loop() {
 				for _, r := range rows {
-					sink += bc.f.PredictUsing(r, keys)
+					sink += bc.f.predictUsing(r, keys)
 				}
 			}
 			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(rows)), "ns/row")
@@ -288,12 +288,12 @@ func BenchmarkForestPredict(b *testing.B) {
 func TestSubsample(t *testing.T) {
 	x, y, w := xorRows(600, 8)
 	cfg := ForestConfig{Trees: 30, Depth: 3, MinLeaf: 1, Subsample: 0.5, Seed: 1}
-	a, b := GrowForest(x, y, w, cfg), GrowForest(x, y, w, cfg)
+	a, b := growForest(x, y, w, cfg), growForest(x, y, w, cfg)
 	if !slices.EqualFunc(a.Trees, b.Trees, func(p, q Tree) bool { return slices.Equal(p.Nodes, q.Nodes) }) {
 		t.Error("two forests with the same subsampling seed differ")
 	}
 	cfg.Seed = 2
-	c := GrowForest(x, y, w, cfg)
+	c := growForest(x, y, w, cfg)
 	if slices.EqualFunc(a.Trees, c.Trees, func(p, q Tree) bool { return slices.Equal(p.Nodes, q.Nodes) }) {
 		t.Error("subsampling seeds 1 and 2 grew the same forest")
 	}
@@ -303,41 +303,41 @@ func TestSubsample(t *testing.T) {
 	}
 }
 
-// TestPredictExit checks early stopping: without an Exit every tree is
+// TestPredictExit checks early stopping: without an exit every tree is
 // summed; with one, the flat layout and the node walk stop at the same
 // tree with the same sum, only at a checkpoint (a multiple of 8) from
 // which the remaining trees' extreme leaves could not carry the sum back
-// across Center, and never past one where they could not; the decision
-// is always the whole forest's; AttributeFirst adds up to the shortened
+// across center, and never past one where they could not; the decision
+// is always the whole forest's; attributeFirst adds up to the shortened
 // logit.
 func TestPredictExit(t *testing.T) {
 	x, y, w := xorRows(600, 12)
-	f := GrowForest(x, y, w, ForestConfig{Trees: 60, Depth: 4, Rate: 0.3, MinLeaf: 1})
-	f.Prepare()
+	f := growForest(x, y, w, ForestConfig{Trees: 60, Depth: 4, Rate: 0.3, MinLeaf: 1})
+	f.prepare()
 	walk := *f
 	walk.flat = nil
 	xt, _, _ := xorRows(200, 13)
 	stopped := 0
-	for _, e := range []Exit{{}, {Stop: true}, {Stop: true, Center: 1}, {Stop: true, Center: -0.5}} {
+	for _, e := range []exit{{}, {stop: true}, {stop: true, center: 1}, {stop: true, center: -0.5}} {
 		for _, row := range xt {
-			z, n := f.PredictExit(row, nil, e)
-			wz, wn := walk.PredictExit(row, nil, e)
+			z, n := f.predictExit(row, nil, e)
+			wz, wn := walk.predictExit(row, nil, e)
 			if z != wz || n != wn {
 				t.Fatalf("exit %+v, row %v: flat gives %v after %d trees, the walk %v after %d", e, row, z, n, wz, wn)
 			}
 			full := f.Predict(row)
-			if !e.Stop && (n != len(f.Trees) || z != full) {
+			if !e.stop && (n != len(f.Trees) || z != full) {
 				t.Fatalf("no exit: %v after %d trees, want Predict's %v after all %d", z, n, full, len(f.Trees))
 			}
-			if (z > e.Center) != (full > e.Center) {
+			if (z > e.center) != (full > e.center) {
 				t.Fatalf("exit %+v: stopped at %v after %d trees, the whole forest gives %v", e, z, n, full)
 			}
 			// The sum before each checkpoint up to n: only the last may stop.
 			sum := f.Base
 			for k := 0; k <= n; k++ {
-				settled := sum-e.Center > f.reach.down[k] || e.Center-sum > f.reach.up[k]
-				check := e.Stop && k%8 == 0 && k < len(f.Trees)
-				if k < n && check && settled && math.Abs(float64(sum-e.Center)) > 0.01+float64(max(f.reach.down[k], f.reach.up[k])) {
+				settled := sum-e.center > f.reach.down[k] || e.center-sum > f.reach.up[k]
+				check := e.stop && k%8 == 0 && k < len(f.Trees)
+				if k < n && check && settled && math.Abs(float64(sum-e.center)) > 0.01+float64(max(f.reach.down[k], f.reach.up[k])) {
 					t.Fatalf("exit %+v: went on past tree %d, where the sum %v was settled", e, k, sum)
 				}
 				if k == n && n < len(f.Trees) && !(check && settled) {
@@ -351,7 +351,7 @@ func TestPredictExit(t *testing.T) {
 				t.Fatalf("exit %+v: %v, the first %d trees sum to %v", e, z, n, sum)
 			}
 			contrib := make([]float64, 3)
-			f.AttributeFirst(row, contrib, n)
+			f.attributeFirst(row, contrib, n)
 			if got := float64(f.Base) + contrib[0] + contrib[1] + contrib[2]; math.Abs(got-float64(z)) > 1e-4 {
 				t.Fatalf("exit %+v: Base + contributions of %d trees = %v, logit %v", e, n, got, z)
 			}
@@ -371,7 +371,7 @@ func TestPredictExit(t *testing.T) {
 // tight for a single tree).
 func TestReach(t *testing.T) {
 	x, y, w := xorRows(600, 15)
-	f := GrowForest(x, y, w, ForestConfig{Trees: 20, Depth: 3, Rate: 0.3, MinLeaf: 1})
+	f := growForest(x, y, w, ForestConfig{Trees: 20, Depth: 3, Rate: 0.3, MinLeaf: 1})
 	r := newReach(f.Trees)
 	for _, row := range x {
 		var rest float32
@@ -399,8 +399,8 @@ func TestReach(t *testing.T) {
 // node walk, rather than scored from whatever follows it in memory.
 func TestPredictShortRow(t *testing.T) {
 	x, y, w := xorRows(600, 14)
-	f := GrowForest(x, y, w, ForestConfig{Trees: 16, Depth: 3, MinLeaf: 1})
-	f.Prepare()
+	f := growForest(x, y, w, ForestConfig{Trees: 16, Depth: 3, MinLeaf: 1})
+	f.prepare()
 	if f.flat == nil {
 		t.Fatal("no flat layout")
 	}
@@ -413,7 +413,7 @@ func TestPredictShortRow(t *testing.T) {
 					t.Errorf("%s: a row of 2 values, for trees that split on input 2, was scored", name)
 				}
 			}()
-			g.PredictExit([]float32{1, 0.7}, make([]uint32, 2), Exit{})
+			g.predictExit([]float32{1, 0.7}, make([]uint32, 2), exit{})
 		}()
 	}
 }
@@ -444,6 +444,6 @@ func BenchmarkGrowForest(b *testing.B) {
 	x, y, w := wideRows(50000, 80, 1)
 	b.ReportAllocs()
 	for b.Loop() {
-		GrowForest(x, y, w, ForestConfig{Trees: 120, Depth: 5, Subsample: 0.7, Seed: 1})
+		growForest(x, y, w, ForestConfig{Trees: 120, Depth: 5, Subsample: 0.7, Seed: 1})
 	}
 }

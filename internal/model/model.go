@@ -1,4 +1,16 @@
-// Package model scores lines as noise in two or three stages.
+// Package model is chaff's one model stack: it scores lines as noise in
+// two or three stages, trains the models, and reads and writes their
+// files. A model is one of four kinds (Kind), two configurations, accurate
+// and fast, for each input, text and HTML; all share the forest (Forest),
+// the category head (Categorizer), the place of a line among the content
+// blocks (blockScratch), the training (Train) and the file format (Write,
+// Read).
+//
+// The accurate models and the fast HTML model read features.Vectors, the
+// features of package features; the fast text model reads the features of
+// package linescan, its one-pass line scanner (see ScoreFast). The fast
+// HTML model is the accurate configuration without go-readability's
+// signal: pages it scores skip go-readability.
 //
 // Stage one is a logistic regression over a line's dense features and its
 // hashed word and character n-grams: it learns a vocabulary of noise. Stage
@@ -17,22 +29,21 @@
 package model
 
 import (
-	"encoding/gob"
 	"errors"
 	"fmt"
-	"io"
 	"math"
 
 	"github.com/chaff-dev/chaff/internal/features"
 	"github.com/chaff-dev/chaff/internal/signals"
 )
 
-// Model is a trained two-stage model. It is read-only once built and may
-// be shared by goroutines.
+// Model is a trained model of one Kind. It is read-only once built and
+// may be shared by goroutines. Its fields are what a model file holds.
 type Model struct {
+	Kind   Kind
 	Names  []string  // dense feature names it was trained with
 	Dense  []float32 // stage-one weights of the dense features
-	Hashed []float32 // stage-one weights of the hashed features
+	Hashed []float32 // stage-one weights of the hashed features (the fast text model's words)
 	Forest *Forest   // stage two; nil for a one-stage model
 	// Context is stage three, a forest over stage two's inputs plus the
 	// stage-two scores of the line and its neighbours (auto-context: the
@@ -43,13 +54,21 @@ type Model struct {
 	// training data named none.
 	Categories *Categorizer
 	// Kinds tells a heading from a paragraph among kept lines; nil when the
-	// training data named no kind. Titles are found by rule.
+	// training data named no kind, and in the fast text model. Titles are
+	// found by rule.
 	Kinds *Categorizer
 	// Readability says that the model, an HTML-mode one, was trained on
 	// pages carrying go-readability's signal (htmltext.Block.InArticle),
-	// so pages it scores must be extracted with it.
+	// so pages it scores must be extracted with it: the accurate HTML
+	// model.
 	Readability bool
 	About       string // how it was trained, for people
+
+	// wordCodes holds each of the fast text model's word weights in a
+	// byte, and wordValues the weight each byte stands for: what its
+	// scoring reads (see quantize). Set by prepare.
+	wordCodes  []uint8
+	wordValues [256]float32
 }
 
 // extraNames names the stage-two inputs that follow the dense features.
@@ -84,7 +103,8 @@ type Scores struct {
 	bl1, bl2 []blockInfo // the blocks of Z1 and of Z2, for Explain
 }
 
-// Score scores every line of a document.
+// Score scores every line of a document with a model that reads
+// features.Vectors: any kind but FastText (see ScoreFast).
 func (m *Model) Score(d *signals.Doc, v *features.Vectors) Scores {
 	n := len(d.Lines)
 	s := Scores{P: make([]float64, n), Z1: make([]float32, n)}
@@ -101,7 +121,7 @@ func (m *Model) Score(d *signals.Doc, v *features.Vectors) Scores {
 		for i := range d.Lines {
 			if !d.Lines[i].Blank() {
 				stage2Row(d, v, &s, i, row)
-				s.Z2[i] = m.Forest.PredictUsing(row, keys)
+				s.Z2[i] = m.Forest.predictUsing(row, keys)
 			}
 		}
 		final = s.Z2
@@ -113,7 +133,7 @@ func (m *Model) Score(d *signals.Doc, v *features.Vectors) Scores {
 		for i := range d.Lines {
 			if !d.Lines[i].Blank() {
 				stage3Row(d, v, &s, i, row)
-				z3[i] = m.Context.PredictUsing(row, keys)
+				z3[i] = m.Context.predictUsing(row, keys)
 			}
 		}
 		final = z3
@@ -204,7 +224,8 @@ func neighbourhood(d *signals.Doc, z []float32, bl []blockInfo, i, win int, x []
 // into one instruction, which rounds once instead of twice. arm64 does,
 // and amd64 does with GOAMD64=v3, so the same model would score the same
 // line with other bits on other machines. The scoring loops of this
-// package and of skim round their products the same way.
+// package, those of the fast text model among them, round their products
+// the same way.
 func dot(w, x []float32) float32 {
 	var z float32
 	for j := range x {
@@ -247,11 +268,11 @@ func (e *Explainer) Explain(dst []Contribution, d *signals.Doc, v *features.Vect
 	switch {
 	case m.Context != nil:
 		stage3Row(d, v, s, i, e.row)
-		m.Context.Attribute(e.row, e.contrib)
+		m.Context.attribute(e.row, e.contrib)
 		e.expandOwnScore()
 	case m.Forest != nil:
 		stage2Row(d, v, s, i, e.row)
-		m.Forest.Attribute(e.row, e.contrib)
+		m.Forest.attribute(e.row, e.contrib)
 	default:
 		for j, x := range v.Row(i) {
 			e.contrib[j] = float64(m.Dense[j] * x)
@@ -289,7 +310,7 @@ func (e *Explainer) expandOwnScore() {
 		return
 	}
 	clear(e.inner)
-	e.m.Forest.Attribute(e.row[:stage2Width], e.inner)
+	e.m.Forest.attribute(e.row[:stage2Width], e.inner)
 	var sum float64
 	for _, c := range e.inner[1:] { // inner[0] holds the trees' constant part
 		sum += c
@@ -304,50 +325,29 @@ func (e *Explainer) expandOwnScore() {
 	e.contrib[stage2Width] = 0
 }
 
-// Write saves the model.
-func (m *Model) Write(w io.Writer) error {
-	if _, err := io.WriteString(w, magic); err != nil {
-		return err
-	}
-	return gob.NewEncoder(w).Encode(m)
-}
-
-const magic = "chaff-model-1\n"
-
-// Read loads a model saved by Write and checks that it fits the features
-// of this build.
-func Read(r io.Reader) (*Model, error) {
-	head := make([]byte, len(magic))
-	if _, err := io.ReadFull(r, head); err != nil || string(head) != magic {
-		return nil, errors.New("model: not a chaff model file")
-	}
-	var m Model
-	if err := gob.NewDecoder(r).Decode(&m); err != nil {
-		return nil, fmt.Errorf("model: %w", err)
-	}
-	if err := m.check(); err != nil {
-		return nil, err
-	}
-	m.prepare()
-	return &m, nil
-}
-
-// prepare lays out the weights for scoring, once, before the model is
+// prepare lays the weights out for scoring, once, before the model is
 // shared.
 func (m *Model) prepare() {
+	if m.Kind == FastText {
+		m.prepareFast()
+		return
+	}
 	for _, f := range []*Forest{m.Forest, m.Context} {
 		if f != nil {
-			f.Prepare()
+			f.prepare()
 		}
 	}
 	for _, c := range []*Categorizer{m.Categories, m.Kinds} {
-		if c != nil {
-			c.prepare()
-		}
+		c.prepare()
 	}
 }
 
+// check reports a model that does not fit the features of this build or
+// is malformed.
 func (m *Model) check() error {
+	if m.Kind == FastText {
+		return m.checkFast()
+	}
 	if len(m.Names) != features.Dense || len(m.Dense) != features.Dense {
 		return fmt.Errorf("model: trained with %d dense features, this build has %d: retrain it", len(m.Names), features.Dense)
 	}
@@ -360,16 +360,8 @@ func (m *Model) check() error {
 		return fmt.Errorf("model: %d hashed weights, want %d", len(m.Hashed), 1<<features.HashBits)
 	}
 	for _, c := range []*Categorizer{m.Categories, m.Kinds} {
-		if c == nil {
-			continue
-		}
-		if len(c.Names) == 0 || len(c.Names) > 64 || len(c.Dense) != len(c.Names) || len(c.Hashed) != len(c.Names) {
-			return fmt.Errorf("model: malformed class head")
-		}
-		for k := range c.Names {
-			if len(c.Dense[k]) != features.Dense || len(c.Hashed[k]) != 1<<catBits {
-				return fmt.Errorf("model: class head %q has the wrong size", c.Names[k])
-			}
+		if err := c.check(features.Dense); err != nil {
+			return err
 		}
 	}
 	if m.Context != nil && m.Forest == nil {
@@ -379,7 +371,7 @@ func (m *Model) check() error {
 		f     *Forest
 		width int
 	}{{m.Forest, stage2Width}, {m.Context, stage3Width}} {
-		if err := st.f.Check(st.width); err != nil {
+		if err := st.f.check(st.width); err != nil {
 			return err
 		}
 	}

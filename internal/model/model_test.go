@@ -2,6 +2,7 @@ package model
 
 import (
 	"bytes"
+	"encoding/gob"
 	"math"
 	"slices"
 	"strings"
@@ -9,6 +10,7 @@ import (
 
 	"github.com/chaff-dev/chaff/internal/features"
 	"github.com/chaff-dev/chaff/internal/lines"
+	"github.com/chaff-dev/chaff/internal/linescan"
 	"github.com/chaff-dev/chaff/internal/signals"
 )
 
@@ -68,6 +70,16 @@ func TestReadRejects(t *testing.T) {
 	renamed.Names[3] = "no-such-feature"
 	short := *m
 	short.Hashed = m.Hashed[:10]
+	// A head whose hashed space is too large for the sparse layout's
+	// uint16 row numbers, its weights of the right size.
+	wide := *m
+	wideHead := *m.Categories
+	wideHead.Bits = 16
+	wideHead.Hashed = make([][]float32, len(wideHead.Names))
+	for k := range wideHead.Hashed {
+		wideHead.Hashed[k] = make([]float32, 1<<16)
+	}
+	wide.Categories = &wideHead
 	tests := []struct {
 		name string
 		data []byte
@@ -75,11 +87,14 @@ func TestReadRejects(t *testing.T) {
 	}{
 		{"empty", nil, "not a chaff model"},
 		{"no magic", []byte("hello world, this is not a model at all"), "not a chaff model"},
-		{"wrong magic", append([]byte("chaff-model-0\n"), good[len(magic):]...), "not a chaff model"},
-		{"magic only", []byte(magic), "model:"},
+		{"wrong magic", append([]byte("chaff-model-0\n"), good[len(magic+"accurate-text\n"):]...), "not a chaff model"},
+		{"unknown kind", append([]byte(magic+"slow-text\n"), good[len(magic+"accurate-text\n"):]...), "unknown kind"},
+		{"other kind", append([]byte(magic+"fast-text\n"), good[len(magic+"accurate-text\n"):]...), "accurate-text model in a fast-text file"},
+		{"magic only", []byte(magic + "accurate-text\n"), "model:"},
 		{"truncated", good[:len(good)/2], "model:"},
 		{"renamed feature", write(t, &renamed), "retrain"},
 		{"hashed size", write(t, &short), "hashed weights"},
+		{"head of 1<<16 slots", write(t, &wide), "malformed class head"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -122,16 +137,73 @@ func TestWriteReadRoundTrip(t *testing.T) {
 	}
 }
 
-func TestDefaultModels(t *testing.T) {
-	for name, load := range map[string]func() (*Model, error){"Default": Default, "DefaultHTML": DefaultHTML} {
-		m, err := load()
+// TestEmbeddedModels checks that every kind has its embedded model, of
+// that kind, whose file names the kind in its first line.
+func TestEmbeddedModels(t *testing.T) {
+	files := map[Kind][]byte{AccurateText: accurateText, FastText: fastText, AccurateHTML: accurateHTML, FastHTML: fastHTML}
+	for k := AccurateText; k <= FastHTML; k++ {
+		m, err := Embedded(k)
 		if err != nil {
-			t.Errorf("%s: %v", name, err)
+			t.Errorf("%v: %v", k, err)
 			continue
 		}
-		if len(m.Names) != features.Dense || m.About == "" {
-			t.Errorf("%s: %d names, About %q", name, len(m.Names), m.About)
+		names := features.Dense
+		if k == FastText {
+			names = linescan.Dense
 		}
+		if m.Kind != k || len(m.Names) != names || m.About == "" || m.Readability != (k == AccurateHTML) {
+			t.Errorf("%v: kind %v, %d names, About %q, Readability %v", k, m.Kind, len(m.Names), m.About, m.Readability)
+		}
+		if want := magic + k.String() + "\n"; !bytes.HasPrefix(files[k], []byte(want)) {
+			t.Errorf("%v: the file does not begin with %q", k, want)
+		}
+	}
+	if _, err := Embedded(0); err == nil {
+		t.Error("Embedded(0): no error")
+	}
+}
+
+// TestReadLegacy checks that a file of an earlier release, whose first
+// line names no kind, reads as the kind its contents say.
+func TestReadLegacy(t *testing.T) {
+	for _, readability := range []bool{false, true} {
+		m := Train(examples(t), Config{Seed: 1, Epochs: 1})
+		m.Readability = readability
+		var b bytes.Buffer
+		b.WriteString(legacyMagic)
+		if err := gob.NewEncoder(&b).Encode(m); err != nil {
+			t.Fatal(err)
+		}
+		r, err := Read(&b)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := AccurateText
+		if readability {
+			want = AccurateHTML
+		}
+		if r.Kind != want || !slices.Equal(r.Hashed, m.Hashed) {
+			t.Errorf("Readability %v: read a %v model, want %v with the same weights", readability, r.Kind, want)
+		}
+	}
+}
+
+func TestKind(t *testing.T) {
+	for k := AccurateText; k <= FastHTML; k++ {
+		if got, err := ParseKind(k.String()); got != k || err != nil {
+			t.Errorf("ParseKind(%q) = %v, %v", k.String(), got, err)
+		}
+		if KindOf(k.HTML(), k.Fast()) != k {
+			t.Errorf("KindOf(%v, %v) = %v, want %v", k.HTML(), k.Fast(), KindOf(k.HTML(), k.Fast()), k)
+		}
+	}
+	for _, s := range []string{"", "fast", "Kind(0)", "accurate"} {
+		if _, err := ParseKind(s); err == nil {
+			t.Errorf("ParseKind(%q): no error", s)
+		}
+	}
+	if s := Kind(9).String(); s != "Kind(9)" {
+		t.Errorf("Kind(9).String() = %q", s)
 	}
 }
 
@@ -215,18 +287,26 @@ func TestExplain(t *testing.T) {
 	}
 }
 
-func TestTrainRecordsReadability(t *testing.T) {
-	for _, rb := range []bool{false, true} {
-		m := Train(examples(t), Config{Seed: 1, Epochs: 1, Readability: rb})
+// TestTrainRecordsKind checks that a model records its kind, through
+// Write and Read, and that the accurate HTML model alone reads
+// go-readability's signal.
+func TestTrainRecordsKind(t *testing.T) {
+	for _, k := range []Kind{0, AccurateText, AccurateHTML, FastHTML} {
+		m := Train(examples(t), Config{Kind: k, Seed: 1, Epochs: 1})
 		back, err := Read(bytes.NewReader(write(t, m)))
 		if err != nil {
 			t.Fatal(err)
 		}
+		want := max(k, AccurateText)
+		rb := k == AccurateHTML
+		if m.Kind != want || back.Kind != want {
+			t.Errorf("Config.Kind %v: model %v, after Write and Read %v", k, m.Kind, back.Kind)
+		}
 		if m.Readability != rb || back.Readability != rb {
-			t.Errorf("Config.Readability %v: model %v, after Write and Read %v", rb, m.Readability, back.Readability)
+			t.Errorf("Config.Kind %v: Readability %v, after Write and Read %v", k, m.Readability, back.Readability)
 		}
 		if got := strings.Contains(m.About, "go-readability"); got != rb {
-			t.Errorf("Config.Readability %v: About %q", rb, m.About)
+			t.Errorf("Config.Kind %v: About %q", k, m.About)
 		}
 	}
 }
@@ -244,8 +324,8 @@ func TestInnerFolds(t *testing.T) {
 		{"pages and single examples mixed", []int{0, 5, 0, 5, 0}, 2, []int{0, 1, 0, 1, 0}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			if got := InnerFolds(tc.pages, tc.k); !slices.Equal(got, tc.want) {
-				t.Errorf("InnerFolds(%v, %d) = %v, want %v", tc.pages, tc.k, got, tc.want)
+			if got := innerFolds(tc.pages, tc.k); !slices.Equal(got, tc.want) {
+				t.Errorf("innerFolds(%v, %d) = %v, want %v", tc.pages, tc.k, got, tc.want)
 			}
 		})
 	}
@@ -260,8 +340,29 @@ func TestDocuments(t *testing.T) {
 		{[]int{1, 2, 1, 1, 2, 2}, "2 documents and 4 layout variants"},
 		{[]int{0, 4, 0, 4}, "3 documents and 1 layout variant"},
 	} {
-		if got := Documents(tc.pages); got != tc.want {
-			t.Errorf("Documents(%v) = %q, want %q", tc.pages, got, tc.want)
+		if got := documents(tc.pages); got != tc.want {
+			t.Errorf("documents(%v) = %q, want %q", tc.pages, got, tc.want)
 		}
 	}
+}
+
+// FuzzRead checks that no bytes make Read panic: a model file is input,
+// given with --model and --html-model.
+func FuzzRead(f *testing.F) {
+	for _, data := range [][]byte{accurateText, fastText} {
+		f.Add(data[:4000])
+	}
+	var b bytes.Buffer
+	if err := Train(trainSet(), Config{Kind: FastText, Seed: 1, Epochs: 1}).Write(&b); err != nil {
+		f.Fatal(err)
+	}
+	f.Add(b.Bytes())
+	f.Add([]byte(legacyFastMagic))
+	f.Add([]byte(magic + "accurate-html\n"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		m, err := Read(bytes.NewReader(data))
+		if (m == nil) == (err == nil) {
+			t.Fatalf("Read gave model %v and error %v", m != nil, err)
+		}
+	})
 }

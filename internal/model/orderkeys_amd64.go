@@ -1,9 +1,6 @@
+//go:build !purego
+
 package model
-
-import "golang.org/x/sys/cpu"
-
-// useAVX2 reports whether the processor runs orderKeysAVX2.
-var useAVX2 = cpu.X86.HasAVX2
 
 // orderKeysAVX2 is orderKeys in AVX2 (see orderkeys_amd64.s), for a
 // non-empty x and keys of the same length.

@@ -1,3 +1,5 @@
+//go:build !purego
+
 #include "textflag.h"
 
 // tailMask holds eight lanes set, then eight clear: the 32 bytes at

@@ -6,13 +6,16 @@ import (
 	"math/rand/v2"
 
 	"github.com/chaff-dev/chaff/internal/features"
+	"github.com/chaff-dev/chaff/internal/linescan"
 	"github.com/chaff-dev/chaff/internal/signals"
 )
 
-// Example is one labelled document to learn from.
+// Example is one labelled document to learn from: Doc and Vec for every
+// kind of model but FastText, which learns from Lines.
 type Example struct {
-	Doc *signals.Doc
-	Vec *features.Vectors
+	Doc   *signals.Doc
+	Vec   *features.Vectors
+	Lines *linescan.Features
 	// Noise per line: 1 noise, 0 content, -1 not to learn from (blank).
 	Noise []int8
 	// Class per line when known, "" otherwise: the noise category of a
@@ -23,6 +26,11 @@ type Example struct {
 	// Tune marks a hand-labelled document: the forest's tuning trees
 	// (ForestConfig.Tune) fit its lines until they are decided right.
 	Tune bool
+	// CategoriesOnly has a FastText model learn the categories of the
+	// document's noise lines and nothing else: hand-labelled documents
+	// whose labels would shift the noise scores away from the data they
+	// are measured on.
+	CategoriesOnly bool
 	// Page groups the dumps of one page in different layouts (package
 	// variants): examples with the same nonzero Page share an inner fold,
 	// so that the stages above never learn from scores of a stage one
@@ -39,6 +47,7 @@ func (e *Example) weight() float32 {
 
 // Config sets how a model is trained.
 type Config struct {
+	Kind    Kind    // the model to train (0: AccurateText)
 	Seed    uint64  // shuffling seed: the same seed and data give the same model
 	Epochs  int     // passes over the data (default 8)
 	Rate    float64 // initial learning rate (default 0.1)
@@ -47,14 +56,14 @@ type Config struct {
 	Forest  ForestConfig
 	Weighed bool // weigh each line by the log of its word count, as the benchmark counts words
 	// Context grows stage three (Model.Context) on stage two's scores
-	// computed out of fold; it needs Folds > 1.
+	// computed out of fold; it needs Folds > 1, and FastText ignores it.
 	Context bool
-	// Readability records in Model.Readability that the examples are HTML
-	// pages extracted with go-readability's signal.
-	Readability bool
 }
 
 func (c *Config) defaults() {
+	if c.Kind == 0 {
+		c.Kind = AccurateText
+	}
 	if c.Epochs == 0 {
 		c.Epochs = 8
 	}
@@ -66,10 +75,15 @@ func (c *Config) defaults() {
 	}
 }
 
-// Train fits a model to the examples.
+// Train fits a model of kind cfg.Kind to the examples. The HTML kinds
+// learn from pages' examples: AccurateHTML from pages extracted with
+// go-readability's signal, which it records in Model.Readability.
 func Train(ex []Example, cfg Config) *Model {
 	cfg.defaults()
-	m := &Model{Names: make([]string, features.Dense), Readability: cfg.Readability}
+	if cfg.Kind == FastText {
+		return trainFast(ex, cfg)
+	}
+	m := &Model{Kind: cfg.Kind, Names: make([]string, features.Dense), Readability: cfg.Kind == AccurateHTML}
 	for i := range m.Names {
 		m.Names[i] = features.Name(i)
 	}
@@ -80,19 +94,19 @@ func Train(ex []Example, cfg Config) *Model {
 	if cfg.Folds > 1 && len(ex) >= cfg.Folds {
 		sc := outOfFoldStage1(ex, cfg)
 		rows, y, w := stageRows(ex, sc, stage2Width, stage2Row, &cfg)
-		m.Forest = GrowForest(rows, y, w, cfg.Forest)
+		m.Forest = growForest(rows, y, w, cfg.Forest)
 		stages := "a forest"
 		if cfg.Context {
 			outOfFoldStage2(ex, sc, cfg)
 			rows, y, w = stageRows(ex, sc, stage3Width, stage3Row, &cfg)
-			m.Context = GrowForest(rows, y, w, cfg.Forest)
+			m.Context = growForest(rows, y, w, cfg.Forest)
 			stages = "two stacked forests"
 		}
 		m.tuneForest(ex, cfg)
 		m.prepare()
-		m.About = fmt.Sprintf("n-gram logistic regression and %s of %d boosted trees: %s, seed %d, %d epochs, %d inner folds", stages, len(m.Forest.Trees), Documents(pages(ex)), cfg.Seed, cfg.Epochs, cfg.Folds)
+		m.About = fmt.Sprintf("n-gram logistic regression and %s of %d boosted trees: %s, seed %d, %d epochs, %d inner folds", stages, len(m.Forest.Trees), documents(pages(ex)), cfg.Seed, cfg.Epochs, cfg.Folds)
 	} else {
-		m.About = fmt.Sprintf("logistic regression: %s, seed %d, %d epochs", Documents(pages(ex)), cfg.Seed, cfg.Epochs)
+		m.About = fmt.Sprintf("logistic regression: %s, seed %d, %d epochs", documents(pages(ex)), cfg.Seed, cfg.Epochs)
 	}
 	if m.Readability {
 		m.About += ", with go-readability's signal"
@@ -161,7 +175,7 @@ func trainStage1(ex []Example, cfg Config) ([]float32, []float32) {
 // above learn from the errors stage one makes on pages it never saw.
 func outOfFoldStage1(ex []Example, cfg Config) []Scores {
 	sc := make([]Scores, len(ex))
-	fold := InnerFolds(pages(ex), cfg.Folds)
+	fold := innerFolds(pages(ex), cfg.Folds)
 	for f := 0; f < cfg.Folds; f++ {
 		var train []Example
 		for d := range ex {
@@ -181,10 +195,10 @@ func outOfFoldStage1(ex []Example, cfg Config) []Scores {
 	return sc
 }
 
-// InnerFolds returns the inner fold, out of k, of each of the examples
+// innerFolds returns the inner fold, out of k, of each of the examples
 // whose pages (Example.Page) are given: its index mod k, or that of the
 // first example of its page when the page is not 0.
-func InnerFolds(pages []int, k int) []int {
+func innerFolds(pages []int, k int) []int {
 	fold := make([]int, len(pages))
 	first := map[int]int{}
 	for d, p := range pages {
@@ -201,10 +215,10 @@ func InnerFolds(pages []int, k int) []int {
 	return fold
 }
 
-// Documents says how many documents examples with these pages
+// documents says how many documents examples with these pages
 // (Example.Page) are, and how many layout variants of them: "6
 // documents", "6 documents and 18 layout variants".
-func Documents(pages []int) string {
+func documents(pages []int) string {
 	docs, seen := 0, map[int]bool{}
 	for _, p := range pages {
 		if p == 0 || !seen[p] {
@@ -237,7 +251,7 @@ func outOfFoldStage2(ex []Example, sc []Scores, cfg Config) {
 	rows, y, w := stageRows(ex, sc, stage2Width, stage2Row, &cfg)
 	ss := samples(ex)
 	row, keys := make([]float32, stage2Width), make([]uint32, stage2Width)
-	fold := InnerFolds(pages(ex), cfg.Folds)
+	fold := innerFolds(pages(ex), cfg.Folds)
 	for f := 0; f < cfg.Folds; f++ {
 		var fr [][]float32
 		var fy, fw []float32
@@ -246,8 +260,8 @@ func outOfFoldStage2(ex []Example, sc []Scores, cfg Config) {
 				fr, fy, fw = append(fr, rows[k]), append(fy, y[k]), append(fw, w[k])
 			}
 		}
-		forest := GrowForest(fr, fy, fw, cfg.Forest)
-		forest.Prepare()
+		forest := growForest(fr, fy, fw, cfg.Forest)
+		forest.prepare()
 		for d := range ex {
 			if fold[d] != f {
 				continue
@@ -257,7 +271,7 @@ func outOfFoldStage2(ex []Example, sc []Scores, cfg Config) {
 			for i := range e.Doc.Lines {
 				if !e.Doc.Lines[i].Blank() {
 					stage2Row(e.Doc, e.Vec, &sc[d], i, row)
-					sc[d].Z2[i] = forest.PredictUsing(row, keys)
+					sc[d].Z2[i] = forest.predictUsing(row, keys)
 				}
 			}
 			sc[d].bl2 = blocks(e.Doc, e.Vec, sc[d].Z2)

@@ -1,3 +1,5 @@
+//go:build !purego
+
 package model
 
 // walk8AMD64 is walk8Go in assembly (see walk_amd64.s): the eight

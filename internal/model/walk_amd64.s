@@ -1,3 +1,5 @@
+//go:build !purego
+
 #include "textflag.h"
 
 // Registers of walk8AMD64: AX, BX, CX, DX, SI, DI, R8 and R9 hold the
