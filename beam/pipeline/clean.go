@@ -1,0 +1,115 @@
+package pipeline
+
+import (
+	"context"
+
+	"github.com/apache/beam/sdks/v2/go/pkg/beam"
+	"github.com/chaff-dev/chaff"
+)
+
+// Counters, in namespace "chaff". records_in = records_out +
+// records_failed once a pipeline is done.
+const (
+	namespace           = "chaff"
+	counterIn           = "records_in"     // records read, and files that could not be opened
+	counterOut          = "records_out"    // output lines written
+	counterFailed       = "records_failed" // dead letters
+	counterLines        = "lines"          // lines of the cleaned records, blank ones included
+	counterKept         = "lines_kept"     // non-blank lines kept
+	counterDropped      = "dropped_"       // + category: lines dropped
+	counterKeyPairs     = "repeated_pairs" // (key, document) pairs of the first pass
+	counterKeys         = "repeated_keys_distinct"
+	counterRepeatedKeys = "repeated_keys" // keys at or over the threshold
+)
+
+// cleaner is the second pass shared by cleanFn and cleanRepeatedFn: it
+// reads a file's records again and writes each one as `chaff clean` does,
+// or sends it to the dead letter.
+type cleaner struct {
+	Model ModelConfig
+	Read  chaff.ReadOptions
+	Clean chaff.CleanOptions
+
+	c       *chaff.Classifier
+	dropped map[string]beam.Counter
+}
+
+// Setup builds (or shares) the worker's classifier.
+func (cl *cleaner) Setup() error {
+	c, err := classifier(cl.Model)
+	cl.c = c
+	cl.dropped = map[string]beam.Counter{}
+	return err
+}
+
+// process cleans the records of f; drop, when not nil, gives the drop
+// predicate of a document.
+func (cl *cleaner) process(ctx context.Context, f File, drop func(ref uint64) func(uint64) bool, out, dead func([]byte)) error {
+	for rec, err := range records(ctx, f, cl.Read) {
+		beam.NewCounter(namespace, counterIn).Inc(ctx, 1)
+		if err != nil {
+			if ctx.Err() != nil {
+				return ctx.Err() // the bundle fails and is retried whole
+			}
+			cl.fail(ctx, dead, f, 0, err)
+			continue
+		}
+		var pred func(uint64) bool
+		if drop != nil {
+			pred = drop(docRef(f.Index, rec.Number))
+		}
+		line, st, err := cl.c.CleanRecord(nil, rec, cl.Clean, pred)
+		if err != nil {
+			cl.fail(ctx, dead, f, rec.Number, err)
+			continue
+		}
+		out(line)
+		cl.count(ctx, st)
+	}
+	return nil
+}
+
+// fail sends a failed record to the dead letter.
+func (cl *cleaner) fail(ctx context.Context, dead func([]byte), f File, rec int, err error) {
+	dead(deadLetter(f, rec, err))
+	beam.NewCounter(namespace, counterFailed).Inc(ctx, 1)
+}
+
+// count adds a cleaned record to the counters.
+func (cl *cleaner) count(ctx context.Context, st chaff.Stats) {
+	beam.NewCounter(namespace, counterOut).Inc(ctx, 1)
+	beam.NewCounter(namespace, counterLines).Inc(ctx, int64(st.Lines))
+	beam.NewCounter(namespace, counterKept).Inc(ctx, int64(st.Kept))
+	for cat, n := range st.Dropped {
+		c, ok := cl.dropped[cat]
+		if !ok {
+			c = beam.NewCounter(namespace, counterDropped+cat)
+			cl.dropped[cat] = c
+		}
+		c.Inc(ctx, int64(n))
+	}
+}
+
+// cleanFn cleans the records of a file without the repeated-line pass.
+type cleanFn struct{ cleaner }
+
+// ProcessElement cleans the records of f into out, failures into dead.
+func (fn *cleanFn) ProcessElement(ctx context.Context, f File, out, dead func([]byte)) error {
+	return fn.process(ctx, f, nil, out, dead)
+}
+
+// cleanRepeatedFn cleans the records of a file and drops the repeated
+// lines the first pass found, given as a side input of (key, first
+// document).
+type cleanRepeatedFn struct {
+	cleaner
+	KeepFirst bool
+	Token     string // names the pipeline's table in a worker process
+}
+
+// ProcessElement cleans the records of f into out, failures into dead.
+func (fn *cleanRepeatedFn) ProcessElement(ctx context.Context, f File, side func(*uint64, *uint64) bool, out, dead func([]byte)) error {
+	t := sharedTableFor(fn.Token, side)
+	drop := func(ref uint64) func(uint64) bool { return t.dropper(ref, fn.KeepFirst) }
+	return fn.process(ctx, f, drop, out, dead)
+}
