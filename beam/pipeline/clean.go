@@ -4,6 +4,7 @@ import (
 	"context"
 
 	"github.com/apache/beam/sdks/v2/go/pkg/beam"
+	"github.com/apache/beam/sdks/v2/go/pkg/beam/core/metrics"
 	"github.com/chaff-dev/chaff"
 )
 
@@ -21,6 +22,20 @@ const (
 	counterKeys         = "repeated_keys_distinct"
 	counterRepeatedKeys = "repeated_keys" // keys at or over the threshold
 )
+
+// Counts returns the chaff counters of a pipeline's results, by name
+// (records_in, records_out, records_failed, lines, lines_kept,
+// dropped_CATEGORY, repeated_pairs, repeated_keys_distinct,
+// repeated_keys), summed over the steps that add to them.
+func Counts(res metrics.Results) map[string]int64 {
+	counts := map[string]int64{}
+	for _, c := range res.AllMetrics().Counters() {
+		if c.Namespace() == namespace {
+			counts[c.Name()] += c.Result()
+		}
+	}
+	return counts
+}
 
 // cleaner is the second pass shared by cleanFn and cleanRepeatedFn: it
 // reads a file's records again and writes each one as `chaff clean` does,

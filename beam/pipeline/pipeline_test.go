@@ -111,13 +111,7 @@ func runPipeline(t *testing.T, cfg Config) map[string]int64 {
 	if err != nil {
 		t.Fatal(err)
 	}
-	counters := map[string]int64{}
-	for _, c := range res.Metrics().AllMetrics().Counters() {
-		if c.Namespace() == namespace {
-			counters[c.Name()] += c.Result()
-		}
-	}
-	return counters
+	return Counts(res.Metrics())
 }
 
 // readShards returns the lines of every shard under prefix, and fails on a

@@ -12,7 +12,7 @@ import (
 )
 
 // records reads the records of one file through Beam's filesystem (local,
-// gs://, s3://, as registered) with chaff's reader: JSONL, WARC, HTML or
+// gs://, and what else a program registers) with chaff's reader: JSONL, WARC, HTML or
 // text, plain, gzip or zstd. A file that cannot be opened yields one error
 // for the whole file (record 0).
 func records(ctx context.Context, f File, opts chaff.ReadOptions) iter.Seq2[*chaff.Record, error] {
