@@ -57,9 +57,35 @@ func (cl *cleaner) Setup() error {
 	return err
 }
 
+// announce reports every counter of the stage at 0 before a file's records
+// are read. Prism (v2.78.0) loses increments of a counter whose first
+// report comes in the final responses of two bundles at once (it keeps the
+// payload of an unknown short ID in a map, and the second overwrites the
+// first until the ID's metadata arrives): a counter that each bundle
+// carries from its start is known from the first progress report on.
+func (cl *cleaner) announce(ctx context.Context) {
+	for _, name := range []string{counterIn, counterOut, counterFailed, counterLines, counterKept} {
+		beam.NewCounter(namespace, name).Inc(ctx, 0)
+	}
+	for _, cat := range append(chaff.Categories(), "repeated") {
+		cl.droppedCounter(cat).Inc(ctx, 0)
+	}
+}
+
+// droppedCounter is the counter of the lines dropped as cat.
+func (cl *cleaner) droppedCounter(cat string) beam.Counter {
+	c, ok := cl.dropped[cat]
+	if !ok {
+		c = beam.NewCounter(namespace, counterDropped+cat)
+		cl.dropped[cat] = c
+	}
+	return c
+}
+
 // process cleans the records of f; drop, when not nil, gives the drop
 // predicate of a document.
 func (cl *cleaner) process(ctx context.Context, f File, drop func(ref uint64) func(uint64) bool, out, dead func([]byte)) error {
+	cl.announce(ctx)
 	for rec, err := range records(ctx, f, cl.Read) {
 		beam.NewCounter(namespace, counterIn).Inc(ctx, 1)
 		if err != nil {
@@ -96,12 +122,7 @@ func (cl *cleaner) count(ctx context.Context, st chaff.Stats) {
 	beam.NewCounter(namespace, counterLines).Inc(ctx, int64(st.Lines))
 	beam.NewCounter(namespace, counterKept).Inc(ctx, int64(st.Kept))
 	for cat, n := range st.Dropped {
-		c, ok := cl.dropped[cat]
-		if !ok {
-			c = beam.NewCounter(namespace, counterDropped+cat)
-			cl.dropped[cat] = c
-		}
-		c.Inc(ctx, int64(n))
+		cl.droppedCounter(cat).Inc(ctx, int64(n))
 	}
 }
 

@@ -135,7 +135,52 @@ func makeCorpus(t testing.TB, dir string, n, sites int) *corpus {
 		c.files = append(c.files, path)
 		c.records += lines[i]
 	}
+	c.addWARC(t, r, filepath.Join(dir, "e.warc.gz"), n/20, sites)
 	return c
+}
+
+// addWARC writes a WARC file of n records, as Common Crawl does (each
+// record its own gzip member): a warcinfo and a request record, which
+// carry no document, text conversions (WET) of site pages, a few HTML
+// responses, and a response whose body is not in the gzip its header
+// declares, which fails alone.
+func (c *corpus) addWARC(t testing.TB, r *rand.Rand, path string, n, sites int) {
+	t.Helper()
+	var out bytes.Buffer
+	num := 0
+	add := func(typ, uri, ctype, block string) {
+		num++
+		var rec bytes.Buffer
+		fmt.Fprintf(&rec, "WARC/1.0\r\nWARC-Type: %s\r\nWARC-Record-ID: <urn:uuid:00000000-0000-0000-0000-%012d>\r\n", typ, num)
+		if uri != "" {
+			fmt.Fprintf(&rec, "WARC-Target-URI: %s\r\n", uri)
+		}
+		fmt.Fprintf(&rec, "WARC-Date: 2024-01-02T03:04:05Z\r\nContent-Type: %s\r\nContent-Length: %d\r\n\r\n%s\r\n\r\n", ctype, len(block), block)
+		w := gzip.NewWriter(&out)
+		w.Write(rec.Bytes())
+		if err := w.Close(); err != nil {
+			t.Fatal(err)
+		}
+	}
+	add("warcinfo", "", "application/warc-fields", "software: chaff-beam test\r\n")
+	add("request", "https://www.site0.example/", "application/http; msgtype=request", "GET / HTTP/1.1\r\nHost: www.site0.example\r\n\r\n")
+	for i := range n {
+		site := r.IntN(sites)
+		uri := fmt.Sprintf("https://www.site%d.example/wet/%d", site, i)
+		if i%10 != 9 {
+			add("conversion", uri, "text/plain", document(r, site, i))
+			continue
+		}
+		page := "<html><head><title>News</title></head><body><nav><a href=/>" + strings.ReplaceAll(document(r, site, i), "\n", "</a></nav>\n<p>") + "</p></body></html>"
+		add("response", uri, "application/http; msgtype=response", "HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n\r\n"+page)
+	}
+	add("response", "https://www.site3.example/bad", "application/http; msgtype=response", "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Encoding: gzip\r\n\r\n<html><body><p>not gzip at all</p></body></html>")
+	if err := os.WriteFile(path, out.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	c.files = append(c.files, path)
+	c.records += n + 1 // the documents and the broken one
+	c.broken = append(c.broken, DeadLetter{File: path, Record: num})
 }
 
 // compress compresses data as the extension of name says.

@@ -9,6 +9,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -89,9 +90,11 @@ func TestPipelineEqualsCommand(t *testing.T) {
 			tc.cfg(&cfg)
 			counters := runPipeline(t, cfg)
 			got := readShards(t, cfg.Output, cfg.Shards)
-			want := runCommand(t, append([]string{"--text-model", "fast"}, tc.flags...), c.files)
+			want, failed := runCommand(t, append([]string{"--text-model", "fast", "--html-model", "fast"}, tc.flags...), c.files)
 			compareLines(t, got, want)
-			checkDeadLetters(t, readShards(t, cfg.DeadLetter, cfg.Shards), c.broken)
+			dead := readShards(t, cfg.DeadLetter, cfg.Shards)
+			checkDeadLetters(t, dead, c.broken)
+			checkDeadLetters(t, dead, failed)
 			checkCounters(t, counters, c, got)
 			t.Logf("counters: %v", counters)
 		})
@@ -162,9 +165,13 @@ func splitLines(data []byte) []string {
 	return out
 }
 
-// runCommand runs `chaff clean FLAGS FILES` and returns its output lines.
-// The command exits 1 when records failed, as the broken ones do.
-func runCommand(t *testing.T, flags, files []string) []string {
+// errorLine is an error the command logs for a failed record.
+var errorLine = regexp.MustCompile(`(?m)^level=error .* file=(\S+) record=(\d+)$`)
+
+// runCommand runs `chaff clean FLAGS FILES` and returns its output lines
+// and the records it logged as failed. The command exits 1 when records
+// failed, as the broken ones do.
+func runCommand(t *testing.T, flags, files []string) (lines []string, failed []DeadLetter) {
 	t.Helper()
 	args := append(append([]string{"clean", "--progress", "never"}, flags...), files...)
 	cmd := exec.Command(chaffBin, args...)
@@ -175,7 +182,11 @@ func runCommand(t *testing.T, flags, files []string) []string {
 	if err != nil && !(errors.As(err, &exit) && exit.ExitCode() == 1) {
 		t.Fatalf("chaff %s: %v\n%s", strings.Join(args, " "), err, stderr.String())
 	}
-	return splitLines(stdout.Bytes())
+	for _, m := range errorLine.FindAllStringSubmatch(stderr.String(), -1) {
+		n, _ := strconv.Atoi(m[2])
+		failed = append(failed, DeadLetter{File: m[1], Record: n})
+	}
+	return splitLines(stdout.Bytes()), failed
 }
 
 // compareLines fails when got and want differ as multisets of lines.
@@ -244,6 +255,8 @@ func checkCounters(t *testing.T, counters map[string]int64, c *corpus, out []str
 	}
 	for name, n := range counters {
 		if cat, ok := strings.CutPrefix(name, counterDropped); ok && dropped[cat] != n {
+			// Every category's counter is reported, at 0 when no line
+			// of it was dropped.
 			t.Errorf("counter %s = %d, the output's stats say %d", name, n, dropped[cat])
 		}
 	}
