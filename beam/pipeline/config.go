@@ -139,14 +139,16 @@ func checkOutputs(cfg *Config, files []File) error {
 // 64 bits so that "first document" is an integer minimum and the repeated
 // table holds 16 bytes a key.
 const (
-	recordBits = 40 // a file may hold 2^40 records
-	maxFiles   = 1 << (64 - recordBits)
+	recordBits = 40                     // a file may hold 2^40 - 1 records
+	maxRecord  = 1<<recordBits - 1      // the largest record number
+	maxFiles   = 1<<(64-recordBits) - 1 // so that no reference is noRef
 )
 
 // docRef packs a record's position; it orders records as the command reads
-// them: file by file in input order, record by record.
+// them: file by file in input order, record by record. The caller keeps
+// file below maxFiles and record at most maxRecord.
 func docRef(file, record int) uint64 {
-	return uint64(file)<<recordBits | uint64(record)&(1<<recordBits-1)
+	return uint64(file)<<recordBits | uint64(record)
 }
 
 // noRef is larger than every docRef: the "first document" of an empty

@@ -5,6 +5,7 @@ import (
 	"context"
 	"crypto/rand"
 	"encoding/hex"
+	"fmt"
 	"slices"
 	"sync"
 
@@ -46,6 +47,9 @@ func (fn *keysFn) ProcessElement(ctx context.Context, f File, emit func(uint64, 
 		_, keys, err := fn.c.RepeatedKeys(rec, fn.Clean, fn.Repeated)
 		if err != nil {
 			continue
+		}
+		if rec.Number > maxRecord {
+			return fmt.Errorf("%s: record %d: more than %d records in a file", f.Name, rec.Number, maxRecord)
 		}
 		ref := docRef(f.Index, rec.Number)
 		for _, k := range keys {
