@@ -38,12 +38,15 @@ func Counts(res metrics.Results) map[string]int64 {
 }
 
 // cleaner is the second pass shared by cleanFn and cleanRepeatedFn: it
-// reads a file's records again and writes each one as `chaff clean` does,
-// or sends it to the dead letter.
+// reads a file's records again and writes each one as `chaff clean` does
+// to the file's output shard, or to its dead-letter shard.
 type cleaner struct {
-	Model ModelConfig
-	Read  chaff.ReadOptions
-	Clean chaff.CleanOptions
+	Model      ModelConfig
+	Read       chaff.ReadOptions
+	Clean      chaff.CleanOptions
+	Output     string // prefix of the output shards
+	DeadLetter string // prefix of the dead-letter shards
+	Files      int    // the number of input files: one shard each
 
 	c       *chaff.Classifier
 	dropped map[string]beam.Counter
@@ -82,38 +85,63 @@ func (cl *cleaner) droppedCounter(cat string) beam.Counter {
 	return c
 }
 
-// process cleans the records of f; drop, when not nil, gives the drop
-// predicate of a document.
-func (cl *cleaner) process(ctx context.Context, f File, drop func(ref uint64) func(uint64) bool, out, dead func([]byte)) error {
+// process cleans the records of f into its shards; drop, when not nil,
+// gives the drop predicate of a document. An error (a shard that cannot be
+// written, a cancelled context) fails the bundle, which the runner retries
+// whole: the shards are written again from the start.
+func (cl *cleaner) process(ctx context.Context, f File, drop func(ref uint64) func(uint64) bool) error {
 	cl.announce(ctx)
+	out, dead := newShard(cl.Output, f.Index, cl.Files), newShard(cl.DeadLetter, f.Index, cl.Files)
+	if err := cl.records(ctx, f, drop, out, dead); err != nil {
+		out.abort(ctx)
+		dead.abort(ctx)
+		return err
+	}
+	if err := out.commit(ctx); err != nil {
+		dead.abort(ctx)
+		return err
+	}
+	return dead.commit(ctx)
+}
+
+// records cleans each record of f into out, or sends it to dead.
+func (cl *cleaner) records(ctx context.Context, f File, drop func(ref uint64) func(uint64) bool, out, dead *shard) error {
+	var line []byte
 	for rec, err := range records(ctx, f, cl.Read) {
 		beam.NewCounter(namespace, counterIn).Inc(ctx, 1)
 		if err != nil {
 			if ctx.Err() != nil {
-				return ctx.Err() // the bundle fails and is retried whole
+				return ctx.Err()
 			}
-			cl.fail(ctx, dead, f, 0, err)
+			if err := cl.fail(ctx, dead, f, 0, err); err != nil {
+				return err
+			}
 			continue
 		}
 		var pred func(uint64) bool
 		if drop != nil {
 			pred = drop(docRef(f.Index, rec.Number))
 		}
-		line, st, err := cl.c.CleanRecord(nil, rec, cl.Clean, pred)
+		var st chaff.Stats
+		line, st, err = cl.c.CleanRecord(line[:0], rec, cl.Clean, pred)
 		if err != nil {
-			cl.fail(ctx, dead, f, rec.Number, err)
+			if err := cl.fail(ctx, dead, f, rec.Number, err); err != nil {
+				return err
+			}
 			continue
 		}
-		out(line)
+		if err := out.write(ctx, line); err != nil {
+			return err
+		}
 		cl.count(ctx, st)
 	}
 	return nil
 }
 
-// fail sends a failed record to the dead letter.
-func (cl *cleaner) fail(ctx context.Context, dead func([]byte), f File, rec int, err error) {
-	dead(deadLetter(f, rec, err))
+// fail writes a failed record to the dead letter.
+func (cl *cleaner) fail(ctx context.Context, dead *shard, f File, rec int, err error) error {
 	beam.NewCounter(namespace, counterFailed).Inc(ctx, 1)
+	return dead.write(ctx, deadLetter(f, rec, err))
 }
 
 // count adds a cleaned record to the counters.
@@ -129,9 +157,9 @@ func (cl *cleaner) count(ctx context.Context, st chaff.Stats) {
 // cleanFn cleans the records of a file without the repeated-line pass.
 type cleanFn struct{ cleaner }
 
-// ProcessElement cleans the records of f into out, failures into dead.
-func (fn *cleanFn) ProcessElement(ctx context.Context, f File, out, dead func([]byte)) error {
-	return fn.process(ctx, f, nil, out, dead)
+// ProcessElement cleans the records of f into its shards.
+func (fn *cleanFn) ProcessElement(ctx context.Context, f File) error {
+	return fn.process(ctx, f, nil)
 }
 
 // cleanRepeatedFn cleans the records of a file and drops the repeated
@@ -143,9 +171,8 @@ type cleanRepeatedFn struct {
 	Token     string // names the pipeline's table in a worker process
 }
 
-// ProcessElement cleans the records of f into out, failures into dead.
-func (fn *cleanRepeatedFn) ProcessElement(ctx context.Context, f File, side func(*uint64, *uint64) bool, out, dead func([]byte)) error {
+// ProcessElement cleans the records of f into its shards.
+func (fn *cleanRepeatedFn) ProcessElement(ctx context.Context, f File, side func(*uint64, *uint64) bool) error {
 	t := sharedTableFor(fn.Token, side)
-	drop := func(ref uint64) func(uint64) bool { return t.dropper(ref, fn.KeepFirst) }
-	return fn.process(ctx, f, drop, out, dead)
+	return fn.process(ctx, f, func(ref uint64) func(uint64) bool { return t.dropper(ref, fn.KeepFirst) })
 }

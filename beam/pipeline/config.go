@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"strconv"
 	"strings"
 
 	"github.com/chaff-dev/chaff"
@@ -16,14 +17,12 @@ type Config struct {
 	// data/*.jsonl.gz or gs://bucket/crawl/*.warc.gz), read in the order
 	// given, each one's matches in lexical order.
 	Inputs []string
-	// Output is the prefix of the cleaned JSONL shards:
-	// PREFIX-00000-of-00016.jsonl and so on.
+	// Output is the prefix of the cleaned JSONL shards, one per input
+	// file: PREFIX-00000-of-00012.jsonl for the first of 12 files.
 	Output string
 	// DeadLetter is the prefix of the shards of failed records, one JSON
 	// object a line: {"file":…,"record":…,"error":…}.
 	DeadLetter string
-	// Shards is the number of output (and dead-letter) shards; 0: 16.
-	Shards int
 
 	Model    ModelConfig
 	Read     chaff.ReadOptions
@@ -59,9 +58,6 @@ type RepeatedConfig struct {
 	chaff.RepeatedOptions
 }
 
-// DefaultShards is the number of output shards when Config.Shards is 0.
-const DefaultShards = 16
-
 // errConfig is wrapped by every error of Config.Validate.
 var errConfig = errors.New("chaff-beam")
 
@@ -76,12 +72,6 @@ func (cfg *Config) Validate() error {
 	}
 	if cfg.Output == cfg.DeadLetter {
 		return fmt.Errorf("%w: output and dead letter share the prefix %q", errConfig, cfg.Output)
-	}
-	if cfg.Shards == 0 {
-		cfg.Shards = DefaultShards
-	}
-	if cfg.Shards < 1 || cfg.Shards > 99999 {
-		return fmt.Errorf("%w: %d shards: want 1..99999", errConfig, cfg.Shards)
 	}
 	if m := cfg.Clean.MaxDrop; !(m >= 0 && m <= 1) {
 		return fmt.Errorf("%w: max-drop %v: want a number in [0,1]", errConfig, m)
@@ -113,9 +103,12 @@ func (cfg *Config) Validate() error {
 	return nil
 }
 
-// shardName is the name of shard i of n under prefix.
+// shardName is the name of shard i of n under prefix; the numbers have
+// five digits at least, as many as n has at most, so that names sort as
+// their numbers do.
 func shardName(prefix string, i, n int) string {
-	return fmt.Sprintf("%s-%05d-of-%05d.jsonl", prefix, i, n)
+	w := max(5, len(strconv.Itoa(n)))
+	return fmt.Sprintf("%s-%0*d-of-%0*d.jsonl", prefix, w, i, w, n)
 }
 
 // checkOutputs refuses outputs that could replace an input: a matched

@@ -18,6 +18,7 @@ import (
 type corpus struct {
 	files   []string // in input order (lexical)
 	records int      // records in the files, broken ones included
+	bytes   int64    // the documents' text
 	broken  []DeadLetter
 }
 
@@ -108,6 +109,7 @@ func makeCorpus(t testing.TB, dir string, n, sites int) *corpus {
 		if i%97 == 0 {
 			delete(rec, "url") // documents without a site form one group
 		}
+		c.bytes += int64(len(rec["text"].(string)))
 		b, err := json.Marshal(rec)
 		if err != nil {
 			t.Fatal(err)
@@ -168,10 +170,13 @@ func (c *corpus) addWARC(t testing.TB, r *rand.Rand, path string, n, sites int) 
 		site := r.IntN(sites)
 		uri := fmt.Sprintf("https://www.site%d.example/wet/%d", site, i)
 		if i%10 != 9 {
-			add("conversion", uri, "text/plain", document(r, site, i))
+			doc := document(r, site, i)
+			c.bytes += int64(len(doc))
+			add("conversion", uri, "text/plain", doc)
 			continue
 		}
 		page := "<html><head><title>News</title></head><body><nav><a href=/>" + strings.ReplaceAll(document(r, site, i), "\n", "</a></nav>\n<p>") + "</p></body></html>"
+		c.bytes += int64(len(page))
 		add("response", uri, "application/http; msgtype=response", "HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n\r\n"+page)
 	}
 	add("response", "https://www.site3.example/bad", "application/http; msgtype=response", "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Encoding: gzip\r\n\r\n<html><body><p>not gzip at all</p></body></html>")

@@ -106,7 +106,6 @@ func TestValidate(t *testing.T) {
 		{"no output", func(c *Config) { c.Output = "" }, "prefixes are both needed"},
 		{"no dead letter", func(c *Config) { c.DeadLetter = "" }, "prefixes are both needed"},
 		{"same prefixes", func(c *Config) { c.DeadLetter = c.Output }, "share the prefix"},
-		{"shards", func(c *Config) { c.Shards = -1 }, "shards"},
 		{"max-drop", func(c *Config) { c.Clean.MaxDrop = 1.5 }, "max-drop"},
 		{"repeated-min low", func(c *Config) { c.Repeated.On, c.Repeated.Min = true, 1 }, "repeated-min 1"},
 		{"repeated-min high", func(c *Config) { c.Repeated.On, c.Repeated.Min = true, 256 }, "repeated-min 256"},
@@ -129,7 +128,7 @@ func TestValidate(t *testing.T) {
 	}
 	c := ok()
 	c.Repeated.On = true
-	if err := c.Validate(); err != nil || c.Shards != DefaultShards || c.Repeated.Min != 3 || c.Repeated.Scope != "site" || c.Clean.Repeated != c.Repeated.RepeatedOptions {
+	if err := c.Validate(); err != nil || c.Repeated.Min != 3 || c.Repeated.Scope != "site" || c.Clean.Repeated != c.Repeated.RepeatedOptions {
 		t.Errorf("defaults not filled: %v, %+v", err, c)
 	}
 }

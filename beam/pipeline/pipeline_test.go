@@ -85,14 +85,14 @@ func TestPipelineEqualsCommand(t *testing.T) {
 			dir := t.TempDir()
 			cfg := Config{
 				Inputs: c.files, Output: filepath.Join(dir, "out"), DeadLetter: filepath.Join(dir, "dead"),
-				Shards: 3, Model: ModelConfig{Fast: true},
+				Model: ModelConfig{Fast: true},
 			}
 			tc.cfg(&cfg)
 			counters := runPipeline(t, cfg)
-			got := readShards(t, cfg.Output, cfg.Shards)
+			got := readShards(t, cfg.Output, len(c.files))
 			want, failed := runCommand(t, append([]string{"--text-model", "fast", "--html-model", "fast"}, tc.flags...), c.files)
 			compareLines(t, got, want)
-			dead := readShards(t, cfg.DeadLetter, cfg.Shards)
+			dead := readShards(t, cfg.DeadLetter, len(c.files))
 			checkDeadLetters(t, dead, c.broken)
 			checkDeadLetters(t, dead, failed)
 			checkCounters(t, counters, c, got)
@@ -103,11 +103,11 @@ func TestPipelineEqualsCommand(t *testing.T) {
 
 // runPipeline builds the pipeline for cfg, runs it on prism and returns its
 // counters.
-func runPipeline(t *testing.T, cfg Config) map[string]int64 {
+func runPipeline(t testing.TB, cfg Config) map[string]int64 {
 	t.Helper()
 	ctx := context.Background()
 	p, s := beam.NewPipelineWithRoot()
-	if _, _, err := Build(ctx, s, cfg); err != nil {
+	if err := Build(ctx, s, cfg); err != nil {
 		t.Fatal(err)
 	}
 	res, err := prism.Execute(ctx, p)

@@ -3,74 +3,96 @@ package pipeline
 import (
 	"bufio"
 	"context"
+	"crypto/rand"
+	"encoding/hex"
 	"fmt"
-	"hash/fnv"
+	"io"
 
-	"github.com/apache/beam/sdks/v2/go/pkg/beam"
 	"github.com/apache/beam/sdks/v2/go/pkg/beam/io/filesystem"
 )
 
-// shardFn gives each line (which ends in '\n') a shard by its hash, so a
-// retried bundle sends its lines to the same shards.
-type shardFn struct{ Shards int }
-
-// ProcessElement keys line by its shard.
-func (fn *shardFn) ProcessElement(line []byte) (int, []byte) {
-	h := fnv.New64a()
-	h.Write(line)
-	return int(h.Sum64() % uint64(fn.Shards)), line
+// shard writes the output of one input file to its shard,
+// PREFIX-IIIII-of-NNNNN.jsonl: to a temporary name beside it first, renamed
+// when the file is done, so that a shard that exists is whole. A retried
+// (or duplicated) file writes the same lines again and its rename replaces
+// the shard with the same content; nothing is shuffled. The shard is
+// created on the first line: a file that gives none leaves no shard.
+type shard struct {
+	name, tmp string
+	fs        filesystem.Interface
+	w         io.WriteCloser
+	bw        *bufio.Writer
 }
 
-// writeShardFn writes the lines of one shard to PREFIX-SSSSS-of-NNNNN.jsonl:
-// to a temporary name first, renamed when complete, so that a shard that
-// exists is whole, and a retried write replaces it with the same lines.
-type writeShardFn struct {
-	Prefix string
-	Shards int
+// newShard returns the writer of shard i of n under prefix.
+func newShard(prefix string, i, n int) *shard {
+	var b [8]byte
+	rand.Read(b[:]) // never fails (crypto/rand)
+	name := shardName(prefix, i, n)
+	return &shard{name: name, tmp: name + ".tmp-" + hex.EncodeToString(b[:])}
 }
 
-// ProcessElement writes shard i.
-func (fn *writeShardFn) ProcessElement(ctx context.Context, i int, lines func(*[]byte) bool) error {
-	name := shardName(fn.Prefix, i, fn.Shards)
-	tmp := name + ".tmp"
-	fs, err := filesystem.New(ctx, name)
-	if err != nil {
-		return err
+// write appends line (which ends in '\n').
+func (s *shard) write(ctx context.Context, line []byte) error {
+	if s.bw == nil {
+		if err := s.open(ctx); err != nil {
+			return err
+		}
 	}
-	defer fs.Close()
-	if err := writeLines(ctx, fs, tmp, lines); err != nil {
-		return fmt.Errorf("%s: %w", tmp, err)
-	}
-	if err := filesystem.Rename(ctx, fs, tmp, name); err != nil {
-		return fmt.Errorf("%s: %w", name, err)
+	if _, err := s.bw.Write(line); err != nil {
+		return fmt.Errorf("%s: %w", s.tmp, err)
 	}
 	return nil
 }
 
-// writeLines writes every line to name.
-func writeLines(ctx context.Context, fs filesystem.Interface, name string, lines func(*[]byte) bool) error {
-	w, err := fs.OpenWrite(ctx, name)
+// open creates the temporary file.
+func (s *shard) open(ctx context.Context) error {
+	fs, err := filesystem.New(ctx, s.name)
 	if err != nil {
-		return err
+		return fmt.Errorf("%s: %w", s.name, err)
 	}
-	bw := bufio.NewWriterSize(w, 1<<20)
-	var line []byte
-	for lines(&line) {
-		if _, err := bw.Write(line); err != nil {
-			w.Close()
-			return err
-		}
+	w, err := fs.OpenWrite(ctx, s.tmp)
+	if err != nil {
+		fs.Close()
+		return fmt.Errorf("%s: %w", s.tmp, err)
 	}
-	if err := bw.Flush(); err != nil {
-		w.Close()
-		return err
-	}
-	return w.Close()
+	s.fs, s.w, s.bw = fs, w, bufio.NewWriterSize(w, 1<<20)
+	return nil
 }
 
-// writeSharded writes a PCollection of lines to shards under prefix; a
-// shard that gets no line is not written.
-func writeSharded(s beam.Scope, prefix string, shards int, lines beam.PCollection) {
-	keyed := beam.ParDo(s, &shardFn{Shards: shards}, lines)
-	beam.ParDo0(s, &writeShardFn{Prefix: prefix, Shards: shards}, beam.GroupByKey(s, keyed))
+// commit completes the shard under its name; nothing when no line came.
+func (s *shard) commit(ctx context.Context) error {
+	if s.bw == nil {
+		return nil
+	}
+	defer s.fs.Close()
+	err := s.bw.Flush()
+	if cerr := s.w.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = filesystem.Rename(ctx, s.fs, s.tmp, s.name)
+	}
+	if err != nil {
+		s.remove(ctx)
+		return fmt.Errorf("%s: %w", s.name, err)
+	}
+	return nil
+}
+
+// abort removes the temporary file of a shard that will not be completed.
+func (s *shard) abort(ctx context.Context) {
+	if s.bw == nil {
+		return
+	}
+	s.w.Close()
+	s.remove(ctx)
+	s.fs.Close()
+}
+
+// remove removes the temporary file, where the filesystem can.
+func (s *shard) remove(ctx context.Context) {
+	if r, ok := s.fs.(filesystem.Remover); ok {
+		r.Remove(ctx, s.tmp)
+	}
 }

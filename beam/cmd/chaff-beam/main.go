@@ -66,9 +66,8 @@ type flags struct {
 func (f *flags) register(fs *flag.FlagSet) {
 	c := &f.cfg
 	fs.Var(&f.inputs, "input", "input files: a path or glob (local or gs://) of JSONL (plain, .gz, .zst) or WARC (.warc, .warc.gz) files; repeatable, comma-separated")
-	fs.StringVar(&c.Output, "output", "", "prefix of the cleaned JSONL shards: PREFIX-00000-of-00016.jsonl, ...")
-	fs.StringVar(&c.DeadLetter, "dead-letter", "", "prefix of the dead-letter shards: one JSON object per failed record, {\"file\",\"record\",\"error\"}")
-	fs.IntVar(&c.Shards, "shards", pipeline.DefaultShards, "number of output and dead-letter shards")
+	fs.StringVar(&c.Output, "output", "", "prefix of the cleaned JSONL shards, one per input file: PREFIX-00000-of-00012.jsonl for the first of 12")
+	fs.StringVar(&c.DeadLetter, "dead-letter", "", "prefix of the dead-letter shards, one per input file with failures: one JSON object per failed record, {\"file\",\"record\",\"error\"}")
 	fs.BoolVar(&c.Clean.ForceHTML, "html", false, "treat every document body as HTML (including JSONL text fields) and classify it as a page")
 	fs.StringVar(&f.textModel, "text-model", "accurate", "embedded model: accurate, or fast (5 to 11 times the speed)")
 	fs.Float64Var(&c.Model.Threshold, "threshold", 0.5, "noise score from which the model drops a line, in (0,1]; higher keeps more")
@@ -163,7 +162,7 @@ func run(ctx context.Context, stderr io.Writer) int {
 		return 2
 	}
 	p, s := beam.NewPipelineWithRoot()
-	if _, _, err := pipeline.Build(ctx, s, cfg); err != nil {
+	if err := pipeline.Build(ctx, s, cfg); err != nil {
 		fmt.Fprintln(stderr, "chaff-beam:", err)
 		return 2
 	}
