@@ -180,15 +180,7 @@ func (c *Classifier) ClassifyHTML(page []byte, contentType string) (*Document, e
 
 // classify labels d whole with the labelling engine.
 func (c *Classifier) classify(d *input.Document) (*Document, error) {
-	cd := new(classify.Document)
-	err := clean.Windows(c.labelling, d, false, new(classify.Document), func(w *classify.Document) error {
-		cd.Data, cd.Lang, cd.HTML = w.Data, w.Lang, w.HTML
-		if w.Fallback != "" {
-			cd.Fallback = w.Fallback
-		}
-		cd.Lines = append(cd.Lines, w.Lines...)
-		return nil
-	})
+	cd, err := clean.Whole(c.labelling, d, false, new(classify.Document))
 	if err != nil {
 		return nil, fmt.Errorf("chaff: %w", err)
 	}

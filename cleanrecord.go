@@ -68,8 +68,11 @@ func (c *Classifier) cleaner(rec *Record, opts *CleanOptions) (*clean.Cleaner, e
 	if opts.OutputField == clean.StatsField || opts.OutputField == clean.SpansField {
 		return nil, fmt.Errorf("OutputField %q: chaff writes its own field %q", opts.OutputField, opts.OutputField)
 	}
+	if !(opts.MaxDrop >= 0 && opts.MaxDrop <= 1) { // NaN fails both
+		return nil, fmt.Errorf("MaxDrop %v: want a share in [0,1]", opts.MaxDrop)
+	}
 	maxDrop := opts.MaxDrop
-	if maxDrop <= 0 {
+	if maxDrop == 0 {
 		maxDrop = 1
 	}
 	k := cleanerKey{rec.field(), opts.OutputField, opts.Mark, maxDrop}
@@ -117,7 +120,7 @@ func (c *Classifier) cleanRecord(dst []byte, rec *Record, opts *CleanOptions, dr
 		err = clean.Windows(c.engine(opts), d, opts.ForceHTML, cd, x.Add)
 		c.docs.Put(cd)
 	} else {
-		err = c.cleanWhole(x, d, opts, drop)
+		err = c.cleanWhole(&x, d, opts, drop)
 	}
 	if err != nil {
 		x.Discard()
@@ -181,7 +184,8 @@ type RepeatedOptions struct {
 	Normalize bool
 	// TwoPass (Stream only) reads the records twice: every line is
 	// counted first, so that the first copies are dropped too. The
-	// records' sequence must give the same records again.
+	// records' sequence must give the same records again, as Records
+	// does (RecordsFrom reads its stream once).
 	TwoPass bool
 }
 

@@ -18,9 +18,9 @@ type Model struct {
 	skim  *skim.Model  // a fast text model
 }
 
-// LoadModel reads a model file made by `chaff train`: a text model of
-// either kind (accurate or, trained with --skim, fast) or an HTML model
-// (trained with --html). Use it as Options.TextModel or Options.HTMLModel.
+// LoadModel reads a model file made by `chaff train`: a text model,
+// accurate or fast (--text-model fast), or an HTML model (--html). Use it
+// as Options.TextModel or Options.HTMLModel; errors name the file.
 func LoadModel(path string) (*Model, error) {
 	f, err := os.Open(path)
 	if err != nil {
@@ -42,21 +42,19 @@ func LoadModel(path string) (*Model, error) {
 	return &Model{name: path, model: m}, nil
 }
 
-// String names the model, says its kind and how it was trained.
+// String names the model (an embedded one, or the file it was read from)
+// and says how it was trained.
 func (m *Model) String() string {
-	kind, about := "accurate model (text or HTML)", ""
-	switch {
-	case m.skim != nil:
-		kind, about = "fast text model", m.skim.About
-	case m.model.Readability:
-		kind, about = "HTML model reading go-readability's article", m.model.About
-	default:
+	about := ""
+	if m.skim != nil {
+		about = m.skim.About
+	} else {
 		about = m.model.About
 	}
 	if about == "" {
-		return fmt.Sprintf("%s: %s", m.name, kind)
+		return m.name
 	}
-	return fmt.Sprintf("%s: %s, %s", m.name, kind, about)
+	return m.name + ": " + about
 }
 
 // The embedded models, by the names String gives them.
@@ -85,4 +83,19 @@ func embedded(name string) (*Model, error) {
 		return nil, fmt.Errorf("chaff: the %s model: %w", name, err)
 	}
 	return m, nil
+}
+
+// Embedded returns the models embedded in chaff, accurate and fast, for
+// text and for HTML, in that order: what Options.Fast chooses between,
+// and what `chaff version` lists.
+func Embedded() ([]*Model, error) {
+	var ms []*Model
+	for _, name := range []string{embeddedText, embeddedFastText, embeddedHTML, embeddedFastHTML} {
+		m, err := embedded(name)
+		if err != nil {
+			return nil, err
+		}
+		ms = append(ms, m)
+	}
+	return ms, nil
 }

@@ -13,7 +13,9 @@ import (
 )
 
 // Record is one document of a corpus: a JSONL line, a WARC record, or a
-// whole HTML or text file.
+// whole HTML or text file. CleanRecord cleans its fields as the caller
+// left them; a JSONL record's other fields, id and url included, are
+// written as they were read.
 type Record struct {
 	Source string // the file it was read from ("-" for standard input)
 	Number int    // its record number in the file (1-based; 0 for a whole-file document)
@@ -92,7 +94,8 @@ func Records(ctx context.Context, paths []string, opts ReadOptions) iter.Seq2[*R
 
 // RecordsFrom reads the records of one stream the caller opened, named
 // name (for errors and Record.Source; its extension counts for detecting
-// the format), as Records reads a file.
+// the format), as Records reads a file. r is read once: the sequence
+// gives its records once.
 func RecordsFrom(ctx context.Context, name string, r io.Reader, opts ReadOptions) iter.Seq2[*Record, error] {
 	return func(yield func(*Record, error) bool) {
 		in, err := opts.input()
@@ -162,9 +165,11 @@ func (o *ReadOptions) input() (input.Options, error) {
 // document returns the record as the engine reads it: as it was read, with
 // the exported fields as the caller may have changed them.
 func (r *Record) document() *input.Document {
-	d := input.Document{Format: input.Text}
+	var d input.Document
 	if r.doc != nil {
 		d = *r.doc
+	} else {
+		d.NameFields("id", "url")
 	}
 	d.Source, d.Record, d.ID, d.URL, d.Body = r.Source, r.Number, r.ID, r.URL, r.Body
 	d.Format = input.Text

@@ -165,7 +165,7 @@ func (s *streamer) render(dn *done) error {
 		return err
 	}
 	x := cl.Start(dn.d)
-	if err := x.Add(dn.cd); err != nil {
+	if err = x.Add(dn.cd); err != nil {
 		x.Discard()
 		return err
 	}

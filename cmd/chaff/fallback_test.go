@@ -3,11 +3,12 @@ package main
 import (
 	"encoding/json"
 	"fmt"
-	"github.com/chaff-dev/chaff/internal/clean"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/chaff-dev/chaff/internal/clean"
 )
 
 // listing is a short shop listing: with --threshold 1e-7 the model drops
@@ -53,5 +54,32 @@ func TestFallbackStats(t *testing.T) {
 	code, stdout, _ = runCmd(t, listing, "annotate", "--threshold", "1e-7", "-")
 	if code != exitOK || !strings.Contains(stdout, "+ body") || !strings.Contains(stdout, "[fallback:best-block]") {
 		t.Errorf("annotate: exit %d, %s", code, stdout)
+	}
+}
+
+// TestFallbackStatsRepeated checks that with --repeated, which classifies
+// each document whole, a document the model emptied is still flagged in
+// its record's stats and counted in the summary.
+func TestFallbackStatsRepeated(t *testing.T) {
+	in := fmt.Sprintf(`{"id":"1","text":%q}`+"\n", listing)
+	for _, extra := range [][]string{nil, {"--repeated-two-pass"}} {
+		stats := filepath.Join(t.TempDir(), "stats.json")
+		args := append([]string{"clean", "--threshold", "1e-7", "--repeated", "--stats", stats}, extra...)
+		if extra != nil {
+			path := filepath.Join(t.TempDir(), "in.jsonl")
+			writeFile(t, path, []byte(in))
+			args = append(args, path)
+		} else {
+			args = append(args, "-")
+		}
+		code, stdout, _ := runCmd(t, in, args...)
+		var c clean.Stats
+		json.Unmarshal(jsonObjects(t, stdout)[0]["chaff"], &c)
+		if code != exitOK || c.Fallback != "best-block" || c.Kept == 0 {
+			t.Errorf("%v: exit %d, %s", args, code, stdout)
+		}
+		if s := readStats(t, stats); s.Rescued != 1 {
+			t.Errorf("%v: summary counts %d documents rescued, want 1", args, s.Rescued)
+		}
 	}
 }

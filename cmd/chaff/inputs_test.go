@@ -2,12 +2,13 @@ package main
 
 import (
 	"encoding/json"
-	"github.com/chaff-dev/chaff/internal/clean"
 	"path/filepath"
 	"strings"
 	"testing"
 	"unicode/utf16"
 	"unicode/utf8"
+
+	"github.com/chaff-dev/chaff/internal/clean"
 )
 
 // TestCleanKeyedJSON checks that clean writes the records of an id-keyed

@@ -141,6 +141,42 @@ func TestLibraryMatchesCleanFiles(t *testing.T) {
 	}
 }
 
+// TestLibraryMatchesGoldens checks Document.Clean and CleanRecord of a
+// whole text file against chaff clean's goldens: the library writes them
+// byte for byte.
+func TestLibraryMatchesGoldens(t *testing.T) {
+	for _, tc := range []struct {
+		path, golden string
+		fast         bool
+	}{
+		{seed001, "text/clean_001.golden", false},
+		{seed004, "text/clean_004.golden", false},
+		{seed001, "text/clean_fast_001.golden", true},
+	} {
+		t.Run(filepath.Base(tc.golden), func(t *testing.T) {
+			want, err := os.ReadFile(filepath.Join("testdata", tc.golden))
+			if err != nil {
+				t.Fatal(err)
+			}
+			cl, err := chaff.New(chaff.Options{Fast: tc.fast})
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := libraryClean(t, cl, []string{tc.path}, chaff.CleanOptions{})
+			if string(got) != string(want) {
+				t.Errorf("CleanRecord differs from %s:\n%s", tc.golden, firstDiff(got, want))
+			}
+			doc, err := cl.Classify(readSeed(t, tc.path))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := doc.Clean(); string(got) != string(want) {
+				t.Errorf("Document.Clean differs from %s:\n%s", tc.golden, firstDiff(got, want))
+			}
+		})
+	}
+}
+
 // TestStreamMatchesRepeated checks that Stream, and CleanRecord given the
 // counts of RepeatedKeys, flag the repeated lines chaff clean --repeated
 // flags.

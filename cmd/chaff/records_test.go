@@ -6,12 +6,12 @@ import (
 	"compress/gzip"
 	"encoding/json"
 	"fmt"
-	"github.com/chaff-dev/chaff/internal/clean"
 	"io"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/chaff-dev/chaff/internal/clean"
 	"github.com/chaff-dev/chaff/internal/lines"
 )
 

@@ -42,22 +42,24 @@ type docOutput struct {
 	r      *runner
 	d      *input.Document
 	res    *result
-	doc    *clean.Doc // clean
-	out    *spill     // label, annotate
-	prefix []byte     // label: the fields of the document that start each line
+	doc    clean.Doc // clean
+	out    *spill    // label, annotate
+	prefix []byte    // label: the fields of the document that start each line
 }
 
 // newOutput starts the output of d into res.
 func (r *runner) newOutput(d *input.Document, res *result) (*docOutput, error) {
 	o := &docOutput{r: r, d: d, res: res}
-	res.counts = clean.Stats{Dropped: map[string]int{}}
-	switch {
-	case r.mode == modeClean:
+	if r.mode == modeClean {
 		res.shape = shapeText
 		if r.rf.mark || clean.IsRecord(d) {
 			res.shape = shapeJSONL
 		}
-		o.doc = r.cleaner.Start(d)
+		o.doc = r.cleaner.Start(d) // it counts the lines
+		return o, nil
+	}
+	res.counts = clean.Stats{Dropped: map[string]int{}}
+	switch {
 	case r.mode == modeLabel:
 		res.shape = shapeJSONL
 		o.out = new(spill)
@@ -76,7 +78,7 @@ func (r *runner) newOutput(d *input.Document, res *result) (*docOutput, error) {
 
 // add takes one window of the document.
 func (o *docOutput) add(cd *classify.Document) error {
-	if o.doc != nil {
+	if o.r.mode == modeClean {
 		return o.doc.Add(cd)
 	}
 	o.res.counts.Add(cd, o.r.policy.Kept)
@@ -95,7 +97,7 @@ func (o *docOutput) add(cd *classify.Document) error {
 // discard drops what was written of a document that failed, or what is
 // no longer needed of one that is done.
 func (o *docOutput) discard() {
-	if o.doc != nil {
+	if o.r.mode == modeClean {
 		o.doc.Discard()
 	}
 	if o.out != nil {

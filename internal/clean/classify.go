@@ -43,11 +43,15 @@ func Windows(cl *classify.Classifier, d *input.Document, forceHTML bool, doc *cl
 }
 
 // Whole classifies d whole, for the callers that need all its lines at
-// once: into doc, in the storage of the lines it held before.
+// once: into doc, in the storage of the lines it held before, with the
+// fallback of its window (classify.Document.Fallback).
 func Whole(cl *classify.Classifier, d *input.Document, forceHTML bool, doc *classify.Document) (*classify.Document, error) {
-	doc.Lines = doc.Lines[:0]
+	doc.Lines, doc.Fallback = doc.Lines[:0], ""
 	err := Windows(cl, d, forceHTML, new(classify.Document), func(w *classify.Document) error {
 		doc.Data, doc.Lang, doc.HTML = w.Data, w.Lang, w.HTML
+		if w.Fallback != "" {
+			doc.Fallback = w.Fallback
+		}
 		doc.Lines = append(doc.Lines, w.Lines...)
 		return nil
 	})

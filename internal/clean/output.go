@@ -45,9 +45,10 @@ type Doc struct {
 	spans []byte         // Mark: the JSON spans of the dropped lines so far, each after a comma
 }
 
-// Start starts the output of d.
-func (c *Cleaner) Start(d *input.Document) *Doc {
-	x := &Doc{c: c, d: d, stats: Stats{Dropped: map[string]int{}}}
+// Start starts the output of d. The Doc is a value, for a caller to hold
+// in storage of its own: one allocation less a document.
+func (c *Cleaner) Start(d *input.Document) Doc {
+	x := Doc{c: c, d: d, stats: Stats{Dropped: map[string]int{}}}
 	if c.opts.Mark {
 		return x
 	}

@@ -59,7 +59,7 @@ func Site(d *input.Document) string {
 // does. It is safe for concurrent use, but Mark depends on document order
 // when InSink is set: call it from an ordered consumer then.
 type Repeated struct {
-	Counter *repeated.Counter
+	counter *repeated.Counter
 	scope   string // "site" or "corpus", for reason codes
 	twoPass bool
 	// InSink: lines are flagged by the ordered consumer, because the
@@ -80,7 +80,7 @@ func NewRepeated(o RepeatedOptions, keep []label.Category) (*Repeated, error) {
 		return nil, err
 	}
 	return &Repeated{
-		Counter: c, scope: o.Scope, twoPass: o.TwoPass,
+		counter: c, scope: o.Scope, twoPass: o.TwoPass,
 		InSink: !o.TwoPass || o.KeepFirst,
 		keep:   slices.Contains(keep, label.Repeated),
 	}, nil
@@ -98,7 +98,7 @@ func (s *Repeated) Add(d *input.Document, forceHTML bool, maxTags int) {
 	if err != nil {
 		return
 	}
-	s.Counter.Add(Site(d), TextLines(text))
+	s.counter.Add(Site(d), TextLines(text))
 }
 
 // TextLines returns the lines of text without their terminators, as
@@ -130,16 +130,16 @@ func (s *Repeated) Mark(d *input.Document, cd *classify.Document) {
 	ls := docLines(cd)
 	var flags []bool
 	if s.twoPass {
-		flags = s.Counter.Flag(site, ls, nil)
+		flags = s.counter.Flag(site, ls, nil)
 	} else {
-		flags = s.Counter.Observe(site, ls, nil)
+		flags = s.counter.Observe(site, ls, nil)
 	}
 	for i, f := range flags {
 		if !f {
 			continue
 		}
 		l := &cd.Lines[i]
-		n := s.Counter.Count(site, l.Text)
+		n := s.counter.Count(site, l.Text)
 		flag(l, classify.Reason{
 			Code:   fmt.Sprintf("repeated:%s(%d docs)", s.scope, n),
 			Text:   fmt.Sprintf("the line occurs in %d documents of its %s", n, s.scope),

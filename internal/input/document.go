@@ -199,3 +199,8 @@ func appendValue(out []byte, f Field) ([]byte, error) {
 	}
 	return append(out, bytes.TrimSuffix(b.Bytes(), []byte("\n"))...), nil
 }
+
+// NameFields names the id and url fields of the object SetFields builds
+// for a document that is not a JSONL record, as the reader names them
+// for a WARC record: for documents made by hand.
+func (d *Document) NameFields(id, url string) { d.idField, d.urlField = id, url }
