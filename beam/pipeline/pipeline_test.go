@@ -76,6 +76,10 @@ func TestPipelineEqualsCommand(t *testing.T) {
 			cfg.Repeated = RepeatedConfig{On: true, RepeatedOptions: chaff.RepeatedOptions{KeepFirst: true}}
 			cfg.Clean.Mark, cfg.Model.Threshold = true, 0.7
 		}},
+		{"site-drop-all-max-drop", []string{"--repeated", "--repeated-two-pass", "--max-drop", "0.4"}, func(cfg *Config) {
+			cfg.Repeated = RepeatedConfig{On: true}
+			cfg.Clean.MaxDrop = 0.4 // 2,618 of the 3,150 records are left whole
+		}},
 		{"no-repeated-output-field-keep", []string{"--output-field", "clean", "--keep", "byline,dateline"}, func(cfg *Config) {
 			cfg.Clean.OutputField, cfg.Model.Keep = "clean", []string{"byline", "dateline"}
 		}},
