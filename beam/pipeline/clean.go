@@ -172,7 +172,7 @@ type cleanRepeatedFn struct {
 }
 
 // ProcessElement cleans the records of f into its shards.
-func (fn *cleanRepeatedFn) ProcessElement(ctx context.Context, f File, side func(*uint64, *uint64) bool) error {
+func (fn *cleanRepeatedFn) ProcessElement(ctx context.Context, f File, side func(*[]byte) bool) error {
 	t := sharedTableFor(fn.Token, side)
 	return fn.process(ctx, f, func(ref uint64) func(uint64) bool { return t.dropper(ref, fn.KeepFirst) })
 }

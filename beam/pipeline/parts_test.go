@@ -24,49 +24,65 @@ func TestDocRefOrdersAsTheCommandReads(t *testing.T) {
 	}
 }
 
-func TestCountDocs(t *testing.T) {
-	var c countDocs
+func TestMergeCounts(t *testing.T) {
+	var c mergeCounts
+	one := func(k uint64, file, rec int) entry { return entry{key: k, n: 1, first: docRef(file, rec)} }
 	tests := []struct {
 		name  string
-		parts [][]uint64 // the references each bundle saw
-		want  docCount
+		parts [][]entry // what each file's DoFn, or each bundle, sent
+		want  []entry
 	}{
-		{"one bundle", [][]uint64{{docRef(1, 3), docRef(0, 9), docRef(2, 1)}}, docCount{3, docRef(0, 9)}},
-		{"bundles merged", [][]uint64{{docRef(3, 1)}, {docRef(1, 4), docRef(1, 2)}, {}}, docCount{3, docRef(1, 2)}},
-		{"nothing", [][]uint64{{}}, docCount{0, noRef}},
+		{"one part", [][]entry{{one(7, 1, 3), one(7, 0, 9), one(2, 2, 1)}}, []entry{one(2, 2, 1), {7, 2, docRef(0, 9)}}},
+		{"parts merged", [][]entry{{one(5, 3, 1)}, {one(5, 1, 4), one(5, 1, 2), one(9, 0, 1)}, {}, {{5, 4, docRef(2, 1)}}},
+			[]entry{{5, 7, docRef(1, 2)}, one(9, 0, 1)}},
+		{"saturates", [][]entry{{{1, 1<<32 - 2, 5}}, {{1, 3, 4}}}, []entry{{1, 1<<32 - 1, 4}}},
+		{"nothing", [][]entry{{}}, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			// Any order of bundles and merges gives the same count.
+			// Any order of parts and merges gives the same counts.
 			for _, rev := range []bool{false, true} {
 				parts := slices.Clone(tt.parts)
 				if rev {
 					slices.Reverse(parts)
 				}
-				total := c.CreateAccumulator()
+				var acc []byte
 				for _, p := range parts {
-					a := c.CreateAccumulator()
-					for _, ref := range p {
-						a = c.AddInput(a, ref)
-					}
-					total = c.MergeAccumulators(total, a)
+					acc = c.MergeAccumulators(acc, pack(fold(slices.Clone(p))))
 				}
-				if total != tt.want {
-					t.Errorf("reversed %v: %+v, want %+v", rev, total, tt.want)
+				if got := fold(unpack(acc)); !slices.Equal(got, tt.want) && len(got)+len(tt.want) > 0 {
+					t.Errorf("reversed %v: %+v, want %+v", rev, got, tt.want)
 				}
 			}
 		})
 	}
 }
 
+func TestEmitBuckets(t *testing.T) {
+	es := fold([]entry{{key: 3 << 54, n: 1}, {key: 1, n: 1}, {key: 3<<54 | 9, n: 2}, {key: 1<<63 | 5, n: 1}, {key: 2, n: 1}})
+	var got []int
+	total := 0
+	emitBuckets(es, func(b int, packed []byte) {
+		got = append(got, b)
+		for _, e := range unpack(packed) {
+			if bucket(e.key) != b {
+				t.Errorf("key %#x in bucket %d", e.key, b)
+			}
+			total++
+		}
+	})
+	if want := []int{0, 3, 512}; !slices.Equal(got, want) || total != 5 {
+		t.Errorf("buckets %v with %d entries, want %v with 5", got, total, want)
+	}
+}
+
 func TestTableDropper(t *testing.T) {
-	pairs := [][2]uint64{{30, docRef(2, 5)}, {10, docRef(0, 1)}, {20, docRef(1, 1)}}
-	side := func(k, v *uint64) bool {
-		if len(pairs) == 0 {
+	buckets := [][]byte{pack([]entry{{30, 4, docRef(2, 5)}}), pack([]entry{{10, 3, docRef(0, 1)}, {20, 9, docRef(1, 1)}})}
+	side := func(p *[]byte) bool {
+		if len(buckets) == 0 {
 			return false
 		}
-		*k, *v = pairs[0][0], pairs[0][1]
-		pairs = pairs[1:]
+		*p, buckets = buckets[0], buckets[1:]
 		return true
 	}
 	tab := loadTable(side)

@@ -8,13 +8,14 @@ import (
 )
 
 func init() {
-	register.DoFn3x1[context.Context, File, func(uint64, uint64), error](&keysFn{})
-	register.Combiner2[docCount, uint64](&countDocs{})
-	register.DoFn4x0[context.Context, uint64, docCount, func(uint64, uint64)](&overMinFn{})
+	register.DoFn3x1[context.Context, File, func(int, []byte), error](&keysFn{})
+	register.Combiner1[[]byte](&mergeCounts{})
+	register.DoFn4x0[context.Context, int, []byte, func([]byte)](&overMinFn{})
 	register.DoFn2x1[context.Context, File, error](&cleanFn{})
-	register.DoFn3x1[context.Context, File, func(*uint64, *uint64) bool, error](&cleanRepeatedFn{})
-	register.Emitter2[uint64, uint64]()
-	register.Iter2[uint64, uint64]()
+	register.DoFn3x1[context.Context, File, func(*[]byte) bool, error](&cleanRepeatedFn{})
+	register.Emitter1[[]byte]()
+	register.Emitter2[int, []byte]()
+	register.Iter1[[]byte]()
 }
 
 // Build adds the chaff pipeline for cfg to scope s: the cleaned records of

@@ -14,9 +14,11 @@ import (
 )
 
 // keysFn is the first pass: for every record of a file, the keys of its
-// distinct countable lines (scope mixed in), each with the record's
-// reference. Records that fail are left to the second pass, which sends
-// them to the dead letter.
+// distinct countable lines (scope mixed in). A file's keys are counted in
+// the DoFn (documents per key, first document) and sent as one packed,
+// sorted run of entries per key bucket: the shuffle carries a few large
+// elements a file instead of one per line. Records that fail are left to
+// the second pass, which sends them to the dead letter.
 type keysFn struct {
 	Model    ModelConfig
 	Read     chaff.ReadOptions
@@ -26,6 +28,10 @@ type keysFn struct {
 	c *chaff.Classifier
 }
 
+// flushAt is the number of entries a file's count holds before it is sent
+// on (20 MB): a huge file does not hold all its keys.
+const flushAt = 1 << 20
+
 // Setup builds (or shares) the worker's classifier.
 func (fn *keysFn) Setup() error {
 	c, err := classifier(fn.Model)
@@ -33,10 +39,11 @@ func (fn *keysFn) Setup() error {
 	return err
 }
 
-// ProcessElement emits (key, document reference) for each distinct
-// countable line of each record of f.
-func (fn *keysFn) ProcessElement(ctx context.Context, f File, emit func(uint64, uint64)) error {
+// ProcessElement emits (bucket, packed entries) for the keys of the
+// records of f.
+func (fn *keysFn) ProcessElement(ctx context.Context, f File, emit func(int, []byte)) error {
 	pairs := beam.NewCounter(namespace, counterKeyPairs)
+	var es []entry
 	for rec, err := range records(ctx, f, fn.Read) {
 		if err != nil {
 			if ctx.Err() != nil {
@@ -53,60 +60,62 @@ func (fn *keysFn) ProcessElement(ctx context.Context, f File, emit func(uint64, 
 		}
 		ref := docRef(f.Index, rec.Number)
 		for _, k := range keys {
-			emit(k, ref)
+			es = append(es, entry{key: k, n: 1, first: ref})
 		}
 		pairs.Inc(ctx, int64(len(keys)))
+		if len(es) >= flushAt {
+			es = fold(es)
+			if len(es) >= flushAt/2 {
+				emitBuckets(es, emit)
+				es = es[:0]
+			}
+		}
 	}
+	emitBuckets(fold(es), emit)
 	return nil
 }
 
-// docCount is the accumulator of countDocs: the number of documents that
-// hold a key and the first of them in input order.
-type docCount struct {
-	N     int64
-	First uint64
-}
+// mergeCounts is the combiner of a bucket's counts: the accumulator is
+// packed entries, appended as they come and folded (documents summed per
+// key, the earliest first document kept) when they are read. Beam lifts
+// it before the shuffle.
+type mergeCounts struct{}
 
-// countDocs combines the (key, document) pairs of one key: each document
-// gives a key once (RepeatedKeys returns distinct keys), so the number of
-// inputs is the number of documents. Beam lifts it before the shuffle, so
-// a bundle sends one 16-byte accumulator per key it saw, not one pair per
-// document.
-type countDocs struct{}
-
-// CreateAccumulator returns an empty count.
-func (countDocs) CreateAccumulator() docCount { return docCount{First: noRef} }
-
-// AddInput counts one document.
-func (countDocs) AddInput(a docCount, ref uint64) docCount {
-	return docCount{N: a.N + 1, First: min(a.First, ref)}
-}
-
-// MergeAccumulators adds two counts and keeps the earlier first document.
-func (countDocs) MergeAccumulators(a, b docCount) docCount {
-	return docCount{N: a.N + b.N, First: min(a.First, b.First)}
+// MergeAccumulators appends b's entries to a's.
+func (mergeCounts) MergeAccumulators(a, b []byte) []byte {
+	if a == nil {
+		return slices.Clone(b)
+	}
+	return append(a, b...)
 }
 
 // overMinFn keeps the keys held by at least Min documents: the repeated
-// lines, each with its first document.
+// lines, each with its first document, packed per bucket.
 type overMinFn struct{ Min int64 }
 
-// ProcessElement emits (key, first document) when the key is repeated.
-func (fn *overMinFn) ProcessElement(ctx context.Context, key uint64, c docCount, emit func(uint64, uint64)) {
-	beam.NewCounter(namespace, counterKeys).Inc(ctx, 1)
-	if c.N >= fn.Min {
-		beam.NewCounter(namespace, counterRepeatedKeys).Inc(ctx, 1)
-		emit(key, c.First)
+// ProcessElement emits the repeated entries of one bucket.
+func (fn *overMinFn) ProcessElement(ctx context.Context, _ int, packed []byte, emit func([]byte)) {
+	es := fold(unpack(packed))
+	beam.NewCounter(namespace, counterKeys).Inc(ctx, int64(len(es)))
+	rep := es[:0]
+	for _, e := range es {
+		if int64(e.n) >= fn.Min {
+			rep = append(rep, e)
+		}
+	}
+	beam.NewCounter(namespace, counterRepeatedKeys).Inc(ctx, int64(len(rep)))
+	if len(rep) > 0 {
+		emit(pack(rep))
 	}
 }
 
 // repeatedKeys is the first pass over files: the repeated keys of the
-// corpus, each with its first document.
+// corpus, each with its first document, as packed entries.
 func repeatedKeys(s beam.Scope, cfg *Config, files beam.PCollection) beam.PCollection {
 	s = s.Scope("RepeatedLines")
-	pairs := beam.ParDo(s, &keysFn{Model: cfg.Model, Read: cfg.Read, Clean: cfg.Clean, Repeated: cfg.Repeated.RepeatedOptions}, files)
-	counts := beam.CombinePerKey(s, countDocs{}, pairs)
-	return beam.ParDo(s, &overMinFn{Min: int64(cfg.Repeated.Min)}, counts)
+	counts := beam.ParDo(s, &keysFn{Model: cfg.Model, Read: cfg.Read, Clean: cfg.Clean, Repeated: cfg.Repeated.RepeatedOptions}, files)
+	merged := beam.CombinePerKey(s, mergeCounts{}, counts)
+	return beam.ParDo(s, &overMinFn{Min: int64(cfg.Repeated.Min)}, merged)
 }
 
 // table is the repeated keys in memory on a worker, sorted, with the first
@@ -116,18 +125,18 @@ type table struct {
 	first []uint64
 }
 
-// loadTable reads the side input of repeated keys into a table. The
-// combine gives each key once.
-func loadTable(side func(*uint64, *uint64) bool) *table {
-	var pairs [][2]uint64
-	var k, v uint64
-	for side(&k, &v) {
-		pairs = append(pairs, [2]uint64{k, v})
+// loadTable reads the side input of repeated entries into a table. The
+// buckets hold disjoint keys, each once.
+func loadTable(side func(*[]byte) bool) *table {
+	var es []entry
+	var packed []byte
+	for side(&packed) {
+		es = append(es, unpack(packed)...)
 	}
-	slices.SortFunc(pairs, func(a, b [2]uint64) int { return cmp.Compare(a[0], b[0]) })
-	t := &table{keys: make([]uint64, len(pairs)), first: make([]uint64, len(pairs))}
-	for i, p := range pairs {
-		t.keys[i], t.first[i] = p[0], p[1]
+	slices.SortFunc(es, func(a, b entry) int { return cmp.Compare(a.key, b.key) })
+	t := &table{keys: make([]uint64, len(es)), first: make([]uint64, len(es))}
+	for i, e := range es {
+		t.keys[i], t.first[i] = e.key, e.first
 	}
 	return t
 }
@@ -161,7 +170,7 @@ type sharedTable struct {
 
 // sharedTableFor returns the process's table for token, loading it from
 // side on first use.
-func sharedTableFor(token string, side func(*uint64, *uint64) bool) *table {
+func sharedTableFor(token string, side func(*[]byte) bool) *table {
 	tables.Lock()
 	if tables.m == nil {
 		tables.m = map[string]*sharedTable{}
