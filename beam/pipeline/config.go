@@ -3,7 +3,6 @@ package pipeline
 import (
 	"errors"
 	"fmt"
-	"math"
 	"strconv"
 	"strings"
 
@@ -134,7 +133,7 @@ func checkOutputs(cfg *Config, files []File) error {
 const (
 	recordBits = 40                     // a file may hold 2^40 - 1 records
 	maxRecord  = 1<<recordBits - 1      // the largest record number
-	maxFiles   = 1<<(64-recordBits) - 1 // so that no reference is noRef
+	maxFiles   = 1 << (64 - recordBits) // files in one pipeline
 )
 
 // docRef packs a record's position; it orders records as the command reads
@@ -143,7 +142,3 @@ const (
 func docRef(file, record int) uint64 {
 	return uint64(file)<<recordBits | uint64(record)
 }
-
-// noRef is larger than every docRef: the "first document" of an empty
-// accumulator.
-const noRef = math.MaxUint64
