@@ -43,6 +43,7 @@ func (fn *keysFn) Setup() error {
 // records of f.
 func (fn *keysFn) ProcessElement(ctx context.Context, f File, emit func(int, []byte)) error {
 	pairs := beam.NewCounter(namespace, counterKeyPairs)
+	pairs.Inc(ctx, 0) // announced early: see cleaner.announce
 	var es []entry
 	for rec, err := range records(ctx, f, fn.Read) {
 		if err != nil {
@@ -103,7 +104,7 @@ func (fn *overMinFn) ProcessElement(ctx context.Context, _ int, packed []byte, e
 			rep = append(rep, e)
 		}
 	}
-	beam.NewCounter(namespace, counterRepeatedKeys).Inc(ctx, int64(len(rep)))
+	beam.NewCounter(namespace, counterRepeatedKeys).Inc(ctx, int64(len(rep))) // 0 too: see cleaner.announce
 	if len(rep) > 0 {
 		emit(pack(rep))
 	}
