@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 )
@@ -139,4 +140,24 @@ func Systems(dir string) ([]string, error) {
 // OutputPath returns the path of a system's output file in dir.
 func OutputPath(dir, system string) string {
 	return filepath.Join(dir, OutputDir, system+".json")
+}
+
+// DumpTexts returns the naive text dumps (output/html-text.json) of the set
+// in dir, one per page in id order, and their total size in bytes: the
+// text-mode input the speed benchmarks classify.
+func DumpTexts(dir string) (docs [][]byte, size int64, err error) {
+	dumps, err := LoadOutput(OutputPath(dir, DumpSystem))
+	if err != nil {
+		return nil, 0, err
+	}
+	ids := make([]string, 0, len(dumps))
+	for id := range dumps {
+		ids = append(ids, id)
+	}
+	slices.Sort(ids)
+	for _, id := range ids {
+		docs = append(docs, []byte(dumps[id]))
+		size += int64(len(dumps[id]))
+	}
+	return docs, size, nil
 }

@@ -11,15 +11,9 @@ import (
 // BenchmarkClassify classifies the naive text dumps of the
 // article-extraction benchmark: raw scraped text, as text mode gets it.
 func BenchmarkClassify(b *testing.B) {
-	dumps, err := aeb.LoadOutput(aeb.OutputPath("../../../shared/bench/aeb", aeb.DumpSystem))
+	docs, size, err := aeb.DumpTexts("../../../shared/bench/aeb")
 	if err != nil {
 		b.Skipf("benchmark dumps not available (../shared/bench/aeb): %v", err)
-	}
-	docs := make([][]byte, 0, len(dumps))
-	size := 0
-	for _, d := range dumps {
-		docs = append(docs, []byte(d))
-		size += len(d)
 	}
 	fast, err := model.Embedded(model.FastText)
 	if err != nil {
@@ -42,7 +36,7 @@ func BenchmarkClassify(b *testing.B) {
 			if err != nil {
 				b.Fatal(err)
 			}
-			b.SetBytes(int64(size))
+			b.SetBytes(size)
 			b.ReportAllocs()
 			var doc classify.Document
 			for b.Loop() {

@@ -221,14 +221,14 @@ func FuzzScan(f *testing.F) {
 // BenchmarkScan measures the byte pass alone over every line of the
 // benchmark's dumps.
 func BenchmarkScan(b *testing.B) {
-	docs := benchDumps(b)
+	docs, size := benchDumps(b)
 	var all [][]byte
 	for _, d := range docs {
 		for _, s := range lines.Split(d) {
 			all = append(all, d[s.Start:s.End])
 		}
 	}
-	b.SetBytes(size(docs))
+	b.SetBytes(size)
 	b.ReportAllocs()
 	h := make([]uint32, 0, 1024)
 	var sc scanner

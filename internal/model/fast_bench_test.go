@@ -9,38 +9,26 @@ import (
 )
 
 // benchDumps returns the naive text dumps of the article-extraction
-// benchmark, or skips b.
-func benchDumps(b *testing.B) [][]byte {
-	dumps, err := aeb.LoadOutput(aeb.OutputPath("../../../shared/bench/aeb", aeb.DumpSystem))
+// benchmark and their size, or skips b.
+func benchDumps(b *testing.B) ([][]byte, int64) {
+	docs, size, err := aeb.DumpTexts("../../../shared/bench/aeb")
 	if err != nil {
 		b.Skipf("benchmark dumps not available (../shared/bench/aeb): %v", err)
 	}
-	docs := make([][]byte, 0, len(dumps))
-	for _, d := range dumps {
-		docs = append(docs, []byte(d))
-	}
-	return docs
-}
-
-func size(docs [][]byte) int64 {
-	n := 0
-	for _, d := range docs {
-		n += len(d)
-	}
-	return int64(n)
+	return docs, size
 }
 
 // BenchmarkFastText measures the stages of scoring the benchmark's dumps
 // with the embedded fast text model, one document after another on one
 // goroutine.
 func BenchmarkFastText(b *testing.B) {
-	docs := benchDumps(b)
+	docs, size := benchDumps(b)
 	m, err := Embedded(FastText)
 	if err != nil {
 		b.Fatal(err)
 	}
 	b.Run("split", func(b *testing.B) {
-		b.SetBytes(size(docs))
+		b.SetBytes(size)
 		b.ReportAllocs()
 		for b.Loop() {
 			for _, d := range docs {
@@ -49,7 +37,7 @@ func BenchmarkFastText(b *testing.B) {
 		}
 	})
 	b.Run("features", func(b *testing.B) {
-		b.SetBytes(size(docs))
+		b.SetBytes(size)
 		b.ReportAllocs()
 		for b.Loop() {
 			for _, d := range docs {
@@ -62,7 +50,7 @@ func BenchmarkFastText(b *testing.B) {
 		fs[k] = linescan.Build(d, lines.Split(d))
 	}
 	b.Run("score", func(b *testing.B) {
-		b.SetBytes(size(docs))
+		b.SetBytes(size)
 		b.ReportAllocs()
 		for b.Loop() {
 			for _, f := range fs {
@@ -72,7 +60,7 @@ func BenchmarkFastText(b *testing.B) {
 		}
 	})
 	b.Run("decide", func(b *testing.B) { // score, the trees stopping early
-		b.SetBytes(size(docs))
+		b.SetBytes(size)
 		b.ReportAllocs()
 		for b.Loop() {
 			for _, f := range fs {
@@ -82,7 +70,7 @@ func BenchmarkFastText(b *testing.B) {
 		}
 	})
 	b.Run("all", func(b *testing.B) {
-		b.SetBytes(size(docs))
+		b.SetBytes(size)
 		b.ReportAllocs()
 		for b.Loop() {
 			for _, d := range docs {
@@ -97,7 +85,7 @@ func BenchmarkFastText(b *testing.B) {
 // head over every non-blank line of the benchmark's dumps, as if each
 // were dropped.
 func BenchmarkFastTextCategories(b *testing.B) {
-	docs := benchDumps(b)
+	docs, size := benchDumps(b)
 	m, err := Embedded(FastText)
 	if err != nil {
 		b.Fatal(err)
@@ -112,7 +100,7 @@ func BenchmarkFastTextCategories(b *testing.B) {
 			}
 		}
 	}
-	b.SetBytes(size(docs))
+	b.SetBytes(size)
 	b.ReportAllocs()
 	for b.Loop() {
 		for _, f := range fs {
