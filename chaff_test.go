@@ -411,3 +411,45 @@ func TestFallback(t *testing.T) {
 		}
 	}
 }
+
+// TestEmbeddedModel checks that each embedded model can be had by its
+// kind's name, as `chaff version` lists it, and that the text and HTML
+// models so chosen classify: a fast text model with the accurate HTML
+// model, which Options.Fast cannot give.
+func TestEmbeddedModel(t *testing.T) {
+	for _, tc := range []struct {
+		kind, name string
+	}{
+		{"accurate-text", embeddedText},
+		{"fast-text", embeddedFastText},
+		{"accurate-html", embeddedHTML},
+		{"fast-html", embeddedFastHTML},
+	} {
+		m, err := EmbeddedModel(tc.kind)
+		if err != nil {
+			t.Fatalf("%s: %v", tc.kind, err)
+		}
+		if m.name != tc.name || m.model.Kind.String() != tc.kind {
+			t.Errorf("EmbeddedModel(%q) = %s of kind %v", tc.kind, m.name, m.model.Kind)
+		}
+	}
+	if _, err := EmbeddedModel("fast"); err == nil || !strings.Contains(err.Error(), "fast-text") {
+		t.Errorf("an unknown kind: error %v, want one listing the kinds", err)
+	}
+	text, _ := EmbeddedModel("fast-text")
+	html, _ := EmbeddedModel("accurate-html")
+	cl, err := New(Options{TextModel: text, HTMLModel: html})
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err := cl.ClassifyHTML([]byte("<html><body><article><p>The council adopted the budget on Monday evening after four hours of debate in the town hall.</p></article></body></html>"), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(doc.Clean()), "adopted the budget") {
+		t.Errorf("HTML with the accurate HTML model: %q", doc.Clean())
+	}
+	if _, err := New(Options{HTMLModel: text}); err == nil {
+		t.Error("a fast text model as the HTML model was accepted")
+	}
+}

@@ -69,6 +69,21 @@ func embedded(name string) (*Model, error) {
 	return &Model{name: name, model: m}, nil
 }
 
+// EmbeddedModel returns the embedded model of a kind: "accurate-text",
+// "fast-text", "accurate-html" or "fast-html", the names `chaff version`
+// lists. It lets a caller choose the text and the HTML model apart, as
+// the command's --text-model and --html-model do, where Options.Fast
+// switches both; a name, unlike a *Model, can travel to a remote worker
+// that builds its classifier there.
+func EmbeddedModel(kind string) (*Model, error) {
+	for name, k := range embeddedKinds {
+		if k.String() == kind {
+			return embedded(name)
+		}
+	}
+	return nil, fmt.Errorf("chaff: no embedded model %q (want accurate-text, fast-text, accurate-html or fast-html)", kind)
+}
+
 // Embedded returns the models embedded in chaff, accurate and fast, for
 // text and for HTML, in that order: what Options.Fast chooses between,
 // and what `chaff version` lists.
