@@ -27,7 +27,7 @@ func BenchmarkPipeline(b *testing.B) {
 				out := b.TempDir()
 				cfg := Config{
 					Inputs: c.files, Output: filepath.Join(out, "out"), DeadLetter: filepath.Join(out, "dead"),
-					Model: ModelConfig{Fast: true}, Repeated: bc.rep,
+					Model: ModelConfig{TextModel: "fast-text", HTMLModel: "fast-html"}, Repeated: bc.rep,
 				}
 				runPipeline(b, cfg)
 			}

@@ -32,7 +32,11 @@ type Config struct {
 // ModelConfig chooses the classifier built on each worker, as chaff's
 // model and policy flags do.
 type ModelConfig struct {
-	Fast       bool     // --text-model fast
+	// TextModel and HTMLModel name the embedded models by kind
+	// (chaff.EmbeddedModel): "accurate-text" or "fast-text" (--text-model),
+	// "accurate-html" or "fast-html" (--html-model); "" is the accurate one.
+	TextModel  string
+	HTMLModel  string
 	Threshold  float64  // --threshold; 0: 0.5
 	Keep       []string // --keep
 	DropTitle  bool     // --drop-title
@@ -41,13 +45,25 @@ type ModelConfig struct {
 	MaxTags    int      // --max-tags; 0: the default
 }
 
-// options is the classifier's options.
-func (m ModelConfig) options() chaff.Options {
-	return chaff.Options{
-		Fast: m.Fast, Threshold: m.Threshold, Keep: m.Keep,
+// options is the classifier's options, its embedded models decoded.
+func (m ModelConfig) options() (chaff.Options, error) {
+	opts := chaff.Options{
+		Threshold: m.Threshold, Keep: m.Keep,
 		DropTitle: m.DropTitle, NoFallback: m.NoFallback,
 		MaxLines: m.MaxLines, MaxTags: m.MaxTags,
 	}
+	var err error
+	if m.TextModel != "" {
+		if opts.TextModel, err = chaff.EmbeddedModel(m.TextModel); err != nil {
+			return opts, err
+		}
+	}
+	if m.HTMLModel != "" {
+		if opts.HTMLModel, err = chaff.EmbeddedModel(m.HTMLModel); err != nil {
+			return opts, err
+		}
+	}
+	return opts, nil
 }
 
 // RepeatedConfig turns on the corpus-wide repeated-line pass (the

@@ -78,7 +78,11 @@ func classifier(m ModelConfig) (*chaff.Classifier, error) {
 	if c := classifiers.m[string(key)]; c != nil {
 		return c, nil
 	}
-	c, err := chaff.New(m.options())
+	opts, err := m.options()
+	if err != nil {
+		return nil, err
+	}
+	c, err := chaff.New(opts)
 	if err != nil {
 		return nil, err
 	}

@@ -53,6 +53,7 @@ type flags struct {
 	inputs    listFlag
 	keep      listFlag
 	textModel string
+	htmlModel string
 	maxDrop   float64
 	repeated  bool
 	repScope  string
@@ -69,7 +70,8 @@ func (f *flags) register(fs *flag.FlagSet) {
 	fs.StringVar(&c.Output, "output", "", "prefix of the cleaned JSONL shards, one per input file: PREFIX-00000-of-00012.jsonl for the first of 12")
 	fs.StringVar(&c.DeadLetter, "dead-letter", "", "prefix of the dead-letter shards, one per input file with failures: one JSON object per failed record, {\"file\",\"record\",\"error\"}")
 	fs.BoolVar(&c.Clean.ForceHTML, "html", false, "treat every document body as HTML (including JSONL text fields) and classify it as a page")
-	fs.StringVar(&f.textModel, "text-model", "accurate", "embedded model: accurate, or fast (5 to 11 times the speed)")
+	fs.StringVar(&f.textModel, "text-model", "accurate", "embedded model for text: accurate, or fast (several times the speed, a little less accurate)")
+	fs.StringVar(&f.htmlModel, "html-model", "accurate", "embedded model for HTML: accurate (reads go-readability's article), or fast (without it)")
 	fs.Float64Var(&c.Model.Threshold, "threshold", 0.5, "noise score from which the model drops a line, in (0,1]; higher keeps more")
 	fs.Var(&f.keep, "keep", "noise categories to keep instead of dropping (e.g. byline,dateline); repeatable, comma-separated")
 	fs.BoolVar(&c.Model.DropTitle, "drop-title", false, "leave the title out of the cleaned text")
@@ -98,12 +100,14 @@ func (f *flags) config(set map[string]bool) (pipeline.Config, error) {
 	c := f.cfg
 	c.Inputs = f.inputs
 	c.Model.Keep = f.keep
-	switch f.textModel {
-	case "accurate":
-	case "fast":
-		c.Model.Fast = true
-	default:
-		return c, fmt.Errorf("%w: --text-model %q: want accurate or fast", errUsage, f.textModel)
+	for _, m := range []struct {
+		flag, value, kind string
+		dst               *string
+	}{{"text-model", f.textModel, "text", &c.Model.TextModel}, {"html-model", f.htmlModel, "html", &c.Model.HTMLModel}} {
+		if m.value != "accurate" && m.value != "fast" {
+			return c, fmt.Errorf("%w: --%s %q: want accurate or fast", errUsage, m.flag, m.value)
+		}
+		*m.dst = m.value + "-" + m.kind
 	}
 	if !(c.Model.Threshold > 0 && c.Model.Threshold <= 1) {
 		return c, fmt.Errorf("%w: --threshold %v: want a number in (0,1]", errUsage, c.Model.Threshold)

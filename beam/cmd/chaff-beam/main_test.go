@@ -38,6 +38,7 @@ func TestFlags(t *testing.T) {
 	}{
 		{"defaults", nil, ""},
 		{"text model", []string{"--text-model", "medium"}, `--text-model "medium"`},
+		{"html model", []string{"--html-model", "fast-html"}, `--html-model "fast-html"`},
 		{"threshold", []string{"--threshold", "0"}, "--threshold 0"},
 		{"threshold NaN", []string{"--threshold", "NaN"}, "--threshold NaN"},
 		{"mark and output field", []string{"--mark", "--output-field", "clean"}, "--output-field has no use"},
@@ -66,7 +67,7 @@ func TestFlags(t *testing.T) {
 	c := f.cfg
 	switch {
 	case strings.Join(c.Inputs, " ") != "in/*.jsonl more/*.warc.gz",
-		!c.Model.Fast, strings.Join(c.Model.Keep, ",") != "byline,dateline",
+		c.Model.TextModel != "fast-text", c.Model.HTMLModel != "accurate-html", strings.Join(c.Model.Keep, ",") != "byline,dateline",
 		!(c.Clean.MaxDrop > 0 && c.Clean.MaxDrop < 1e-9),
 		!c.Repeated.On, c.Repeated.Scope != "corpus", !c.Repeated.KeepFirst, !c.Repeated.Normalize, c.Repeated.Min != 5:
 		t.Errorf("flags not carried over: %+v", c)
