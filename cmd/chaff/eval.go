@@ -87,6 +87,10 @@ type evalOpts struct {
 	extra     []*gold.Doc
 	tf        trainFlags
 	cf        classifyFlags
+	// skipGiven leaves out, in HTML mode, the rows of the given model,
+	// whose pages would need go-readability's signal where the
+	// leave-one-set-out models' must not have it, or the other way round.
+	skipGiven bool
 }
 
 // evalSet is one benchmark set loaded for one mode: its pages' lines
@@ -309,7 +313,15 @@ func (o *evalOpts) load(mode string) ([]*evalSet, error) {
 					return nil, err
 				}
 			}
-			rb = rb && o.loso || m.Readability
+			switch {
+			case !o.loso:
+				rb = m.Readability
+			case m.Readability != rb:
+				// A page carries go-readability's signal or not: loaded
+				// for the models trained here, it would mislead the one
+				// given, which is scored in a run of its own.
+				o.skipGiven = true
+			}
 		}
 	}
 	var sets []*evalSet
@@ -417,6 +429,9 @@ func (o *evalOpts) chaffRows(e *env, mode string, sets []*evalSet) ([]systemScor
 	for _, s := range sets {
 		var rs []systemScore
 		if o.folds == 0 {
+			if o.skipGiven && mode == modeHTML {
+				continue
+			}
 			rs, err = o.givenRows(e, mode, s, base)
 		} else {
 			rs, err = o.crossValidated(e, mode, s, base)

@@ -566,3 +566,52 @@ func TestTrainingSetLeavesOutSites(t *testing.T) {
 		}
 	}
 }
+
+// TestEvalReadabilitySignal checks which pages carry go-readability's
+// article in HTML mode: those scored by a model that reads it. A
+// leave-one-set-out run of fast HTML models (--readability=false) used
+// to load them with the signal because the embedded model it also
+// scored reads it, and so trained and scored accurate models under the
+// fast model's name; the given model's rows are now left out of such a
+// run instead.
+func TestEvalReadabilitySignal(t *testing.T) {
+	a, b := synthSetWithMeta(t, "en"), synthSetWithMeta(t, "de")
+	tests := []struct {
+		name      string
+		args      []string
+		signal    bool // pages carry go-readability's article
+		skipGiven bool
+	}{
+		{"leave-one-set-out, fast HTML models", []string{"--readability=false", "--loso"}, false, true},
+		{"leave-one-set-out, accurate HTML models", []string{"--loso"}, true, false},
+		{"leave-one-set-out, fast models, fast given", []string{"--readability=false", "--loso", "--html-model", "fast"}, false, false},
+		{"the accurate model given", nil, true, false},
+		{"the fast model given", []string{"--html-model", "fast"}, false, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var out, errb bytes.Buffer
+			e := &env{stdin: strings.NewReader(""), stdout: &out, stderr: &errb, log: logrus.New()}
+			args := append([]string{"--bench", a, "--bench", b, "--mode", "html", "--folds", "0"}, tt.args...)
+			o, err := parseEval(e, args)
+			if err != nil {
+				t.Fatal(err)
+			}
+			sets, err := o.load(modeHTML)
+			if err != nil {
+				t.Fatal(err)
+			}
+			articles := 0
+			for _, s := range sets {
+				for _, p := range s.pages {
+					if p.HasArticle {
+						articles++
+					}
+				}
+			}
+			if (articles > 0) != tt.signal || o.skipGiven != tt.skipGiven {
+				t.Errorf("%d pages carry an article, given rows skipped %v; want signal %v, skipped %v", articles, o.skipGiven, tt.signal, tt.skipGiven)
+			}
+		})
+	}
+}
