@@ -52,13 +52,13 @@ func ExampleClassifier_Classify_explain() {
 		fmt.Printf("%d %s %s %.2f %v\n", l.Number, l.Label, l.Category, l.Score, l.Reasons[:min(2, len(l.Reasons))])
 	}
 	// Output:
-	// 1 keep title 0.02 [model:title model:ngram-score]
+	// 1 keep title 0.06 [model:title model:ngram-score]
 	// 2 drop dateline 1.00 [shape:date model:ngram-score]
-	// 3 drop social 1.00 [lexicon:social(en) model:ngram-score]
-	// 4 keep body 0.00 [model:ngram-score model:block-share]
-	// 5 keep body 0.00 [model:ngram-score model:block-share]
-	// 6 keep body 0.00 [model:ngram-score model:block-share]
-	// 7 drop teaser 1.00 [lexicon:teaser(en) model:ngram-score]
+	// 3 drop social 1.00 [lexicon:social(en) model:evidence:social]
+	// 4 keep body 0.00 [model:ngram-score model:relative-size]
+	// 5 keep body 0.00 [model:ngram-score model:relative-size]
+	// 6 keep body 0.00 [model:relative-size model:ngram-score]
+	// 7 drop teaser 1.00 [lexicon:teaser(en) model:evidence:teaser]
 	// 8 drop legal 1.00 [lexicon:legal(mul) lexicon:legal(mul)]
 }
 
@@ -69,7 +69,7 @@ func ExampleClassifier_ClassifyHTML() {
 <article><h1>Council adopts budget</h1>
 <p>The city council adopted the budget on Monday evening after four hours of debate between the majority and the opposition.</p>
 <p>The main measure concerns the renovation of schools, for which the city plans to borrow nearly twelve million euros over five years.</p>
-<p><a href="https://facebook.com/share">Share on Facebook</a></p></article>
+<div class="share-buttons"><a href="https://facebook.com/share">Share on Facebook</a></div></article>
 <footer>© 2024 Example News. All rights reserved.</footer></body></html>`
 	cl, err := chaff.New(chaff.Options{})
 	if err != nil {

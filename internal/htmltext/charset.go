@@ -8,6 +8,8 @@ import (
 	"io"
 	"unicode/utf8"
 
+	"github.com/wlynxg/chardet"
+
 	"golang.org/x/net/html/charset"
 	"golang.org/x/text/encoding"
 	"golang.org/x/text/encoding/charmap"
@@ -58,8 +60,10 @@ func sniffBinary(data []byte) error {
 // never valid UTF-8); and a declared UTF-8 falls back to windows-1252 when
 // most of the page's non-ASCII sequences are invalid UTF-8, as does a
 // declared encoding that cannot read ASCII (UTF-16 without a BOM, the
-// "replacement" encoding). With no declaration, a page that is valid UTF-8
-// is UTF-8, else windows-1252.
+// "replacement" encoding). With no declaration, a page that is valid UTF-8,
+// or whose non-ASCII sequences are mostly UTF-8, is UTF-8; any other is
+// decoded in the encoding its bytes show (see detect), as browsers do, and
+// in windows-1252 when they show none.
 func decoder(data []byte, contentType string) (io.Reader, string) {
 	enc, name, certain := charset.DetermineEncoding(data, contentType)
 	bom := certain && hasBOM(data)
@@ -70,6 +74,15 @@ func decoder(data []byte, contentType string) (io.Reader, string) {
 		return transform.NewReader(bytes.NewReader(data), enc.NewDecoder()), name
 	}
 	valid, invalid := utf8Stats(data)
+	if invalid > 0 && !certain && !declaresCharset(data) {
+		if valid > invalid {
+			// Mostly UTF-8, with a few broken bytes: the detector,
+			// which rules UTF-8 out at the first, would guess wrong.
+			enc, name = encoding.Nop, "utf-8"
+		} else if e, n := detect(data); e != nil {
+			enc, name = e, n
+		}
+	}
 	switch {
 	case invalid == 0 && valid > 0:
 		return bytes.NewReader(data), "utf-8"
@@ -131,4 +144,52 @@ func utf8Stats(data []byte) (valid, invalid int) {
 		i += size
 	}
 	return valid, invalid
+}
+
+// declaresCharset reports whether the first 1024 bytes of a page, where
+// the HTML standard's prescan looks for a <meta charset> or http-equiv
+// declaration, name a charset at all. charset.DetermineEncoding reports a
+// declared windows-1252 and no declaration alike.
+func declaresCharset(data []byte) bool {
+	head := data[:min(len(data), 1024)]
+	for i := 0; i+7 <= len(head); i++ {
+		if head[i]|0x20 == 'c' && bytes.EqualFold(head[i:i+7], []byte("charset")) {
+			return true
+		}
+	}
+	return false
+}
+
+// detectSample is how many bytes, from the first that is not ASCII,
+// detect reads: markup is ASCII, and a few kilobytes of text settle the
+// encoding.
+const detectSample = 16 << 10
+
+// minConfidence is the least confidence of chardet's guess that detect
+// takes: below it, the page is read as windows-1252.
+const minConfidence = 0.5
+
+// detect guesses the encoding of a page that declares none and is not
+// UTF-8, from its bytes, with chardet (a port of the universal charset
+// detector of Mozilla and Python's chardet, the statistical models
+// browsers' detectors descend from): a GBK, Shift_JIS, EUC-KR, Big5 or
+// windows-1251 page that says nothing of its charset is common on older
+// sites, and read as windows-1252 its text is mojibake. It returns a nil
+// encoding when the guess is unsure, ASCII or not an encoding of
+// the web (the WHATWG Encoding Standard's names, via charset.Lookup).
+func detect(data []byte) (encoding.Encoding, string) {
+	start := 0
+	for start < len(data) && data[start] < utf8.RuneSelf {
+		start++
+	}
+	sample := data[start:min(len(data), start+detectSample)]
+	r := chardet.Detect(sample)
+	if r.Confidence < minConfidence || r.Encoding == "" {
+		return nil, ""
+	}
+	enc, name := charset.Lookup(r.Encoding)
+	if enc == nil || !isASCIICompatible(name) {
+		return nil, ""
+	}
+	return enc, name
 }

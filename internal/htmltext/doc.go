@@ -22,7 +22,12 @@
 //     lines of Text.
 //   - script, style, template, svg, math, iframe, object, embed, textarea,
 //     head content, elements with the hidden attribute, aria-hidden="true",
-//     or an inline style with display:none or visibility:hidden write nothing.
+//     or an inline style with display:none or visibility:hidden write nothing,
+//     with two exceptions that read a page as a browser shows it once its
+//     scripts have run: the hidden segments of React's streaming server
+//     rendering are read in the place of their placeholders, and a page
+//     whose visible text is all but empty is read with its hidden elements
+//     shown when they hold its text.
 //   - noscript is parsed as markup (as a browser with scripting disabled
 //     would) and its text IS written, flagged InNoscript: such text ("please
 //     enable JavaScript") is exactly what naive scrapers dump, and keeping it

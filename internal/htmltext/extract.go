@@ -145,8 +145,10 @@ func Extract(data []byte, contentType string, opts Options) (*Page, error) {
 	if err != nil {
 		return nil, fmt.Errorf("htmltext: parse: %w", err)
 	}
+	streamed(doc)
 	w := newWalker(false)
 	w.walk(doc)
+	w = revealed(doc, w)
 	p := &Page{
 		Text:    w.text,
 		Lines:   w.lines,

@@ -4,6 +4,12 @@ import (
 	"errors"
 	"strings"
 	"testing"
+
+	"golang.org/x/text/encoding"
+	"golang.org/x/text/encoding/charmap"
+	"golang.org/x/text/encoding/japanese"
+	"golang.org/x/text/encoding/korean"
+	"golang.org/x/text/encoding/simplifiedchinese"
 )
 
 // line is the expected text and signals of one output line; zero fields
@@ -371,5 +377,50 @@ func TestExtractElementTree(t *testing.T) {
 	}
 	if p.Parents[p.Parents[ul]] != p.Parents[p.Parents[p.Lines[3].Element]] {
 		t.Errorf("div#main and footer should share body")
+	}
+}
+
+// TestExtractDetectsCharset: a page that declares no charset and is not
+// UTF-8 is read in the encoding its bytes show, as browsers do; a
+// declaration is obeyed even when the bytes disagree.
+func TestExtractDetectsCharset(t *testing.T) {
+	encode := func(e encoding.Encoding, s string) []byte {
+		b, err := e.NewEncoder().Bytes([]byte(s))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return b
+	}
+	zh := "北京市妇女儿童工作委员会开展了一次全市儿童心理发展现状的调查，为制定切实可行的教育对策提供科学依据。调查覆盖了十三岁到十五岁的学生。"
+	ja := "東京都は本日、新しい交通政策を発表しました。この政策は、市民の生活をより便利にすることを目的としています。詳しい内容は来週に公開される予定です。"
+	ru := "Правительство объявило о новых мерах поддержки малого бизнеса. Эти меры должны помочь предпринимателям пережить трудный период и сохранить рабочие места."
+	ko := "서울시는 오늘 새로운 교통 정책을 발표했습니다. 이 정책은 시민들의 생활을 더 편리하게 만드는 것을 목표로 합니다. 자세한 내용은 다음 주에 공개될 예정입니다."
+	page := func(body []byte) []byte {
+		return append(append([]byte("<html><body><p>"), body...), "</p></body></html>"...)
+	}
+	tests := []struct {
+		name, want, charset string
+		html                []byte
+	}{
+		{"undeclared gbk", zh, "gbk", page(encode(simplifiedchinese.GBK, zh))},
+		{"undeclared shift_jis", ja, "shift_jis", page(encode(japanese.ShiftJIS, ja))},
+		{"undeclared windows-1251", ru, "windows-1251", page(encode(charmap.Windows1251, ru))},
+		{"undeclared euc-kr", ko, "euc-kr", page(encode(korean.EUCKR, ko))},
+		{"undeclared utf-8 with one stray byte", "caf\u00e9 \ufffd " + zh, "utf-8",
+			page([]byte("caf\xc3\xa9 \xff " + zh))},
+		{"declared windows-1252 is obeyed", "", "windows-1252",
+			append([]byte("<meta charset=windows-1252>"), page(encode(simplifiedchinese.GBK, zh))...)},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			p, err := Extract(tt.html, "", Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			checkPage(t, p)
+			if p.Charset != tt.charset || tt.want != "" && string(p.Text) != tt.want {
+				t.Errorf("got %q (%s), want %q (%s)", p.Text, p.Charset, tt.want, tt.charset)
+			}
+		})
 	}
 }

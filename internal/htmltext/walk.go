@@ -34,6 +34,9 @@ type frame struct {
 // walker turns a DOM tree into lines. One walker serves one document.
 type walker struct {
 	textOnly bool // only collect line texts (article matching)
+	// showHidden reads hidden elements too (see revealed); script, style
+	// and the other skipped elements stay unread.
+	showHidden bool
 
 	stack []frame
 	text  []byte
@@ -129,7 +132,7 @@ func (w *walker) enter(n *html.Node) bool {
 		}
 	}
 	kind, flags := elemInfo(n)
-	if kind == kindSkip || hidden(n) {
+	if kind == kindSkip || !w.showHidden && hidden(n) {
 		return false
 	}
 	if kind == kindBreak {

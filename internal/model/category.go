@@ -188,6 +188,12 @@ func softmax(z []float64) []float64 {
 	return p
 }
 
+// categoryStep multiplies the learning rate of the categorizers of
+// trainCategorizer: the step at which they name every hand-labelled line
+// of the fixtures as labelled, that of the fixtures at --gold-weight 30
+// when the step grew with the weight.
+const categoryStep = 30
+
 // trainCategorizer learns the classes of the lines whose Noise is noise
 // and whose class is known, leaving out the classes in skip. It returns nil
 // when no example names a class.
@@ -221,6 +227,15 @@ func trainCategorizer(ex []Example, cfg Config, noise int8, skip ...string) *Cat
 		c.Dense[k] = make([]float32, features.Dense)
 		c.Hashed[k] = make([]float32, 1<<catBits)
 	}
+	// The classes come from the hand-labelled documents alone, all
+	// weighing --gold-weight: a weight's scale would be the step size.
+	// Each line's step is its weight relative to the lines' mean, times
+	// categoryStep.
+	var mean float64
+	for _, s := range ss {
+		mean += float64(ex[s.doc].weight())
+	}
+	mean /= float64(len(ss))
 	rng := rand.New(rand.NewPCG(cfg.Seed, 0x636174))
 	epochs := 4 * cfg.Epochs
 	step := 0
@@ -238,7 +253,7 @@ func trainCategorizer(ex []Example, cfg Config, noise int8, skip ...string) *Cat
 			v := ex[s.doc].Vec
 			i := int(s.line)
 			p := softmax(c.rawLogits(v, i))
-			lr := float32(cfg.Rate/(1+float64(step)/float64(len(ss)))) * ex[s.doc].weight()
+			lr := float32(cfg.Rate*categoryStep/(1+float64(step)/float64(len(ss)))) * float32(float64(ex[s.doc].weight())/mean)
 			row := v.Row(i)
 			hs := v.Hashed(i)
 			for k := range names {

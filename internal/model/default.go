@@ -41,7 +41,7 @@ func EmbeddedFiles() []EmbeddedFile {
 		Path:      "internal/model/accurate-text.model",
 		Kind:      AccurateText,
 		TrainedOn: "the sets' naive text dumps and the labelled fixtures/, a fixture line weighing 30",
-		Command:   "chaff train SETS --set-weight equal --gold fixtures --gold-weight 30 -o internal/model/accurate-text.model",
+		Command:   "chaff train SETS --set-weight equal --gold fixtures --gold-weight 1 -o internal/model/accurate-text.model",
 		Data:      accurateText,
 	}, {
 		Path:      "internal/model/fast-text.model",

@@ -379,6 +379,14 @@ type treeBuilder struct {
 	// sums a row adds to sit in one cache line.
 	free   [][]float64
 	stride int
+	// Most of a row's features sit in their most frequent bin (a flag
+	// that is off, a count that is zero), so a histogram sums only the
+	// others: row i's are at the histogram offsets off[start[i]:start[i+1]],
+	// and the most frequent bin of feature j, at offset common[j], gets
+	// what the others leave of the node's sums.
+	off    []uint32
+	start  []int64
+	common []uint32
 }
 
 func newTreeBuilder(bins []uint8, d int, g, h []float32, cfg *ForestConfig, cuts [][]float32) *treeBuilder {
@@ -386,7 +394,48 @@ func newTreeBuilder(bins []uint8, d int, g, h []float32, cfg *ForestConfig, cuts
 	for _, c := range cuts {
 		stride = max(stride, len(c)+1)
 	}
-	return &treeBuilder{bins: bins, d: d, g: g, h: h, cfg: cfg, cuts: cuts, stride: stride}
+	tb := &treeBuilder{bins: bins, d: d, g: g, h: h, cfg: cfg, cuts: cuts, stride: stride}
+	tb.index()
+	return tb
+}
+
+// index finds each feature's most frequent bin and lists, row by row, the
+// histogram offsets of the features in another bin.
+func (tb *treeBuilder) index() {
+	d, stride := tb.d, tb.stride
+	n := 0
+	if d > 0 {
+		n = len(tb.bins) / d
+	}
+	counts := make([]int, d*stride)
+	for i := 0; i < n; i++ {
+		for j, b := range tb.bins[i*d : (i+1)*d] {
+			counts[j*stride+int(b)]++
+		}
+	}
+	tb.common = make([]uint32, d)
+	other := 0
+	for j := 0; j < d; j++ {
+		c := counts[j*stride : (j+1)*stride]
+		best := 0
+		for b := range c {
+			if c[b] > c[best] {
+				best = b
+			}
+		}
+		tb.common[j] = uint32(2 * (j*stride + best))
+		other += n - c[best]
+	}
+	tb.off = make([]uint32, 0, other)
+	tb.start = make([]int64, n+1)
+	for i := 0; i < n; i++ {
+		for j, b := range tb.bins[i*d : (i+1)*d] {
+			if k := uint32(2 * (j*stride + int(b))); k != tb.common[j] {
+				tb.off = append(tb.off, k)
+			}
+		}
+		tb.start[i+1] = int64(len(tb.off))
+	}
 }
 
 // histogram returns a histogram of the rows in idx, from the pool.
@@ -398,17 +447,26 @@ func (tb *treeBuilder) histogram(idx []int32) []float64 {
 	} else {
 		hist = make([]float64, 2*tb.d*tb.stride)
 	}
-	// All features in one pass over the rows, each row's bins read in a
-	// run: a pass per feature would stride through the whole bin matrix,
+	// All features in one pass over the rows, each row's entries read in
+	// a run: a pass per feature would stride through the whole matrix,
 	// which outgrows the cache.
+	var G, H float64
 	for _, i := range idx {
-		row := tb.bins[int(i)*tb.d : (int(i)+1)*tb.d]
 		gi, hi := float64(tb.g[i]), float64(tb.h[i])
-		for j, b := range row {
-			k := 2 * (j*tb.stride + int(b))
+		G, H = G+gi, H+hi
+		for _, k := range tb.off[tb.start[i]:tb.start[i+1]] {
 			hist[k] += gi
 			hist[k+1] += hi
 		}
+	}
+	// Each feature's most frequent bin holds the rest.
+	for j, k := range tb.common {
+		bins := hist[2*j*tb.stride : 2*(j+1)*tb.stride]
+		var g, h float64
+		for b := 0; b < len(bins); b += 2 {
+			g, h = g+bins[b], h+bins[b+1]
+		}
+		hist[k], hist[k+1] = G-g, H-h
 	}
 	return hist
 }

@@ -437,13 +437,75 @@ func wideRows(n, d int, seed uint64) (x [][]float32, y, w []float32) {
 	return x, y, w
 }
 
+// flagRows is wideRows with its features from the fifth on made flags
+// that are mostly off (one in ten on), the shape of chaff's element
+// flags and class tokens, and a few counts that are mostly zero.
+func flagRows(n, d int, seed uint64) (x [][]float32, y, w []float32) {
+	x, y, w = wideRows(n, d, seed)
+	for _, row := range x {
+		for j := 4; j < len(row); j++ {
+			switch {
+			case row[j] > 0.9 && j%3 == 0:
+				row[j] = float32(int(row[j] * 100))
+			case row[j] > 0.9:
+				row[j] = 1
+			default:
+				row[j] = 0
+			}
+		}
+	}
+	return x, y, w
+}
+
+// TestHistogramSparse: the histogram that sums only the features out of
+// their most frequent bin equals the sum over every feature.
+func TestHistogramSparse(t *testing.T) {
+	for _, rows := range []func(int, int, uint64) ([][]float32, []float32, []float32){wideRows, flagRows} {
+		x, _, _ := rows(500, 12, 3)
+		d := len(x[0])
+		cuts := cuts(x, d, 32)
+		bins := make([]uint8, len(x)*d)
+		g, h := make([]float32, len(x)), make([]float32, len(x))
+		for i := range x {
+			for j := range d {
+				bins[i*d+j] = bin(cuts[j], x[i][j])
+			}
+			g[i], h[i] = float32(i%7)-3, float32(i%5)+1
+		}
+		tb := newTreeBuilder(bins, d, g, h, &ForestConfig{}, cuts)
+		idx := []int32{0, 3, 4, 9, 17, 100, 250, 499}
+		got := tb.histogram(idx)
+		want := make([]float64, len(got))
+		for _, i := range idx {
+			for j := range d {
+				k := 2 * (j*tb.stride + int(bins[int(i)*d+j]))
+				want[k] += float64(g[i])
+				want[k+1] += float64(h[i])
+			}
+		}
+		for k := range want {
+			if math.Abs(got[k]-want[k]) > 1e-9 {
+				t.Fatalf("histogram[%d] = %v, want %v", k, got[k], want[k])
+			}
+		}
+	}
+}
+
 // BenchmarkGrowForest grows the text model's forest (120 trees of depth
-// 5, subsample 0.7) on 50,000 rows of 80 features: the step that took
-// most of chaff train's time.
+// 5, subsample 0.7) on 50,000 rows of 80 features: the step that takes
+// most of chaff train's time. dense: every feature spread over its bins;
+// flags: most features flags that are mostly off, as chaff's are.
 func BenchmarkGrowForest(b *testing.B) {
-	x, y, w := wideRows(50000, 80, 1)
-	b.ReportAllocs()
-	for b.Loop() {
-		growForest(x, y, w, ForestConfig{Trees: 120, Depth: 5, Subsample: 0.7, Seed: 1})
+	for _, bc := range []struct {
+		name string
+		rows func(int, int, uint64) ([][]float32, []float32, []float32)
+	}{{"dense", wideRows}, {"flags", flagRows}} {
+		b.Run(bc.name, func(b *testing.B) {
+			x, y, w := bc.rows(50000, 80, 1)
+			b.ReportAllocs()
+			for b.Loop() {
+				growForest(x, y, w, ForestConfig{Trees: 120, Depth: 5, Subsample: 0.7, Seed: 1})
+			}
+		})
 	}
 }
