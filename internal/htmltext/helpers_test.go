@@ -125,3 +125,17 @@ func loadGroundTruth(tb testing.TB) map[string]string {
 	}
 	return out
 }
+
+// checkLines extracts page (with go-readability) and fails unless its
+// lines are want.
+func checkLines(t *testing.T, page string, want []string) {
+	t.Helper()
+	p, err := Extract([]byte(page), "", Options{Readability: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkPage(t, p)
+	if got := strings.Split(strings.TrimSuffix(string(p.Text), "\n"), "\n"); strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("lines %q, want %q", got, want)
+	}
+}

@@ -34,15 +34,6 @@ func TestExtractRevealed(t *testing.T) {
 			[]string{""}},
 	}
 	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			p, err := Extract([]byte(tt.html), "", Options{Readability: true})
-			if err != nil {
-				t.Fatal(err)
-			}
-			checkPage(t, p)
-			if got := strings.Split(strings.TrimSuffix(string(p.Text), "\n"), "\n"); strings.Join(got, "|") != strings.Join(tt.want, "|") {
-				t.Errorf("lines %q, want %q", got, tt.want)
-			}
-		})
+		t.Run(tt.name, func(t *testing.T) { checkLines(t, tt.html, tt.want) })
 	}
 }

@@ -22,17 +22,22 @@ import (
 // a boundary the loading fallback that follows it. A segment whose
 // placeholder is missing stays where it is, hidden.
 func streamed(doc *html.Node) {
+	type segment struct {
+		div         *html.Node
+		prefix, num string
+	}
 	ids := map[string]*html.Node{}
-	var segments []*html.Node
+	var segments []segment
 	var visit func(n *html.Node)
 	visit = func(n *html.Node) {
 		if n.Type == html.ElementNode {
 			if id := attr(n, "id"); id != "" {
-				switch {
-				case n.DataAtom == atom.Template:
+				if n.DataAtom == atom.Template {
 					ids[id] = n
-				case n.DataAtom == atom.Div && hasAttr(n, "hidden") && segmentNumber(id) != "":
-					segments = append(segments, n)
+				} else if n.DataAtom == atom.Div && hasAttr(n, "hidden") {
+					if prefix, num, ok := segmentID(id); ok {
+						segments = append(segments, segment{n, prefix, num})
+					}
 				}
 			}
 		}
@@ -42,37 +47,35 @@ func streamed(doc *html.Node) {
 	}
 	visit(doc)
 	for _, s := range segments {
-		id := attr(s, "id")
-		prefix, num := id[:len(id)-len(segmentNumber(id))-2], segmentNumber(id)
-		if p := ids[prefix+"P:"+num]; p != nil && p.Parent != nil {
-			moveChildren(s, p.Parent, p)
+		if p := ids[s.prefix+"P:"+s.num]; p != nil && p.Parent != nil {
+			moveChildren(s.div, p.Parent, p)
 			p.Parent.RemoveChild(p)
-		} else if b := ids[prefix+"B:"+num]; b != nil && b.Parent != nil {
+		} else if b := ids[s.prefix+"B:"+s.num]; b != nil && b.Parent != nil {
 			parent := b.Parent
-			moveChildren(s, parent, dropFallback(b))
+			moveChildren(s.div, parent, dropFallback(b))
 		} else {
 			continue
 		}
-		if s.Parent != nil {
-			s.Parent.RemoveChild(s)
+		if s.div.Parent != nil {
+			s.div.Parent.RemoveChild(s.div)
 		}
 	}
 }
 
-// segmentNumber returns the number of a streamed segment's id,
-// "[prefix]S:<digits>", or "" for any other id.
-func segmentNumber(id string) string {
+// segmentID splits a streamed segment's id, "[prefix]S:<digits>", into
+// its prefix and number; ok is false for any other id.
+func segmentID(id string) (prefix, num string, ok bool) {
 	i := strings.LastIndex(id, "S:")
 	if i < 0 || i+2 == len(id) {
-		return ""
+		return "", "", false
 	}
-	num := id[i+2:]
+	num = id[i+2:]
 	for _, c := range num {
 		if c < '0' || c > '9' {
-			return ""
+			return "", "", false
 		}
 	}
-	return num
+	return id[:i], num, true
 }
 
 // dropFallback removes a boundary's placeholder b and, when b follows the

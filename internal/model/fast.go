@@ -398,16 +398,8 @@ func (m *Model) prepareFast() {
 // checkFast reports a fast text model that does not fit the line scanner
 // of this build or is malformed.
 func (m *Model) checkFast() error {
-	if len(m.Names) != linescan.Dense || len(m.Dense) != linescan.Dense {
-		return fmt.Errorf("model: trained with %d dense features, this build has %d: retrain it", len(m.Names), linescan.Dense)
-	}
-	for i, n := range m.Names {
-		if n != linescan.Name(i) {
-			return fmt.Errorf("model: feature %d is %q, this build has %q: retrain it", i, n, linescan.Name(i))
-		}
-	}
-	if len(m.Hashed) != 1<<linescan.WordBits {
-		return fmt.Errorf("model: %d word weights, want %d", len(m.Hashed), 1<<linescan.WordBits)
+	if err := m.checkFeatures(linescan.Dense, linescan.Name, 1<<linescan.WordBits, "word"); err != nil {
+		return err
 	}
 	for h, w := range m.Hashed {
 		if math.Float32bits(w)&0x7f800000 == 0x7f800000 { // all exponent bits: an infinity or a NaN

@@ -342,22 +342,32 @@ func (m *Model) prepare() {
 	}
 }
 
+// checkFeatures reports a model whose dense features are not the build's
+// dense ones, named by name, or that has not hashed weights of the kind
+// what names.
+func (m *Model) checkFeatures(dense int, name func(int) string, hashed int, what string) error {
+	if len(m.Names) != dense || len(m.Dense) != dense {
+		return fmt.Errorf("model: trained with %d dense features, this build has %d: retrain it", len(m.Names), dense)
+	}
+	for i, n := range m.Names {
+		if n != name(i) {
+			return fmt.Errorf("model: feature %d is %q, this build has %q: retrain it", i, n, name(i))
+		}
+	}
+	if len(m.Hashed) != hashed {
+		return fmt.Errorf("model: %d %s weights, want %d", len(m.Hashed), what, hashed)
+	}
+	return nil
+}
+
 // check reports a model that does not fit the features of this build or
 // is malformed.
 func (m *Model) check() error {
 	if m.Kind == FastText {
 		return m.checkFast()
 	}
-	if len(m.Names) != features.Dense || len(m.Dense) != features.Dense {
-		return fmt.Errorf("model: trained with %d dense features, this build has %d: retrain it", len(m.Names), features.Dense)
-	}
-	for i, n := range m.Names {
-		if n != features.Name(i) {
-			return fmt.Errorf("model: feature %d is %q, this build has %q: retrain it", i, n, features.Name(i))
-		}
-	}
-	if len(m.Hashed) != 1<<features.HashBits {
-		return fmt.Errorf("model: %d hashed weights, want %d", len(m.Hashed), 1<<features.HashBits)
+	if err := m.checkFeatures(features.Dense, features.Name, 1<<features.HashBits, "hashed"); err != nil {
+		return err
 	}
 	for _, c := range []*Categorizer{m.Categories, m.Kinds} {
 		if err := c.check(features.Dense); err != nil {

@@ -175,24 +175,34 @@ func trainStage1(ex []Example, cfg Config) ([]float32, []float32) {
 // above learn from the errors stage one makes on pages it never saw.
 func outOfFoldStage1(ex []Example, cfg Config) []Scores {
 	sc := make([]Scores, len(ex))
-	fold := innerFolds(pages(ex), cfg.Folds)
-	for f := 0; f < cfg.Folds; f++ {
+	eachInnerFold(ex, cfg.Folds, func(train []Example, held []int) {
+		w, h := trainStage1(train, cfg)
+		m := &Model{Dense: w, Hashed: h}
+		for _, d := range held {
+			sc[d].Z1 = m.logits1(&ex[d])
+			sc[d].bl1 = blocks(ex[d].Doc, ex[d].Vec, sc[d].Z1)
+		}
+	})
+	return sc
+}
+
+// eachInnerFold calls fn for each of the k inner folds of ex (see
+// innerFolds) with the examples out of the fold, in order, and the
+// indices of those in it.
+func eachInnerFold(ex []Example, k int, fn func(train []Example, held []int)) {
+	fold := innerFolds(pages(ex), k)
+	for f := range k {
 		var train []Example
+		var held []int
 		for d := range ex {
-			if fold[d] != f {
+			if fold[d] == f {
+				held = append(held, d)
+			} else {
 				train = append(train, ex[d])
 			}
 		}
-		w, h := trainStage1(train, cfg)
-		m := &Model{Dense: w, Hashed: h}
-		for d := range ex {
-			if fold[d] == f {
-				sc[d].Z1 = m.logits1(&ex[d])
-				sc[d].bl1 = blocks(ex[d].Doc, ex[d].Vec, sc[d].Z1)
-			}
-		}
+		fn(train, held)
 	}
-	return sc
 }
 
 // innerFolds returns the inner fold, out of k, of each of the examples

@@ -96,24 +96,14 @@ func trainFastStage1(ex []Example, cfg *Config) (dense, words []float32) {
 // learns from the errors stage one makes on documents it never saw.
 func fastOutOfFold(ex []Example, cfg *Config) [][]float32 {
 	z := make([][]float32, len(ex))
-	fold := innerFolds(pages(ex), cfg.Folds)
-	for f := range cfg.Folds {
-		var train []Example
-		for d := range ex {
-			if fold[d] != f {
-				train = append(train, ex[d])
-			}
-		}
+	eachInnerFold(ex, cfg.Folds, func(train []Example, held []int) {
 		dense, words := trainFastStage1(train, cfg)
 		m := &Model{Dense: dense, Hashed: words}
 		m.quantize()
-		for d := range ex {
-			if fold[d] != f {
-				continue
-			}
+		for _, d := range held {
 			z[d] = make([]float32, len(ex[d].Lines.Blank))
 			m.stage1All(ex[d].Lines, z[d])
 		}
-	}
+	})
 	return z
 }
