@@ -30,7 +30,7 @@ func (cf *classifyFlags) add(fs *flag.FlagSet) {
 	fs.StringVar(&cf.keep, "keep", "", "comma-separated noise categories to keep instead of dropping (e.g. byline,dateline)")
 	fs.StringVar(&cf.drop, "drop", "", "comma-separated noise categories to drop; all others are kept (default: drop all)")
 	fs.BoolVar(&cf.dropTitle, "drop-title", false, "leave the title out of the cleaned text")
-	fs.StringVar(&cf.modelPath, "model", "", "text model file made by 'chaff train', of either kind (default: the embedded model --text-model names)")
+	fs.StringVar(&cf.modelPath, "model", "", "model file made by 'chaff train', of any kind: it classifies text input, and HTML input too when it was trained with --html (default: the embedded model --text-model names)")
 	fs.StringVar(&cf.textModel, "text-model", "accurate", "embedded model for text input: accurate, or fast (several times the speed, a little less accurate)")
 	fs.BoolVar(&cf.noFallback, "no-fallback", false, "leave a document the model empties empty: by default, when it keeps fewer than 5 words of 20 or more (the title counts), its least noisy block of lines is kept and flagged (reason fallback:best-block, \"fallback\" in the stats)")
 	fs.StringVar(&cf.htmlModel, "html-model", "accurate", "model for HTML input: accurate (embedded, reads go-readability's article), fast (embedded, without go-readability: faster, a little less accurate), or a file made by 'chaff train --html'")
@@ -78,6 +78,12 @@ func (cf *classifyFlags) config() (classify.Config, error) {
 	}
 	switch cf.htmlModel {
 	case "accurate", "":
+		// A model trained with --html given to --model is meant for the
+		// pages too: left to the text input alone, it would be ignored on
+		// HTML without a word.
+		if cfg.TextModel != nil && cfg.TextModel.Kind.HTML() {
+			cfg.HTMLModel = cfg.TextModel
+		}
 	case "fast":
 		cfg.HTMLModel, err = model.Embedded(model.FastHTML)
 	default:

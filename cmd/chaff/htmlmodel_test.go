@@ -11,7 +11,8 @@ import (
 )
 
 // TestHTMLModelFlag checks that --html-model picks the model HTML pages are
-// classified with: clean's output equals the library's with that model.
+// classified with, and that --model does when it names a model trained
+// with --html: clean's output equals the library's with that model.
 func TestHTMLModelFlag(t *testing.T) {
 	dir := t.TempDir()
 	page := filepath.Join(dir, "p.html")
@@ -41,20 +42,21 @@ func TestHTMLModelFlag(t *testing.T) {
 		t.Fatal(err)
 	}
 	tests := []struct {
-		flag string
-		m    *model.Model
+		flags []string
+		m     *model.Model
 	}{
-		{"accurate", accurate},
-		{"fast", fast},
-		{saved, fast},
+		{[]string{"--html-model", "accurate"}, accurate},
+		{[]string{"--html-model", "fast"}, fast},
+		{[]string{"--html-model", saved}, fast},
+		{[]string{"--model", saved}, fast},
 	}
 	for _, tc := range tests {
-		code, out, errs := runCapture(t, "clean", "--html-model", tc.flag, page)
+		code, out, errs := runCapture(t, append(append([]string{"clean"}, tc.flags...), page)...)
 		if code != exitOK {
-			t.Fatalf("--html-model %s: exit %d: %s", tc.flag, code, errs)
+			t.Fatalf("%s: exit %d: %s", tc.flags, code, errs)
 		}
 		if w := string(cleanPageWith(t, string(data), tc.m)); out != w || !strings.Contains(out, "budget") {
-			t.Errorf("--html-model %s: output\n%s\nwant\n%s", tc.flag, out, w)
+			t.Errorf("%s: output\n%s\nwant\n%s", tc.flags, out, w)
 		}
 	}
 	missing := filepath.Join(dir, "none.model")
