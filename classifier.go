@@ -29,8 +29,10 @@ type Options struct {
 	// DropTitle leaves the title out of the cleaned text.
 	DropTitle bool
 	// NoFallback leaves a document the model empties empty. By default,
-	// when it keeps fewer than 5 words of 20 or more (the title counts),
-	// its least noisy block of lines is kept (Document.Fallback).
+	// when it keeps fewer than 5 words besides the title of a document of
+	// 20 or more, its least noisy block of lines is kept
+	// (Document.Fallback), unless the page says it is an error page or is
+	// a consent wall.
 	NoFallback bool
 	// Explain fills Line.Reasons. Explaining costs as much as scoring:
 	// leave it off for cleaning.

@@ -15,6 +15,12 @@ func mkLines(specs ...any) []Line {
 	return ls
 }
 
+// titled makes the first line of ls the document's title.
+func titled(ls []Line) []Line {
+	ls[0].Kind = label.Title
+	return ls
+}
+
 const twentyWords = "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty"
 
 func TestWordTokens(t *testing.T) {
@@ -48,7 +54,9 @@ func TestBelowFloor(t *testing.T) {
 		{"all dropped, too little text", mkLines(label.Drop, 0.9, "one two three", label.Drop, 0.9, "four five"), false},
 		{"four words kept", mkLines(label.Keep, 0.1, "one two three four", label.Drop, 0.9, twentyWords), true},
 		{"five words kept", mkLines(label.Keep, 0.1, "one two three four five", label.Drop, 0.9, twentyWords), false},
-		{"a kept title counts", mkLines(label.Keep, 0.1, "A title of five words", label.Drop, 0.9, twentyWords), false},
+		{"five words kept, not a title", mkLines(label.Keep, 0.1, "A line of five words", label.Drop, 0.9, twentyWords), false},
+		{"a kept title does not count", titled(mkLines(label.Keep, 0.1, "A title of five words", label.Drop, 0.9, twentyWords)), true},
+		{"a title and five words", titled(mkLines(label.Keep, 0.1, "A title", label.Keep, 0.2, "one two three four five", label.Drop, 0.9, twentyWords)), false},
 		{"blank lines count nothing", mkLines(label.Blank, 0.0, "   ", label.Drop, 0.9, twentyWords), true},
 	} {
 		if got := belowFloor(tc.ls); got != tc.want {
@@ -126,6 +134,28 @@ func TestIsErrorPage(t *testing.T) {
 		ls := mkLines(label.Drop, 0.9, tc.line)
 		if got := isErrorPage(ls); got != tc.want {
 			t.Errorf("isErrorPage(%q) = %v, want %v", tc.line, got, tc.want)
+		}
+	}
+}
+
+func TestIsConsentWall(t *testing.T) {
+	legal := func(ls []Line, i int) []Line {
+		ls[i].Cat = label.Legal
+		return ls
+	}
+	for _, tc := range []struct {
+		name string
+		ls   []Line
+		want bool
+	}{
+		{"no dropped line", mkLines(label.Keep, 0.1, twentyWords), false},
+		{"nothing legal", mkLines(label.Drop, 0.9, twentyWords), false},
+		{"half the words legal", legal(mkLines(label.Drop, 0.9, "one two three", label.Drop, 0.9, "four five six"), 0), true},
+		{"less than half legal", legal(mkLines(label.Drop, 0.9, "one two", label.Drop, 0.9, "three four five"), 0), false},
+		{"kept lines do not count", legal(mkLines(label.Drop, 0.9, "one two", label.Keep, 0.1, twentyWords), 0), true},
+	} {
+		if got := isConsentWall(tc.ls); got != tc.want {
+			t.Errorf("%s: isConsentWall = %v, want %v", tc.name, got, tc.want)
 		}
 	}
 }

@@ -12,12 +12,13 @@ import (
 )
 
 // emptiedText is a listing page; with a threshold of 1e-9 every model
-// drops every line of it but, at most, a short title: a document the
-// model empties, whatever the model.
+// drops every line of it but, at most, its title, of five words: a
+// document the model empties, whatever the model, though a title of five
+// words may stay.
 const emptiedText = `Home
 Shop
 Sale
-Garden furniture
+Garden furniture for every season
 Teak bench, 150 cm, solid grade-A teak, oiled, seats three.
 Folding bistro set: powder-coated steel table and two chairs that fold flat for winter.
 Rattan corner sofa in an all-weather resin weave with washable cushions.
@@ -29,7 +30,7 @@ Terms and conditions
 // emptiedHTML is emptiedText as a page.
 const emptiedHTML = `<html><head><title>Garden furniture</title></head><body>
 <nav><a href="/">Home</a> <a href="/shop">Shop</a> <a href="/sale">Sale</a></nav>
-<h1>Garden furniture</h1>
+<h1>Garden furniture for every season</h1>
 <p>Teak bench, 150 cm, solid grade-A teak, oiled, seats three.</p>
 <p>Folding bistro set: powder-coated steel table and two chairs that fold flat for winter.</p>
 <p>Rattan corner sofa in an all-weather resin weave with washable cushions.</p>
@@ -39,11 +40,11 @@ const emptiedHTML = `<html><head><title>Garden furniture</title></head><body>
 
 var word = regexp.MustCompile(`\w+`)
 
-// keptWords counts the words of the kept lines of doc.
+// keptWords counts the words of the kept lines of doc but its title.
 func keptWords(doc *classify.Document) int {
 	n := 0
 	for i := range doc.Lines {
-		if doc.Lines[i].Label == label.Keep {
+		if doc.Lines[i].Label == label.Keep && doc.Lines[i].Kind != label.Title {
 			n += len(word.FindAll(doc.Lines[i].Text, -1))
 		}
 	}
