@@ -48,29 +48,92 @@ func CrossValidate(env *signals.Env, data Data, folds [][]int, cfg model.Config,
 		return nil, err
 	}
 	return crossValidate(data.Docs, folds, layouts, func(held map[int]bool) (*classify.Classifier, error) {
-		train := append([]model.Example(nil), ex.extra...)
-		for _, e := range ex.main {
-			if !held[e.Page-1] {
-				train = append(train, e)
-			}
-		}
-		c := base
-		m := model.Train(train, cfg)
-		if m.Kind == model.FastText {
-			c.TextModel = m
-		} else {
-			// Both, so that the classifier decodes no embedded model it
-			// will not use.
-			c.TextModel, c.HTMLModel = m, m
-			c.Lexicon, c.Languages = env.Lexicon, env.Lang
-		}
-		return classify.New(c)
+		return fitWithout(env, ex, held, cfg, base)
 	}, func(cl *classify.Classifier, d int) *classify.Document {
-		if data.Pages != nil {
-			return cl.ClassifyPage(data.Pages[d])
-		}
-		return cl.Classify(data.Docs[d].Data)
+		return classifyDoc(cl, data, d)
 	})
+}
+
+// CrossValidatePooled cross-validates a set beside other sets: data.Docs[:n]
+// are the set's documents, which folds (indices below n) split, and
+// data.Docs[n:] are the other sets' documents, which join the training of
+// every fold but those of unused[i] (indices from n up), left out of fold
+// i's training: the pages of other sets that come from the sites of fold
+// i. It returns the set's n documents, each classified by the model of its
+// fold, in input order. This is how a model trained on all the sets meets
+// a new site of a kind of page it knows.
+func CrossValidatePooled(env *signals.Env, data Data, n int, folds, unused [][]int, cfg model.Config, base classify.Config) ([]*classify.Document, error) {
+	if len(unused) != len(folds) {
+		return nil, fmt.Errorf("learn: %d folds and %d lists of unused documents", len(folds), len(unused))
+	}
+	if n < 0 || n > len(data.Docs) {
+		return nil, fmt.Errorf("learn: a set of %d documents among %d", n, len(data.Docs))
+	}
+	ex, err := trainingExamples(env, data, cfg.Kind)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]*classify.Document, n)
+	for i, fold := range folds {
+		left := make(map[int]bool, len(fold)+len(unused[i]))
+		for _, d := range fold {
+			if d < 0 || d >= n {
+				return nil, fmt.Errorf("learn: fold %d holds document %d, outside the set's %d", i, d, n)
+			}
+			left[d] = true
+		}
+		for _, d := range unused[i] {
+			if d < n || d >= len(data.Docs) {
+				return nil, fmt.Errorf("learn: fold %d leaves out document %d, not one of the other sets'", i, d)
+			}
+			left[d] = true
+		}
+		cl, err := fitWithout(env, ex, left, cfg, base)
+		if err != nil {
+			return nil, err
+		}
+		for _, d := range fold {
+			out[d] = classifyDoc(cl, data, d)
+		}
+	}
+	for d, c := range out {
+		if c == nil {
+			return nil, fmt.Errorf("learn: document %d (%s) is in no fold", d, data.Docs[d].Name)
+		}
+	}
+	return out, nil
+}
+
+// fitWithout trains a model of kind cfg.Kind on the examples of ex but
+// those of the main documents in left (their variants included), and
+// returns base classifying with it.
+func fitWithout(env *signals.Env, ex examples, left map[int]bool, cfg model.Config, base classify.Config) (*classify.Classifier, error) {
+	train := append([]model.Example(nil), ex.extra...)
+	for _, e := range ex.main {
+		if !left[e.Page-1] {
+			train = append(train, e)
+		}
+	}
+	c := base
+	m := model.Train(train, cfg)
+	if m.Kind == model.FastText {
+		c.TextModel = m
+	} else {
+		// Both, so that the classifier decodes no embedded model it
+		// will not use.
+		c.TextModel, c.HTMLModel = m, m
+		c.Lexicon, c.Languages = env.Lexicon, env.Lang
+	}
+	return classify.New(c)
+}
+
+// classifyDoc classifies main document d of data: its page in HTML mode,
+// its text otherwise.
+func classifyDoc(cl *classify.Classifier, data Data, d int) *classify.Document {
+	if data.Pages != nil {
+		return cl.ClassifyPage(data.Pages[d])
+	}
+	return cl.Classify(data.Docs[d].Data)
 }
 
 // Layout rewrites a labelled text document as another scraper would have

@@ -2,6 +2,7 @@ package learn
 
 import (
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -228,6 +229,55 @@ func TestMainExamplesVariants(t *testing.T) {
 		}
 		if v.Weight != 0.3 || svex[i].Weight != 0.3 {
 			t.Errorf("variant %d weighs %v and %v, want 0.3", i, v.Weight, svex[i].Weight)
+		}
+	}
+}
+
+// TestCrossValidatePooled checks that the other sets' documents join each
+// fold's training but for the ones a fold leaves unused: a pool that keeps
+// "Sport" as content lowers its noise score, unless it is unused.
+func TestCrossValidatePooled(t *testing.T) {
+	env := testEnv(t)
+	set := goldDocs(t)[:4]
+	var pool []*gold.Doc
+	for i := range 6 {
+		pool = append(pool, goldDoc(t, "pool"+strconv.Itoa(i), "keep body Sport", "keep body "+p2, "drop navigation Contact"))
+	}
+	data := Data{Docs: append(append([]*gold.Doc(nil), set...), pool...)}
+	folds := [][]int{{0, 2}, {1, 3}}
+	cfg := model.Config{Seed: 1, Epochs: 1}
+	sport := func(unused [][]int) float64 {
+		t.Helper()
+		out, err := CrossValidatePooled(env, data, len(set), folds, unused, cfg, classify.Config{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(out) != len(set) {
+			t.Fatalf("%d classified documents for a set of %d", len(out), len(set))
+		}
+		for k, c := range out {
+			if c == nil || string(c.Data) != string(set[k].Data) {
+				t.Fatalf("classified document %d is not the set's document %s", k, set[k].Name)
+			}
+		}
+		return out[0].Lines[1].Score // document a, line 2: "Sport"
+	}
+	all := []int{4, 5, 6, 7, 8, 9}
+	with, without := sport([][]int{nil, nil}), sport([][]int{all, all})
+	if !(with < without) {
+		t.Errorf("noise score of Sport: %v trained with the pool, %v with the pool unused; want lower with it", with, without)
+	}
+	for _, tc := range []struct {
+		name          string
+		folds, unused [][]int
+	}{
+		{"fewer unused lists than folds", folds, [][]int{nil}},
+		{"a fold beyond the set", [][]int{{0, 4}, {1, 2, 3}}, [][]int{nil, nil}},
+		{"a set document unused", folds, [][]int{{1}, nil}},
+		{"a document of the set in no fold", [][]int{{0}, {1, 2}}, [][]int{nil, nil}},
+	} {
+		if _, err := CrossValidatePooled(env, data, len(set), tc.folds, tc.unused, cfg, classify.Config{}); err == nil {
+			t.Errorf("%s: no error", tc.name)
 		}
 	}
 }
