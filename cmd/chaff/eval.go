@@ -74,6 +74,7 @@ type seedScore struct {
 // evalOpts are eval's parsed flags.
 type evalOpts struct {
 	benches   pathList
+	pool      pathList // --pool: sets trained on in every fold, never scored
 	peers     pathList
 	modes     []string
 	by        []string
@@ -87,6 +88,8 @@ type evalOpts struct {
 	extra     []*gold.Doc
 	tf        trainFlags
 	cf        classifyFlags
+	// poolSets are the --pool sets, loaded for the mode at hand.
+	poolSets []*evalSet
 	// skipGiven leaves out, in HTML mode, the rows of the given model,
 	// whose pages would need go-readability's signal where the
 	// leave-one-set-out models' must not have it, or the other way round.
@@ -131,6 +134,13 @@ on all the other sets given (with the --gold documents in text mode), its
 pages weighed by --set-weight: how chaff does on a kind of page it never
 saw. Pages marked synthetic in meta.jsonl are scored, never trained on.
 
+With --pool DIR (repeatable, with --folds K) the pooled sets join the
+training of every fold, each weighed as a set by --set-weight beside the
+one cross-validated, and are never scored; a fold's model is not trained
+on their pages of the held-out fold's sites. That is how the embedded
+models, trained on every set, meet a new site of a kind of page they know
+(chaff eval --bench $B/wcxb-dev --pool $B/aeb ... --mode html).
+
 How the pages fall into folds moves the figure by a few thousandths. With
 --repeat N the cross-validation runs N times, with seeds --seed, --seed+1,
 ..., and chaff's row is the mean of the N runs (each run's figures are in
@@ -155,12 +165,13 @@ func parseEval(e *env, args []string) (*evalOpts, error) {
 	lf.add(fs)
 	o.tf.add(fs)
 	fs.Var(&o.benches, "bench", "benchmark set directory: ground-truth.json, html/, output/*.json, meta.jsonl (repeatable; at least one)")
+	fs.Var(&o.pool, "pool", "with --folds K, a set whose pages join the training of every fold, weighed by --set-weight, and are never scored; its pages of the held-out fold's sites are left out (repeatable)")
 	fs.Var(&o.peers, "peers", "directory of other systems' outputs: PEERS/<set>/<system>.json in the format of output/ (repeatable)")
 	fs.StringVar(&mode, "mode", modeText, "what chaff reads: text (the naive text dumps), html (the pages) or both")
 	fs.IntVar(&o.folds, "folds", 5, "cross-validation folds within each set, by publisher or site; 0 scores --model (or the embedded model) without cross-validation")
 	fs.StringVar(&foldBy, "fold-by", "site", "what stays in one fold: site (meta.jsonl's publisher, else the URL's host) or page (each page alone, which lets a model meet a site's template in training and in the held-out fold)")
 	fs.BoolVar(&o.loso, "loso", false, "also score each set with a model trained on all the other sets (leave one set out)")
-	fs.StringVar(&setWeight, "set-weight", string(learn.WeighPages), "with --loso, how the training sets weigh: pages (each page 1), equal (each set the same) or sqrt (a set by the square root of its pages)")
+	fs.StringVar(&setWeight, "set-weight", string(learn.WeighPages), "with --loso or --pool, how the training sets weigh: pages (each page 1), equal (each set the same) or sqrt (a set by the square root of its pages)")
 	fs.IntVar(&o.repeat, "repeat", 1, "cross-validation runs, with seeds --seed, --seed+1, ...; chaff's row is their mean")
 	fs.BoolVar(&o.keepTitle, "keep-title", false, "count the title line as extracted text; off because the benchmark's articleBody leaves the headline out")
 	fs.StringVar(&by, "by", "", "comma-separated meta.jsonl fields to break the table down by: page_type, lang")
@@ -236,6 +247,10 @@ func (o *evalOpts) check(fs *flag.FlagSet, mode, by, setWeight string, extra boo
 		return usagef("--model and --html-model are scored with --folds 0 only; cross-validation trains its own models")
 	case !training && extra:
 		return usagef("--gold adds training documents; it needs --folds 2 or more, or --loso")
+	case len(o.pool) > 0 && o.folds == 0:
+		return usagef("--pool joins the training of cross-validation; it needs --folds 2 or more")
+	case len(o.pool) > 0 && o.loso:
+		return usagef("--pool and --loso exclude each other: leave-one-set-out trains on the other --bench sets")
 	case o.loso && len(o.benches) < 2:
 		return usagef("--loso trains on the other sets: give at least two --bench")
 	case mode == modeHTML && extra:
@@ -291,7 +306,8 @@ func runEval(e *env, args []string) error {
 	return writeScores(e.stdout, rows, o.by)
 }
 
-// load loads every set for mode, its lines labelled from the truth.
+// load loads every --bench set for mode, its lines labelled from the
+// truth, and then the --pool sets into o.poolSets.
 func (o *evalOpts) load(mode string) ([]*evalSet, error) {
 	rb := false
 	if mode == modeHTML {
@@ -327,26 +343,45 @@ func (o *evalOpts) load(mode string) ([]*evalSet, error) {
 	var sets []*evalSet
 	names := map[string]string{}
 	for _, dir := range o.benches {
-		s := &evalSet{}
-		var err error
-		if mode == modeHTML {
-			s.bench, s.docs, s.pages, err = evaluate.BenchPages(dir, htmltext.Options{Readability: rb})
-		} else {
-			s.bench, s.docs, err = evaluate.BenchDocs(dir)
-		}
+		s, err := loadSet(dir, mode, rb, names)
 		if err != nil {
 			return nil, err
 		}
-		if other, dup := names[s.bench.Name]; dup {
-			return nil, usagef("--bench %s and %s: two sets named %q", other, dir, s.bench.Name)
-		}
-		names[s.bench.Name] = dir
 		if o.folds > len(s.docs) {
 			return nil, usagef("--folds %d: set %s has only %d pages", o.folds, s.bench.Name, len(s.docs))
 		}
 		sets = append(sets, s)
 	}
+	o.poolSets = nil
+	for _, dir := range o.pool {
+		s, err := loadSet(dir, mode, rb, names)
+		if err != nil {
+			return nil, err
+		}
+		o.poolSets = append(o.poolSets, s)
+	}
 	return sets, nil
+}
+
+// loadSet loads the set in dir for mode (its pages with go-readability's
+// signal when rb is set), and records its name in names, the directory of
+// each set loaded so far: two sets of one name are an error.
+func loadSet(dir, mode string, rb bool, names map[string]string) (*evalSet, error) {
+	s := &evalSet{}
+	var err error
+	if mode == modeHTML {
+		s.bench, s.docs, s.pages, err = evaluate.BenchPages(dir, htmltext.Options{Readability: rb})
+	} else {
+		s.bench, s.docs, err = evaluate.BenchDocs(dir)
+	}
+	if err != nil {
+		return nil, err
+	}
+	if other, dup := names[s.bench.Name]; dup {
+		return nil, usagef("%s and %s: two sets named %q", other, dir, s.bench.Name)
+	}
+	names[s.bench.Name] = dir
+	return s, nil
 }
 
 // oracleRow scores the lines labelled keep of every page of s.
@@ -508,17 +543,12 @@ func (o *evalOpts) crossValidated(e *env, mode string, s *evalSet, base classify
 			names = append(names, ", "+l.name)
 		}
 	}
-	groups := make([]string, len(s.bench.IDs))
-	distinct := map[string]bool{}
-	for k, id := range s.bench.IDs {
-		groups[k] = s.bench.Group(id)
-		if o.byPage {
-			groups[k] = "page:" + id
-		}
-		distinct[groups[k]] = true
+	groups, err := o.groups(s)
+	if err != nil {
+		return nil, err
 	}
-	if len(distinct) < o.folds {
-		return nil, fmt.Errorf("set %s: its %d pages come from %d publishers or sites, fewer than --folds %d: some folds would have no page", s.bench.Name, len(groups), len(distinct), o.folds)
+	if len(o.poolSets) > 0 {
+		return o.crossValidatedPooled(e, mode, s, groups, mcfg, base)
 	}
 	rows := make([]systemScore, len(names))
 	for r := range o.repeat {
@@ -571,6 +601,96 @@ func (s *evalSet) sites() map[string]bool {
 	return sites
 }
 
+// groups returns the group of each page of s, the pages of one group in
+// one fold: its publisher or site, or the page itself with --fold-by page.
+func (o *evalOpts) groups(s *evalSet) ([]string, error) {
+	groups := make([]string, len(s.bench.IDs))
+	distinct := map[string]bool{}
+	for k, id := range s.bench.IDs {
+		groups[k] = s.bench.Group(id)
+		if o.byPage {
+			groups[k] = "page:" + id
+		}
+		distinct[groups[k]] = true
+	}
+	if len(distinct) < o.folds {
+		return nil, fmt.Errorf("set %s: its %d pages come from %d publishers or sites, fewer than --folds %d: some folds would have no page", s.bench.Name, len(groups), len(distinct), o.folds)
+	}
+	return groups, nil
+}
+
+// crossValidatedPooled scores s by --folds cross-validation in which the
+// --pool sets join every fold's training, s and each of them weighed as a
+// set by --set-weight, but for their pages of the held-out fold's sites:
+// how a model trained on many sets meets a new site of a kind of page it
+// knows. groups are the groups of s's pages (see groups).
+func (o *evalOpts) crossValidatedPooled(e *env, mode string, s *evalSet, groups []string, mcfg model.Config, base classify.Config) ([]systemScore, error) {
+	env, err := defaultEnv()
+	if err != nil {
+		return nil, err
+	}
+	train := []learn.Set{{Docs: s.docs, Pages: s.pages}}
+	var sites []string // the site of each page of the pool, in pooled order
+	for _, p := range o.poolSets {
+		t, ts := trainingSet(p, nil)
+		train = append(train, t)
+		sites = append(sites, ts...)
+	}
+	docs, pages, weights, err := learn.Pool(train, -1, o.setWeight)
+	if err != nil {
+		return nil, err
+	}
+	w := o.tf.weights()
+	w.Docs = weights
+	data := learn.Data{Docs: docs, Pages: pages, Extra: o.extra, Weights: w}
+	if s.pages != nil {
+		data.Extra = nil
+	}
+	n := len(s.docs)
+	var row systemScore
+	for r := range o.repeat {
+		cfg := mcfg
+		cfg.Seed += uint64(r)
+		cfg.Forest.Seed += uint64(r)
+		folds := learn.GroupFolds(groups, o.folds, cfg.Seed)
+		unused := make([][]int, len(folds))
+		left := 0
+		for i, fold := range folds {
+			held := map[string]bool{}
+			for _, d := range fold {
+				if site := s.bench.Site(s.bench.IDs[d]); site != "" {
+					held[site] = true
+				}
+			}
+			for k, site := range sites {
+				if held[site] {
+					unused[i] = append(unused[i], n+k)
+				}
+			}
+			left += len(unused[i])
+		}
+		start := time.Now()
+		classified, err := learn.CrossValidatePooled(env, data, n, folds, unused, cfg, base)
+		if err != nil {
+			return nil, err
+		}
+		sc, err := chaffScore(s, mode, "", classified, o.keepTitle)
+		if err != nil {
+			return nil, err
+		}
+		logClassified(e, s, n, o.folds, time.Since(start)).WithFields(map[string]any{
+			"seed": cfg.Seed, "f1": fmt.Sprintf("%.4f", sc.F1), "pool_pages": len(docs) - n, "pool_pages_left_out": left,
+		}).Info("chaff cross-validated on " + s.bench.Name + ", the --pool sets in training")
+		row.Seeds = append(row.Seeds, seedScore{Seed: cfg.Seed, Precision: sc.Precision, Recall: sc.Recall, F1: sc.F1})
+		row.docs = append(row.docs, sc.docs...)
+		row.Docs, row.Empty = sc.Docs, row.Empty+sc.Empty
+	}
+	row.Set, row.Mode, row.Chaff, row.Folds = s.bench.Name, mode, true, o.folds
+	row.Empty /= o.repeat
+	meanOfSeeds(&row, o.folds, ", the --pool sets in training")
+	return []systemScore{row}, nil
+}
+
 // leaveOneSetOut scores each set with a model trained on the other sets
 // (their pages not marked synthetic), weighed by --set-weight, with the
 // --gold documents in text mode. Pages of the held-out set's sites are
@@ -585,11 +705,12 @@ func (o *evalOpts) leaveOneSetOut(e *env, mode string, sets []*evalSet, base cla
 		excluded := 0
 		for k, t := range sets {
 			if k == i {
-				train[k] = trainingSet(t, nil) // not trained on: learn.Pool skips it
+				train[k], _ = trainingSet(t, nil) // not trained on: learn.Pool skips it
 				continue
 			}
-			train[k] = trainingSet(t, held)
-			excluded += len(trainingSet(t, nil).Docs) - len(train[k].Docs)
+			train[k], _ = trainingSet(t, held)
+			all, _ := trainingSet(t, nil)
+			excluded += len(all.Docs) - len(train[k].Docs)
 		}
 		e.log.WithFields(map[string]any{"set": s.bench.Name, "sites": len(held), "pages_left_out": excluded}).
 			Info("training pages of the held-out set's sites left out")
@@ -621,20 +742,24 @@ func (o *evalOpts) leaveOneSetOut(e *env, mode string, sets []*evalSet, base cla
 	return rows, nil
 }
 
-// trainingSet returns the pages of s a model may be trained on: all but
-// those meta.jsonl marks synthetic and those of the sites in exclude.
-func trainingSet(s *evalSet, exclude map[string]bool) learn.Set {
+// trainingSet returns the pages of s a model may be trained on, all but
+// those meta.jsonl marks synthetic and those of the sites in exclude, and
+// the site of each.
+func trainingSet(s *evalSet, exclude map[string]bool) (learn.Set, []string) {
 	var t learn.Set
+	var sites []string
 	for k, id := range s.bench.IDs {
-		if s.bench.Meta[id].Synthetic || exclude[s.bench.Site(id)] {
+		site := s.bench.Site(id)
+		if s.bench.Meta[id].Synthetic || exclude[site] {
 			continue
 		}
 		t.Docs = append(t.Docs, s.docs[k])
 		if s.pages != nil {
 			t.Pages = append(t.Pages, s.pages[k])
 		}
+		sites = append(sites, site)
 	}
-	return t
+	return t, sites
 }
 
 // fit trains the model kind the flags ask for on docs (pages in HTML

@@ -101,6 +101,9 @@ func TestEvalTrainCheckUsage(t *testing.T) {
 		{"eval bad set weight", []string{"eval", "--bench", bench, "--set-weight", "size"}, "--set-weight"},
 		{"eval bad breakdown", []string{"eval", "--bench", bench, "--by", "page_type,colour"}, "--by \"colour\""},
 		{"eval same set twice", []string{"eval", "--bench", bench, "--bench", bench, "--folds", "0"}, "two sets named"},
+		{"eval pool without folds", []string{"eval", "--bench", bench, "--pool", bench, "--folds", "0"}, "--pool joins the training"},
+		{"eval pool with loso", []string{"eval", "--bench", bench, "--bench", bench, "--pool", bench, "--loso"}, "--pool and --loso"},
+		{"eval pool set also scored", []string{"eval", "--bench", bench, "--pool", bench, "--folds", "2"}, "two sets named"},
 		{"train bad set weight", []string{"train", "--bench", bench, "-o", "m.bin", "--set-weight", "size"}, "--set-weight"},
 		{"eval one fold", []string{"eval", "--bench", bench, "--folds", "1"}, "--folds"},
 		{"eval negative folds", []string{"eval", "--bench", bench, "--folds", "-2"}, "--folds"},
@@ -490,6 +493,43 @@ func TestEvalSets(t *testing.T) {
 	}
 }
 
+// TestEvalPool cross-validates a set with another set in every fold's
+// training, in both modes: the pooled set is trained on and never scored,
+// and its pages of the held-out fold's sites are left out of that fold's
+// training (both sets have the same six sites here, so each fold trains
+// on the pool's pages of the other fold's three sites).
+func TestEvalPool(t *testing.T) {
+	a, b := synthBench(t), synthBench(t)
+	code, out, errs := runCapture(t, "eval", "--bench", a, "--pool", b, "--folds", "2", "--mode", "both",
+		"--set-weight", "equal", "--epochs", "1", "--stage2-folds", "0", "--format", "json", "--log-level", "info")
+	if code != exitOK {
+		t.Fatalf("exit %d; stderr: %s", code, errs)
+	}
+	var rows []systemScore
+	if err := json.Unmarshal([]byte(out), &rows); err != nil {
+		t.Fatal(err)
+	}
+	want := "chaff (2-fold cross-validated, the --pool sets in training)"
+	found := map[string]bool{}
+	for _, r := range rows {
+		if r.Set == filepath.Base(b) {
+			t.Errorf("a row for the pooled set: %+v", r)
+		}
+		if r.System == want && r.Set == filepath.Base(a) && r.By == "" {
+			found[r.Mode] = true
+			if r.Docs != 6 || !r.CrossValidated || !r.Chaff {
+				t.Errorf("%+v: want 6 pages, chaff, cross-validated", r)
+			}
+		}
+	}
+	if !found[modeText] || !found[modeHTML] {
+		t.Errorf("rows %q by mode: %v, want text and html; stdout:\n%s", want, found, out)
+	}
+	if n := strings.Count(errs, "pool_pages=6 pool_pages_left_out=6"); n != 2 {
+		t.Errorf("the log says %d times that the pool's 6 pages were each left out of the fold of their site, want once a mode:\n%s", n, errs)
+	}
+}
+
 func btoi(b bool) int {
 	if b {
 		return 1
@@ -558,11 +598,17 @@ func TestTrainingSetLeavesOutSites(t *testing.T) {
 	}
 	for _, tt := range tests {
 		var got []string
-		for _, d := range trainingSet(other, tt.exclude).Docs {
+		set, siteOf := trainingSet(other, tt.exclude)
+		for _, d := range set.Docs {
 			got = append(got, d.Name)
 		}
 		if !slices.Equal(got, tt.want) {
 			t.Errorf("%s: trained on %v, want %v", tt.name, got, tt.want)
+		}
+		for k, d := range set.Docs {
+			if want := other.bench.Site(d.Name); k >= len(siteOf) || siteOf[k] != want {
+				t.Errorf("%s: the site of %s is given as %v, want %q", tt.name, d.Name, siteOf, want)
+			}
 		}
 	}
 }

@@ -109,7 +109,7 @@ var helpGroups = map[string][]flagGroup{
 		group("Logging", logNames),
 	},
 	"eval": {
-		group("Data", []string{"bench", "peers", "mode", "gold", "keep-title"}),
+		group("Data", []string{"bench", "pool", "peers", "mode", "gold", "keep-title"}),
 		group("Evaluation", []string{"folds", "fold-by", "repeat", "loso", "set-weight"}),
 		group("Model and policy", modelNames, []string{"threshold", "no-fallback"}),
 		group("Training of each fold's model", trainNames),

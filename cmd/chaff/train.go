@@ -332,7 +332,7 @@ func loadTraining(dirs []string, html, readability bool, scheme learn.SetWeighti
 		if err != nil {
 			return nil, nil, nil, err
 		}
-		sets[i] = trainingSet(s, nil)
+		sets[i], _ = trainingSet(s, nil)
 	}
 	return learn.Pool(sets, -1, scheme)
 }
