@@ -23,7 +23,7 @@ var (
 // TrainingSets says what every embedded model was trained on. Change it,
 // and each model's EmbeddedFile.TrainedOn and Command, with the models.
 const TrainingSets = "the seven benchmark sets of ../shared/bench (aeb, wcxb-dev, fundus, magic-html, " +
-	"readability, newspaper4k, chinese-wce), each set weighing the same (--set-weight equal)"
+	"readability, newspaper4k, chinese-wce)"
 
 // EmbeddedFile is a model file shipped inside the binary.
 type EmbeddedFile struct {
@@ -40,26 +40,26 @@ func EmbeddedFiles() []EmbeddedFile {
 	return []EmbeddedFile{{
 		Path:      "internal/model/accurate-text.model",
 		Kind:      AccurateText,
-		TrainedOn: "the sets' naive text dumps and the labelled fixtures/, a fixture line weighing 30",
+		TrainedOn: "the sets' naive text dumps, each set weighing the same, and the labelled fixtures/, a fixture line weighing as much as a benchmark line",
 		Command:   "chaff train SETS --set-weight equal --gold fixtures --gold-weight 1 -o internal/model/accurate-text.model",
 		Data:      accurateText,
 	}, {
 		Path:      "internal/model/fast-text.model",
 		Kind:      FastText,
-		TrainedOn: "the sets' naive text dumps; the labelled fixtures/ teach the noise categories only",
+		TrainedOn: "the sets' naive text dumps, each set weighing the same; the labelled fixtures/ teach the noise categories only",
 		Command:   "chaff train SETS --set-weight equal --gold fixtures --gold-weight 0 --text-model fast -o internal/model/fast-text.model",
 		Data:      fastText,
 	}, {
 		Path:      "internal/model/accurate-html.model",
 		Kind:      AccurateHTML,
-		TrainedOn: "the sets' HTML pages, with go-readability's article as a signal",
-		Command:   "chaff train SETS --set-weight equal --html -o internal/model/accurate-html.model",
+		TrainedOn: "the sets' HTML pages, a set weighing as the square root of its pages, with go-readability's article as a signal",
+		Command:   "chaff train SETS --set-weight sqrt --html -o internal/model/accurate-html.model",
 		Data:      accurateHTML,
 	}, {
 		Path:      "internal/model/fast-html.model",
 		Kind:      FastHTML,
-		TrainedOn: "the sets' HTML pages, without go-readability",
-		Command:   "chaff train SETS --set-weight equal --html --readability=false -o internal/model/fast-html.model",
+		TrainedOn: "the sets' HTML pages, a set weighing as the square root of its pages, without go-readability",
+		Command:   "chaff train SETS --set-weight sqrt --html --readability=false -o internal/model/fast-html.model",
 		Data:      fastHTML,
 	}}
 }
