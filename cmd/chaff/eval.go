@@ -21,6 +21,7 @@ import (
 	"github.com/chaff-dev/chaff/internal/learn"
 	"github.com/chaff-dev/chaff/internal/lines"
 	"github.com/chaff-dev/chaff/internal/model"
+	"github.com/chaff-dev/chaff/internal/signals"
 	"github.com/chaff-dev/chaff/internal/variants"
 	"github.com/sirupsen/logrus"
 )
@@ -524,8 +525,9 @@ func chaffScore(s *evalSet, mode, name string, classified []*classify.Document, 
 }
 
 // crossValidated scores chaff on s by --folds fold cross-validation, with
-// the pages of one group (aeb.Bench.Group) in one fold, --repeat times; in
-// text mode also on the pages rewritten by evalLayouts.
+// the pages of one group (aeb.Bench.Group) in one fold, --repeat times: as
+// folding says, in text mode also on the pages rewritten by evalLayouts,
+// or with the --pool sets in training.
 func (o *evalOpts) crossValidated(e *env, mode string, s *evalSet, base classify.Config) ([]systemScore, error) {
 	mcfg, err := o.tf.config(mode == modeHTML)
 	if err != nil {
@@ -535,20 +537,13 @@ func (o *evalOpts) crossValidated(e *env, mode string, s *evalSet, base classify
 	if err != nil {
 		return nil, err
 	}
-	var layouts []learn.Layout
-	names := []string{""}
-	if s.pages == nil {
-		for _, l := range evalLayouts {
-			layouts = append(layouts, l.layout)
-			names = append(names, ", "+l.name)
-		}
-	}
 	groups, err := o.groups(s)
 	if err != nil {
 		return nil, err
 	}
-	if len(o.poolSets) > 0 {
-		return o.crossValidatedPooled(e, mode, s, groups, mcfg, base)
+	run, names, err := o.folding(env, s, base)
+	if err != nil {
+		return nil, err
 	}
 	rows := make([]systemScore, len(names))
 	for r := range o.repeat {
@@ -556,13 +551,8 @@ func (o *evalOpts) crossValidated(e *env, mode string, s *evalSet, base classify
 		cfg.Seed += uint64(r)
 		cfg.Forest.Seed += uint64(r)
 		folds := learn.GroupFolds(groups, o.folds, cfg.Seed)
-		extra := o.extra
-		if s.pages != nil {
-			extra = nil
-		}
 		start := time.Now()
-		var classified [][]*classify.Document
-		classified, err = learn.CrossValidate(env, learn.Data{Docs: s.docs, Pages: s.pages, Extra: extra, Weights: o.tf.weights()}, folds, cfg, base, layouts...)
+		classified, fields, err := run(folds, cfg)
 		if err != nil {
 			return nil, err
 		}
@@ -573,9 +563,9 @@ func (o *evalOpts) crossValidated(e *env, mode string, s *evalSet, base classify
 			}
 			entry := e.log.WithField("seed", cfg.Seed)
 			if j == 0 {
-				entry = logClassified(e, s, len(s.docs), o.folds, time.Since(start)).WithField("seed", cfg.Seed)
+				entry = logClassified(e, s, len(s.docs), o.folds, time.Since(start)).WithFields(fields).WithField("seed", cfg.Seed)
 			}
-			entry.WithField("f1", fmt.Sprintf("%.4f", sc.F1)).Info("chaff cross-validated on " + s.bench.Name + strings.TrimPrefix(names[j], ","))
+			entry.WithField("f1", fmt.Sprintf("%.4f", sc.F1)).Info("chaff cross-validated on " + s.bench.Name + names[j])
 			rows[j].Seeds = append(rows[j].Seeds, seedScore{Seed: cfg.Seed, Precision: sc.Precision, Recall: sc.Recall, F1: sc.F1})
 			rows[j].docs = append(rows[j].docs, sc.docs...)
 			rows[j].Docs, rows[j].Empty = sc.Docs, rows[j].Empty+sc.Empty
@@ -589,12 +579,87 @@ func (o *evalOpts) crossValidated(e *env, mode string, s *evalSet, base classify
 	return rows, nil
 }
 
+// foldRun classifies the pages of a set by cross-validation over folds
+// with a model of cfg's kind, and returns them as given and as rewritten
+// in each layout, with what to log of the run.
+type foldRun func(folds [][]int, cfg model.Config) ([][]*classify.Document, logrus.Fields, error)
+
+// folding returns how crossValidated classifies the folds of s, and what
+// names each of the documents it returns: the pages by a model of the
+// other folds and, in text mode, the pages rewritten in evalLayouts; with
+// --pool, the pages by a model of the other folds and the --pool sets,
+// each weighed as a set by --set-weight, but for their pages of the
+// held-out fold's sites: how a model trained on many sets meets a new site
+// of a kind of page it knows.
+func (o *evalOpts) folding(env *signals.Env, s *evalSet, base classify.Config) (foldRun, []string, error) {
+	extra := o.extra
+	if s.pages != nil {
+		extra = nil
+	}
+	if len(o.poolSets) == 0 {
+		var layouts []learn.Layout
+		names := []string{""}
+		if s.pages == nil {
+			for _, l := range evalLayouts {
+				layouts = append(layouts, l.layout)
+				names = append(names, ", "+l.name)
+			}
+		}
+		data := learn.Data{Docs: s.docs, Pages: s.pages, Extra: extra, Weights: o.tf.weights()}
+		return func(folds [][]int, cfg model.Config) ([][]*classify.Document, logrus.Fields, error) {
+			c, err := learn.CrossValidate(env, data, folds, cfg, base, layouts...)
+			return c, nil, err
+		}, names, nil
+	}
+	train := []learn.Set{{Docs: s.docs, Pages: s.pages}}
+	var sites []string // the site of each page of the pool, in pooled order
+	for _, p := range o.poolSets {
+		t, ts := trainingSet(p, nil)
+		train = append(train, t)
+		sites = append(sites, ts...)
+	}
+	docs, pages, weights, err := learn.Pool(train, -1, o.setWeight)
+	if err != nil {
+		return nil, nil, err
+	}
+	w := o.tf.weights()
+	w.Docs = weights
+	data := learn.Data{Docs: docs, Pages: pages, Extra: extra, Weights: w}
+	n := len(s.docs)
+	return func(folds [][]int, cfg model.Config) ([][]*classify.Document, logrus.Fields, error) {
+		unused := make([][]int, len(folds))
+		left := 0
+		for i, fold := range folds {
+			ids := make([]string, len(fold))
+			for k, d := range fold {
+				ids[k] = s.bench.IDs[d]
+			}
+			held := siteSet(s.bench, ids)
+			for k, site := range sites {
+				if held[site] {
+					unused[i] = append(unused[i], n+k)
+				}
+			}
+			left += len(unused[i])
+		}
+		c, err := learn.CrossValidatePooled(env, data, n, folds, unused, cfg, base)
+		if err != nil {
+			return nil, nil, err
+		}
+		return [][]*classify.Document{c}, logrus.Fields{"pool_pages": len(docs) - n, "pool_pages_left_out": left}, nil
+	}, []string{", the --pool sets in training"}, nil
+}
+
 // sites returns the sites (aeb.Bench.Site) of the pages of s; pages
 // without a URL have none.
-func (s *evalSet) sites() map[string]bool {
+func (s *evalSet) sites() map[string]bool { return siteSet(s.bench, s.bench.IDs) }
+
+// siteSet returns the sites (aeb.Bench.Site) of the pages ids of b; pages
+// without a URL have none.
+func siteSet(b *aeb.Bench, ids []string) map[string]bool {
 	sites := map[string]bool{}
-	for _, id := range s.bench.IDs {
-		if site := s.bench.Site(id); site != "" {
+	for _, id := range ids {
+		if site := b.Site(id); site != "" {
 			sites[site] = true
 		}
 	}
@@ -617,78 +682,6 @@ func (o *evalOpts) groups(s *evalSet) ([]string, error) {
 		return nil, fmt.Errorf("set %s: its %d pages come from %d publishers or sites, fewer than --folds %d: some folds would have no page", s.bench.Name, len(groups), len(distinct), o.folds)
 	}
 	return groups, nil
-}
-
-// crossValidatedPooled scores s by --folds cross-validation in which the
-// --pool sets join every fold's training, s and each of them weighed as a
-// set by --set-weight, but for their pages of the held-out fold's sites:
-// how a model trained on many sets meets a new site of a kind of page it
-// knows. groups are the groups of s's pages (see groups).
-func (o *evalOpts) crossValidatedPooled(e *env, mode string, s *evalSet, groups []string, mcfg model.Config, base classify.Config) ([]systemScore, error) {
-	env, err := defaultEnv()
-	if err != nil {
-		return nil, err
-	}
-	train := []learn.Set{{Docs: s.docs, Pages: s.pages}}
-	var sites []string // the site of each page of the pool, in pooled order
-	for _, p := range o.poolSets {
-		t, ts := trainingSet(p, nil)
-		train = append(train, t)
-		sites = append(sites, ts...)
-	}
-	docs, pages, weights, err := learn.Pool(train, -1, o.setWeight)
-	if err != nil {
-		return nil, err
-	}
-	w := o.tf.weights()
-	w.Docs = weights
-	data := learn.Data{Docs: docs, Pages: pages, Extra: o.extra, Weights: w}
-	if s.pages != nil {
-		data.Extra = nil
-	}
-	n := len(s.docs)
-	var row systemScore
-	for r := range o.repeat {
-		cfg := mcfg
-		cfg.Seed += uint64(r)
-		cfg.Forest.Seed += uint64(r)
-		folds := learn.GroupFolds(groups, o.folds, cfg.Seed)
-		unused := make([][]int, len(folds))
-		left := 0
-		for i, fold := range folds {
-			held := map[string]bool{}
-			for _, d := range fold {
-				if site := s.bench.Site(s.bench.IDs[d]); site != "" {
-					held[site] = true
-				}
-			}
-			for k, site := range sites {
-				if held[site] {
-					unused[i] = append(unused[i], n+k)
-				}
-			}
-			left += len(unused[i])
-		}
-		start := time.Now()
-		classified, err := learn.CrossValidatePooled(env, data, n, folds, unused, cfg, base)
-		if err != nil {
-			return nil, err
-		}
-		sc, err := chaffScore(s, mode, "", classified, o.keepTitle)
-		if err != nil {
-			return nil, err
-		}
-		logClassified(e, s, n, o.folds, time.Since(start)).WithFields(map[string]any{
-			"seed": cfg.Seed, "f1": fmt.Sprintf("%.4f", sc.F1), "pool_pages": len(docs) - n, "pool_pages_left_out": left,
-		}).Info("chaff cross-validated on " + s.bench.Name + ", the --pool sets in training")
-		row.Seeds = append(row.Seeds, seedScore{Seed: cfg.Seed, Precision: sc.Precision, Recall: sc.Recall, F1: sc.F1})
-		row.docs = append(row.docs, sc.docs...)
-		row.Docs, row.Empty = sc.Docs, row.Empty+sc.Empty
-	}
-	row.Set, row.Mode, row.Chaff, row.Folds = s.bench.Name, mode, true, o.folds
-	row.Empty /= o.repeat
-	meanOfSeeds(&row, o.folds, ", the --pool sets in training")
-	return []systemScore{row}, nil
 }
 
 // leaveOneSetOut scores each set with a model trained on the other sets

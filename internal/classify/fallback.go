@@ -18,9 +18,9 @@ const FallbackBestBlock = "best-block"
 // title left out, hold fewer than floorKept word tokens while all its lines
 // hold at least floorVisible is emptied by the model: its best block of
 // lines comes back. The title does not count: a page of which the model
-// keeps only its headline has lost its content all the same (3 pages of
-// wcxb-dev came out so, scored by a model trained on the other six sets). Both figures were chosen on the seven benchmark sets of
-// ../shared/bench (chaff eval --folds 0): every page the models empty
+// keeps only its headline has lost its content all the same (8 pages of
+// wcxb-dev came out so, leave-one-set-out). Both figures were chosen on
+// the seven benchmark sets of ../shared/bench (chaff eval --folds 0): every page the models empty
 // keeps 0 words; from 5 up the pages that fire are mostly pages with a
 // short truth the model got partly right, and their F1 falls when a block
 // is added; under 20 visible words a text dump holds no content to give
@@ -51,9 +51,8 @@ const errorLineWords = 12
 // best block of lines (see bestBlock) is kept instead, its lines labelled
 // keep/body with their category and score, and doc.Fallback says so. A
 // page that calls itself an error page, and a consent wall, stay as the
-// model left them. It
-// reads only doc.Lines, and applies to documents of one window (see
-// classifyPart).
+// model left them. It reads only doc.Lines, and applies to documents of
+// one window (see classifyPart).
 func (c *Classifier) fallback(doc *Document) {
 	if c.noFallback || !belowFloor(doc.Lines) || isErrorPage(doc.Lines) || isConsentWall(doc.Lines) {
 		return

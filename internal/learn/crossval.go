@@ -47,7 +47,7 @@ func CrossValidate(env *signals.Env, data Data, folds [][]int, cfg model.Config,
 	if err != nil {
 		return nil, err
 	}
-	return crossValidate(data.Docs, folds, layouts, func(held map[int]bool) (*classify.Classifier, error) {
+	return crossValidate(data.Docs, folds, layouts, func(_ int, held map[int]bool) (*classify.Classifier, error) {
 		return fitWithout(env, ex, held, cfg, base)
 	}, func(cl *classify.Classifier, d int) *classify.Document {
 		return classifyDoc(cl, data, d)
@@ -69,39 +69,34 @@ func CrossValidatePooled(env *signals.Env, data Data, n int, folds, unused [][]i
 	if n < 0 || n > len(data.Docs) {
 		return nil, fmt.Errorf("learn: a set of %d documents among %d", n, len(data.Docs))
 	}
-	ex, err := trainingExamples(env, data, cfg.Kind)
-	if err != nil {
-		return nil, err
-	}
-	out := make([]*classify.Document, n)
 	for i, fold := range folds {
-		left := make(map[int]bool, len(fold)+len(unused[i]))
 		for _, d := range fold {
 			if d < 0 || d >= n {
 				return nil, fmt.Errorf("learn: fold %d holds document %d, outside the set's %d", i, d, n)
 			}
-			left[d] = true
 		}
 		for _, d := range unused[i] {
 			if d < n || d >= len(data.Docs) {
 				return nil, fmt.Errorf("learn: fold %d leaves out document %d, not one of the other sets'", i, d)
 			}
-			left[d] = true
-		}
-		cl, err := fitWithout(env, ex, left, cfg, base)
-		if err != nil {
-			return nil, err
-		}
-		for _, d := range fold {
-			out[d] = classifyDoc(cl, data, d)
 		}
 	}
-	for d, c := range out {
-		if c == nil {
-			return nil, fmt.Errorf("learn: document %d (%s) is in no fold", d, data.Docs[d].Name)
-		}
+	ex, err := trainingExamples(env, data, cfg.Kind)
+	if err != nil {
+		return nil, err
 	}
-	return out, nil
+	out, err := crossValidate(data.Docs[:n], folds, nil, func(i int, held map[int]bool) (*classify.Classifier, error) {
+		for _, d := range unused[i] {
+			held[d] = true
+		}
+		return fitWithout(env, ex, held, cfg, base)
+	}, func(cl *classify.Classifier, d int) *classify.Document {
+		return classifyDoc(cl, data, d)
+	})
+	if err != nil {
+		return nil, err
+	}
+	return out[0], nil
 }
 
 // fitWithout trains a model of kind cfg.Kind on the examples of ex but
@@ -141,22 +136,22 @@ func classifyDoc(cl *classify.Classifier, data Data, d int) *classify.Document {
 type Layout func(*gold.Doc) *gold.Doc
 
 // crossValidate takes each fold of folds (indices of docs) in turn; fit
-// builds a classifier from the documents outside it (held marks the
-// fold's), run classifies each of the fold's documents with it, and the
+// builds a classifier from the documents outside fold i (held marks the
+// fold's, in a map fit may add to), run classifies each of the fold's documents with it, and the
 // classifier classifies each rewritten by every layout. It returns the
 // classified documents in input order: out[0] from run, out[1+j] from
 // layouts[j].
-func crossValidate(docs []*gold.Doc, folds [][]int, layouts []Layout, fit func(held map[int]bool) (*classify.Classifier, error), run func(cl *classify.Classifier, d int) *classify.Document) ([][]*classify.Document, error) {
+func crossValidate(docs []*gold.Doc, folds [][]int, layouts []Layout, fit func(i int, held map[int]bool) (*classify.Classifier, error), run func(cl *classify.Classifier, d int) *classify.Document) ([][]*classify.Document, error) {
 	out := make([][]*classify.Document, 1+len(layouts))
 	for j := range out {
 		out[j] = make([]*classify.Document, len(docs))
 	}
-	for _, fold := range folds {
+	for i, fold := range folds {
 		held := make(map[int]bool, len(fold))
 		for _, d := range fold {
 			held[d] = true
 		}
-		cl, err := fit(held)
+		cl, err := fit(i, held)
 		if err != nil {
 			return nil, err
 		}
