@@ -145,6 +145,7 @@ func Extract(data []byte, contentType string, opts Options) (*Page, error) {
 	if err != nil {
 		return nil, fmt.Errorf("htmltext: parse: %w", err)
 	}
+	unswallowed(doc)
 	streamed(doc)
 	w := newWalker(false)
 	w.walk(doc)

@@ -16,6 +16,7 @@ func FuzzExtract(f *testing.F) {
 		"<div hidden>a</div><span style='display:none'>b</span><noscript><p>js</p></noscript>",
 		"<table><td><a href=x>l</a><br>m\u2028n\x0bo",
 		"<div><div><div><svg><p>x</p></svg><math><mi>y",
+		"<head><noscript><iframe src=x /></noscript></head><body><noscript><iframe /></noscript><p>a</p><iframe>b</noscript><p>c",
 		"<p>\xb1\xb1\xbe\xa9\xca\xd0\xb8\xbe\xc5\xae\xb6\xf9\xcd\xaf</p>", // GBK, undeclared
 	} {
 		f.Add([]byte(s), "")
