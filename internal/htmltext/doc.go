@@ -20,14 +20,19 @@
 //   - No empty or white-space-only line is ever written: every line of Text
 //     has at least one visible character, so len(Lines) equals the number of
 //     lines of Text.
-//   - script, style, template, svg, math, iframe, object, embed, textarea,
-//     head content, elements with the hidden attribute, aria-hidden="true",
-//     or an inline style with display:none or visibility:hidden write nothing,
-//     with two exceptions that read a page as a browser shows it once its
-//     scripts have run: the hidden segments of React's streaming server
-//     rendering are read in the place of their placeholders, and a page
-//     whose visible text is all but empty is read with its hidden elements
-//     shown when they hold its text.
+//   - script, style, template, svg, math, iframe, object, embed, textarea
+//     and head content write nothing.
+//   - A block hidden from the reader (the hidden attribute,
+//     aria-hidden="true", an inline style with display:none or
+//     visibility:hidden) is written and its lines flagged InHidden: a closed
+//     tab or accordion holds a product's description or a guide, a hidden
+//     menu or dialog is noise, and the classifier tells them apart. Hidden
+//     inline elements (icon ligatures, duplicate counts) write nothing. Two
+//     exceptions read a page as a browser shows it once its scripts have
+//     run: the hidden segments of React's streaming server rendering are
+//     read, not flagged, in the place of their placeholders, and a page
+//     whose visible text is all but empty has no line flagged when its
+//     hidden blocks hold its text.
 //   - noscript is parsed as markup (as a browser with scripting disabled
 //     would) and its text IS written, flagged InNoscript: such text ("please
 //     enable JavaScript") is exactly what naive scrapers dump, and keeping it

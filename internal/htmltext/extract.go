@@ -149,7 +149,7 @@ func Extract(data []byte, contentType string, opts Options) (*Page, error) {
 	streamed(doc)
 	w := newWalker(false)
 	w.walk(doc)
-	w = revealed(doc, w)
+	revealed(w.text, w.lines)
 	p := &Page{
 		Text:    w.text,
 		Lines:   w.lines,

@@ -37,7 +37,7 @@ func TestExtractLines(t *testing.T) {
 			[]line{{text: "Hello big wide world !"}}},
 		{"words split by tags stay glued", `<p>un<b>believ</b>able</p>`,
 			[]line{{text: "unbelievable"}}},
-		{"hidden content excluded", `<body>
+		{"hidden blocks flagged, hidden inline text and other content excluded", `<body>
 			<script>var x = "script";</script><style>p{}</style>
 			<p>visible</p>
 			<p hidden>hidden attr</p>
@@ -51,8 +51,10 @@ func TestExtractLines(t *testing.T) {
 			<iframe>frame text</iframe>
 			<dialog><p>closed dialog</p></dialog>
 			<textarea>typed</textarea>
+			<p>Price <span aria-hidden="true">icon</span></p>
 			<p>end</p></body>`,
-			[]line{{text: "visible"}, {text: "end"}}},
+			[]line{{text: "visible", notTags: InHidden}, {text: "hidden attr", tags: InHidden}, {text: "aria hidden", tags: InHidden},
+				{text: "display none", tags: InHidden}, {text: "Price", notTags: InHidden}, {text: "end", notTags: InHidden}}},
 		{"br splits a paragraph", `<p>Photo: AFP<br>Second line<br/><br>third</p>`,
 			[]line{{text: "Photo: AFP"}, {text: "Second line"}, {text: "third"}}},
 		{"nested lists", `<ul><li>one<ul><li>two</li><li>three</li></ul></li><li>four</li></ul>`,
@@ -331,7 +333,7 @@ func TestFlagsAndTokensString(t *testing.T) {
 func TestExtractElementTree(t *testing.T) {
 	p, err := Extract([]byte(`<html><body>
 		<div id="main"><p>one <b>bold</b></p><ul><li>two</li><li>three</li></ul></div>
-		<div hidden><p>unseen</p></div>
+		<p hidden><span>unseen</span></p><span hidden><p>unread</p></span>
 		<footer><p>four</p></footer></body></html>`), "", Options{})
 	if err != nil {
 		t.Fatal(err)
@@ -357,6 +359,7 @@ func TestExtractElementTree(t *testing.T) {
 		{"one bold", 4},
 		{"two", 5},
 		{"three", 5},
+		{"unseen", 3}, // a hidden block is read; hidden inline elements are not
 		{"four", 4},
 	}
 	if len(p.Lines) != len(tests) {
@@ -375,7 +378,7 @@ func TestExtractElementTree(t *testing.T) {
 	if p.Parents[ul] != p.Parents[p.Lines[0].Element] {
 		t.Errorf("ul and p should share the div")
 	}
-	if p.Parents[p.Parents[ul]] != p.Parents[p.Parents[p.Lines[3].Element]] {
+	if p.Parents[p.Parents[ul]] != p.Parents[p.Parents[p.Lines[4].Element]] {
 		t.Errorf("div#main and footer should share body")
 	}
 }

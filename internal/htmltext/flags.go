@@ -48,6 +48,7 @@ const (
 	InArticleTag                   // article element (not go-readability's verdict; see Block.InArticle)
 	InSection                      // section
 	InSelect                       // select, option, datalist
+	InHidden                       // a block hidden from the reader (hidden attribute, aria-hidden="true", inline display:none or visibility:hidden)
 	flagCount    = iota
 )
 
@@ -56,7 +57,7 @@ var flagNames = [flagCount]string{
 	"figcaption", "caption", "aside", "header", "footer", "nav", "form",
 	"table", "blockquote", "pre", "code", "link", "is-link", "button", "label",
 	"noscript", "address", "time", "small", "strong", "em", "details",
-	"dialog", "main", "article", "section", "select",
+	"dialog", "main", "article", "section", "select", "hidden",
 }
 
 // Has reports whether every flag of g is set in f.

@@ -135,7 +135,16 @@ func checkLines(t *testing.T, page string, want []string) {
 		t.Fatal(err)
 	}
 	checkPage(t, p)
-	if got := strings.Split(strings.TrimSuffix(string(p.Text), "\n"), "\n"); strings.Join(got, "|") != strings.Join(want, "|") {
+	got := strings.Split(strings.TrimSuffix(string(p.Text), "\n"), "\n")
+	for i := range p.Lines {
+		if p.Lines[i].Tags&InHidden != 0 {
+			got[i] = hiddenMark + got[i]
+		}
+	}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
 		t.Errorf("lines %q, want %q", got, want)
 	}
 }
+
+// hiddenMark starts the lines checkLines expects flagged InHidden.
+const hiddenMark = "[hidden] "

@@ -7,7 +7,7 @@ import (
 
 // TestExtractRevealed: a page that hides its content until its scripts
 // run is read with its hidden elements shown; a page with visible text
-// keeps its hidden elements hidden.
+// keeps its hidden blocks flagged hidden.
 func TestExtractRevealed(t *testing.T) {
 	article := strings.Repeat("Machine learning is a branch of artificial intelligence. ", 25)
 	tests := []struct {
@@ -22,13 +22,13 @@ func TestExtractRevealed(t *testing.T) {
 			[]string{"Supplements", "Sports", "Bath", strings.TrimSpace(article)}},
 		{"visible text: hidden stays hidden",
 			`<body><p>` + article + `</p><div hidden><p>Cookie settings</p></div><div style="display:none">` + article + `</div></body>`,
-			[]string{strings.TrimSpace(article)}},
+			[]string{strings.TrimSpace(article), hiddenMark + "Cookie settings", hiddenMark + strings.TrimSpace(article)}},
 		{"hidden text too short to be the content",
 			`<body><p>Sign in</p><div hidden><p>` + article[:900] + `</p></div></body>`,
-			[]string{"Sign in"}},
+			[]string{"Sign in", hiddenMark + strings.TrimSpace(article[:900])}},
 		{"hidden text not four times the visible",
 			`<body><p>` + article[:600] + `</p><div hidden><p>` + article + `</p></div></body>`,
-			[]string{strings.TrimSpace(article[:600])}},
+			[]string{strings.TrimSpace(article[:600]), hiddenMark + strings.TrimSpace(article)}},
 		{"scripts stay unread",
 			`<body><script>var ` + article + `</script></body>`,
 			[]string{""}},

@@ -5,7 +5,7 @@ import "testing"
 // TestExtractStreamed: the content of React's streamed segments is read
 // where the page's script puts it, in place of the placeholder and its
 // loading fallback; a segment without a placeholder, and any other hidden
-// element, stay hidden.
+// element, stay hidden (read, flagged InHidden).
 func TestExtractStreamed(t *testing.T) {
 	tests := []struct {
 		name, html string
@@ -32,10 +32,10 @@ func TestExtractStreamed(t *testing.T) {
 			[]string{"Prefixed"}},
 		{"no placeholder: stays hidden",
 			`<body><p>Shown</p><div hidden id="S:9"><p>Orphan</p></div></body>`,
-			[]string{"Shown"}},
+			[]string{"Shown", hiddenMark + "Orphan"}},
 		{"other hidden elements stay hidden",
 			`<body><p>Shown</p><div hidden id="Sx:1"><p>No</p></div><div hidden id="S:1x"><p>No</p></div><template id="B:4"></template><div id="S:4"><p>Not hidden</p></div></body>`,
-			[]string{"Shown", "Not hidden"}},
+			[]string{"Shown", hiddenMark + "No", hiddenMark + "No", "Not hidden"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) { checkLines(t, tt.html, tt.want) })

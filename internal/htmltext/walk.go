@@ -33,10 +33,7 @@ type frame struct {
 
 // walker turns a DOM tree into lines. One walker serves one document.
 type walker struct {
-	textOnly bool // only collect line texts (article matching)
-	// showHidden reads hidden elements too (see revealed); script, style
-	// and the other skipped elements stay unread.
-	showHidden bool
+	textOnly bool // only collect line texts (article matching), hidden elements left out
 
 	stack []frame
 	text  []byte
@@ -132,8 +129,19 @@ func (w *walker) enter(n *html.Node) bool {
 		}
 	}
 	kind, flags := elemInfo(n)
-	if kind == kindSkip || !w.showHidden && hidden(n) {
+	if kind == kindSkip {
 		return false
+	}
+	if hidden(n) {
+		// A hidden block is read and flagged: a closed tab or accordion
+		// holds a product's description or a guide, a hidden menu or
+		// dialog is noise, and the model tells them apart. Hidden inline
+		// text (icon ligatures, a duplicate count) would be glued into a
+		// visible line, and stays unread.
+		if w.textOnly || kind != kindBlock {
+			return false
+		}
+		flags |= InHidden
 	}
 	if kind == kindBreak {
 		w.flush()
