@@ -84,7 +84,7 @@ func ExampleClassifier_ClassifyHTML() {
 	}
 	// Output:
 	// drop  navigation Home News Sport
-	// drop  navigation Council adopts budget
+	// keep  body       Council adopts budget
 	// keep  body       The city council adopted the budget on Monday evening after four hours of debate between the majority and the opposition.
 	// keep  body       The main measure concerns the renovation of schools, for which the city plans to borrow nearly twelve million euros over five years.
 	// drop  social     Share on Facebook

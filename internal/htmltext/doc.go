@@ -27,7 +27,9 @@
 //     visibility:hidden) is written and its lines flagged InHidden: a closed
 //     tab or accordion holds a product's description or a guide, a hidden
 //     menu or dialog is noise, and the classifier tells them apart. Hidden
-//     inline elements (icon ligatures, duplicate counts) write nothing. Two
+//     inline elements (icon ligatures, duplicate counts) and hidden items
+//     of structured data (itemscope: dates, image URLs, the lead again,
+//     for machines) write nothing. Two
 //     exceptions read a page as a browser shows it once its scripts have
 //     run: the hidden segments of React's streaming server rendering are
 //     read, not flagged, in the place of their placeholders, and a page

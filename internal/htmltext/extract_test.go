@@ -52,9 +52,12 @@ func TestExtractLines(t *testing.T) {
 			<dialog><p>closed dialog</p></dialog>
 			<textarea>typed</textarea>
 			<p>Price <span aria-hidden="true">icon</span></p>
+			<div style="display:none" itemscope itemtype="https://schema.org/NewsArticle"><div itemprop="datePublished">2019-11-19</div></div>
+			<div hidden><div itemprop="description" itemscope>shown when read</div></div>
 			<p>end</p></body>`,
 			[]line{{text: "visible", notTags: InHidden}, {text: "hidden attr", tags: InHidden}, {text: "aria hidden", tags: InHidden},
-				{text: "display none", tags: InHidden}, {text: "Price", notTags: InHidden}, {text: "end", notTags: InHidden}}},
+				{text: "display none", tags: InHidden}, {text: "Price", notTags: InHidden}, {text: "shown when read", tags: InHidden},
+				{text: "end", notTags: InHidden}}},
 		{"br splits a paragraph", `<p>Photo: AFP<br>Second line<br/><br>third</p>`,
 			[]line{{text: "Photo: AFP"}, {text: "Second line"}, {text: "third"}}},
 		{"nested lists", `<ul><li>one<ul><li>two</li><li>three</li></ul></li><li>four</li></ul>`,

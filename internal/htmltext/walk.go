@@ -137,8 +137,10 @@ func (w *walker) enter(n *html.Node) bool {
 		// holds a product's description or a guide, a hidden menu or
 		// dialog is noise, and the model tells them apart. Hidden inline
 		// text (icon ligatures, a duplicate count) would be glued into a
-		// visible line, and stays unread.
-		if w.textOnly || kind != kindBlock {
+		// visible line, and stays unread; so does a hidden item of
+		// structured data (itemscope), written for machines: an article's
+		// dates, image URLs and lead again.
+		if w.textOnly || kind != kindBlock || hasAttr(n, "itemscope") {
 			return false
 		}
 		flags |= InHidden
