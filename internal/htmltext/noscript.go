@@ -30,7 +30,7 @@ func unswallowed(doc *html.Node) {
 	var visit func(n *html.Node)
 	visit = func(n *html.Node) {
 		if n.Type == html.ElementNode && n.DataAtom == atom.Iframe {
-			if swallowed(n) != "" {
+			if swallowed(n) {
 				swallowing = append(swallowing, n)
 			}
 			return
@@ -45,31 +45,18 @@ func unswallowed(doc *html.Node) {
 	}
 }
 
-// swallowed returns the raw text of iframe when it holds a </noscript>
-// end tag, else "".
-func swallowed(iframe *html.Node) string {
+// swallowed reports whether iframe's raw text holds a </noscript> end
+// tag (in any case, as HTML's tag names are).
+func swallowed(iframe *html.Node) bool {
 	c := iframe.FirstChild
-	if c == nil || c.Type != html.TextNode || c.NextSibling != nil || !containsFold(c.Data, "</noscript") {
-		return ""
-	}
-	return c.Data
+	return c != nil && c.Type == html.TextNode && c.NextSibling == nil && strings.Contains(strings.ToLower(c.Data), "</noscript")
 }
 
-// containsFold reports whether s contains the ASCII string sub, in any case.
-func containsFold(s, sub string) bool {
-	for i := 0; i+len(sub) <= len(s); i++ {
-		if strings.EqualFold(s[i:i+len(sub)], sub) {
-			return true
-		}
-	}
-	return false
-}
-
-// restore parses the text iframe swallowed and puts its nodes after the
-// iframe's outermost noscript, or after the iframe when no noscript holds
-// it any more.
+// restore parses the text a swallowing iframe holds and puts its nodes
+// after the iframe's outermost noscript, or after the iframe when no
+// noscript holds it any more.
 func restore(iframe *html.Node) {
-	text := swallowed(iframe)
+	text := iframe.FirstChild.Data
 	iframe.RemoveChild(iframe.FirstChild)
 	after := iframe
 	for p := iframe.Parent; p != nil; p = p.Parent {
