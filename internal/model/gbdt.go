@@ -312,19 +312,18 @@ func (f *Forest) boost(x [][]float32, y, w []float32, cfg ForestConfig, rounds i
 		return
 	}
 	d := len(x[0])
-	bins := make([]uint8, n*d)
+	cols := binColumns(x, f.Cuts)
 	margin := make([]float32, n)
 	for i := range x {
-		for j := 0; j < d; j++ {
-			bins[i*d+j] = bin(f.Cuts[j], x[i][j])
-		}
 		margin[i] = f.Predict(x[i])
 	}
 	g := make([]float32, n)
 	h := make([]float32, n)
 	idx := make([]int32, n)
+	var rest []int32
 	rng := rand.New(rand.NewPCG(cfg.Seed, 0x737562))
-	tb := newTreeBuilder(bins, d, g, h, &cfg, f.Cuts)
+	tb := newTreeBuilder(cols, n, d, g, h, &cfg, f.Cuts)
+	tb.margin = margin
 	for t := 0; t < rounds; t++ {
 		if done != nil && done(margin) {
 			return
@@ -335,44 +334,57 @@ func (f *Forest) boost(x [][]float32, y, w []float32, cfg ForestConfig, rounds i
 			h[i] = max(p*(1-p), 1e-6) * w[i]
 		}
 		rows := idx[:0]
+		rest = rest[:0]
 		for i := range x {
 			if cfg.Subsample <= 0 || cfg.Subsample >= 1 || rng.Float64() < cfg.Subsample {
 				rows = append(rows, int32(i))
+			} else {
+				rest = append(rest, int32(i))
 			}
 		}
-		tb.nodes = nil
+		tb.nodes, tb.split = tb.nodes[:0], tb.split[:0]
 		var hist []float64
-		if _, H := tb.sums(rows); tb.splits(0, H) {
+		G, H := tb.sums(rows)
+		if tb.splits(0, H) {
 			hist = tb.histogram(rows)
 		}
-		tb.grow(rows, 0, hist)
-		tree := Tree{Nodes: tb.nodes}
-		for i := range x {
-			margin[i] += leafValue(tree.Nodes, x[i])
+		// grow adds each leaf's value to its rows' margins; the rows left
+		// out of the sample find their leaves by their bins.
+		tb.grow(rows, 0, hist, G, H)
+		for _, i := range rest {
+			margin[i] += tb.leafValue(i)
 		}
-		f.Trees = append(f.Trees, tree)
+		f.Trees = append(f.Trees, Tree{Nodes: slices.Clone(tb.nodes)})
 	}
 }
 
-func leafValue(nodes []Node, x []float32) float32 {
-	n := int32(0)
-	for nodes[n].Left > 0 {
-		if x[nodes[n].Feature] <= nodes[n].Threshold {
-			n = nodes[n].Left
-		} else {
-			n = nodes[n].Right
+// binColumns returns the bin of every row's every feature, feature by
+// feature: feature j of row i at j*len(x)+i, so that splitting a node's
+// rows reads one feature's bins in a run.
+func binColumns(x [][]float32, cuts [][]float32) []uint8 {
+	n, d := len(x), len(cuts)
+	cols := make([]uint8, n*d)
+	for i, row := range x {
+		for j, c := range cuts {
+			cols[j*n+i] = bin(c, row[j])
 		}
 	}
-	return nodes[n].Value
+	return cols
 }
 
 type treeBuilder struct {
-	bins  []uint8
-	d     int
+	cols  []uint8 // the rows' bins, feature by feature (binColumns)
+	n, d  int     // rows and features
 	g, h  []float32
 	cfg   *ForestConfig
 	cuts  [][]float32
 	nodes []Node
+	// split is the bin of each node's split: a row goes left when its bin
+	// of the node's feature is at most that, as its value is at most the
+	// node's threshold.
+	split []uint8
+	// margin, when not nil, gets each leaf's value added for its rows.
+	margin []float32
 	// free holds histograms not in use. A histogram holds, for every
 	// feature j and bin b, the gradient sum of a node's rows at
 	// 2*(j*stride+b) and their hessian sum at the next index: the two
@@ -389,12 +401,12 @@ type treeBuilder struct {
 	common []uint32
 }
 
-func newTreeBuilder(bins []uint8, d int, g, h []float32, cfg *ForestConfig, cuts [][]float32) *treeBuilder {
+func newTreeBuilder(cols []uint8, n, d int, g, h []float32, cfg *ForestConfig, cuts [][]float32) *treeBuilder {
 	stride := 1
 	for _, c := range cuts {
 		stride = max(stride, len(c)+1)
 	}
-	tb := &treeBuilder{bins: bins, d: d, g: g, h: h, cfg: cfg, cuts: cuts, stride: stride}
+	tb := &treeBuilder{cols: cols, n: n, d: d, g: g, h: h, cfg: cfg, cuts: cuts, stride: stride}
 	tb.index()
 	return tb
 }
@@ -402,14 +414,10 @@ func newTreeBuilder(bins []uint8, d int, g, h []float32, cfg *ForestConfig, cuts
 // index finds each feature's most frequent bin and lists, row by row, the
 // histogram offsets of the features in another bin.
 func (tb *treeBuilder) index() {
-	d, stride := tb.d, tb.stride
-	n := 0
-	if d > 0 {
-		n = len(tb.bins) / d
-	}
+	n, d, stride := tb.n, tb.d, tb.stride
 	counts := make([]int, d*stride)
-	for i := 0; i < n; i++ {
-		for j, b := range tb.bins[i*d : (i+1)*d] {
+	for j := 0; j < d; j++ {
+		for _, b := range tb.cols[j*n : (j+1)*n] {
 			counts[j*stride+int(b)]++
 		}
 	}
@@ -429,13 +437,27 @@ func (tb *treeBuilder) index() {
 	tb.off = make([]uint32, 0, other)
 	tb.start = make([]int64, n+1)
 	for i := 0; i < n; i++ {
-		for j, b := range tb.bins[i*d : (i+1)*d] {
-			if k := uint32(2 * (j*stride + int(b))); k != tb.common[j] {
+		for j := 0; j < d; j++ {
+			if k := uint32(2 * (j*stride + int(tb.cols[j*n+i]))); k != tb.common[j] {
 				tb.off = append(tb.off, k)
 			}
 		}
 		tb.start[i+1] = int64(len(tb.off))
 	}
+}
+
+// leafValue returns the value of the leaf of the tree being grown that
+// row i reaches.
+func (tb *treeBuilder) leafValue(i int32) float32 {
+	nodes, n := tb.nodes, int32(0)
+	for nodes[n].Left > 0 {
+		if tb.cols[int(nodes[n].Feature)*tb.n+int(i)] <= tb.split[n] {
+			n = nodes[n].Left
+		} else {
+			n = nodes[n].Right
+		}
+	}
+	return nodes[n].Value
 }
 
 // histogram returns a histogram of the rows in idx, from the pool.
@@ -492,49 +514,57 @@ func (tb *treeBuilder) splits(depth int, H float64) bool {
 	return depth < tb.cfg.Depth && H >= 2*tb.cfg.MinLeaf
 }
 
-// grow adds the node for the rows in idx and, unless it is a leaf, its
-// children; it returns the node's index. hist is the histogram of idx
-// when the node may split (nil otherwise); grow releases it.
-func (tb *treeBuilder) grow(idx []int32, depth int, hist []float64) int32 {
-	G, H := tb.sums(idx)
+// grow adds the node for the rows in idx, whose gradient and hessian sums
+// are G and H, and, unless it is a leaf, its children; it returns the
+// node's index. hist is the histogram of idx when the node may split (nil
+// otherwise); grow releases it.
+func (tb *treeBuilder) grow(idx []int32, depth int, hist []float64, G, H float64) int32 {
 	lambda := tb.cfg.Lambda
 	value := float32(-G / (H + lambda) * tb.cfg.Rate)
 	me := int32(len(tb.nodes))
 	tb.nodes = append(tb.nodes, Node{Value: value})
-	if hist == nil {
-		return me
+	tb.split = append(tb.split, 0)
+	bestF, bestB := -1, 0
+	if hist != nil {
+		bestF, bestB = tb.best(hist, G, H)
 	}
-	bestF, bestB := tb.best(hist, G, H)
 	if bestF < 0 {
 		tb.release(hist)
+		if tb.margin != nil {
+			for _, i := range idx {
+				tb.margin[i] += value
+			}
+		}
 		return me
 	}
 	// Partition idx in place: rows with bin <= bestB go left.
+	col := tb.cols[bestF*tb.n : (bestF+1)*tb.n]
 	k := 0
 	for m, i := range idx {
-		if int(tb.bins[int(i)*tb.d+bestF]) <= bestB {
+		if int(col[i]) <= bestB {
 			idx[k], idx[m] = idx[m], idx[k]
 			k++
 		}
 	}
 	tb.nodes[me].Feature = int32(bestF)
 	tb.nodes[me].Threshold = tb.cuts[bestF][bestB]
-	lh, rh := tb.childHistograms(idx[:k], idx[k:], depth+1, hist)
-	l := tb.grow(idx[:k], depth+1, lh)
-	r := tb.grow(idx[k:], depth+1, rh)
+	tb.split[me] = uint8(bestB)
+	lg, lhs := tb.sums(idx[:k])
+	rg, rhs := tb.sums(idx[k:])
+	lh, rh := tb.childHistograms(idx[:k], idx[k:], depth+1, hist, lhs, rhs)
+	l := tb.grow(idx[:k], depth+1, lh, lg, lhs)
+	r := tb.grow(idx[k:], depth+1, rh, rg, rhs)
 	tb.nodes[me].Left, tb.nodes[me].Right = l, r
 	return me
 }
 
 // childHistograms returns the histograms of the children left and right
-// of a node whose histogram is parent, nil for a child that will not
-// split. Only the smaller child's rows are summed: the larger child's
-// histogram is the parent's minus the smaller's, written over the
-// parent's (the trick of LightGBM), which at least halves the passes over
-// the rows below the root.
-func (tb *treeBuilder) childHistograms(left, right []int32, depth int, parent []float64) (lh, rh []float64) {
-	_, hl := tb.sums(left)
-	_, hr := tb.sums(right)
+// (hessian sums hl and hr) of a node whose histogram is parent, nil for a
+// child that will not split. Only the smaller child's rows are summed: the
+// larger child's histogram is the parent's minus the smaller's, written
+// over the parent's (the trick of LightGBM), which at least halves the
+// passes over the rows below the root.
+func (tb *treeBuilder) childHistograms(left, right []int32, depth int, parent []float64, hl, hr float64) (lh, rh []float64) {
 	ls, rs := tb.splits(depth, hl), tb.splits(depth, hr)
 	if !ls && !rs {
 		tb.release(parent)

@@ -303,6 +303,49 @@ func TestSubsample(t *testing.T) {
 	}
 }
 
+// leafValue returns the value of the leaf that row x reaches in a tree,
+// walking its nodes by their thresholds: the reference the forest's own
+// walks are checked against.
+func leafValue(nodes []Node, x []float32) float32 {
+	n := int32(0)
+	for nodes[n].Left > 0 {
+		if x[nodes[n].Feature] <= nodes[n].Threshold {
+			n = nodes[n].Left
+		} else {
+			n = nodes[n].Right
+		}
+	}
+	return nodes[n].Value
+}
+
+// TestBoostMargins: the margins boosting keeps, added leaf by leaf for
+// the rows of a tree's sample and by a walk of their bins for the others,
+// are the forest's predictions, to the bit: they are what the next
+// tree's gradients and tuning's stop are computed from.
+func TestBoostMargins(t *testing.T) {
+	for _, sub := range []float64{0, 0.5} {
+		x, y, w := flagRows(700, 10, 4)
+		cfg := ForestConfig{Trees: 12, Depth: 4, MinLeaf: 1, Subsample: sub, Seed: 3}
+		cfg.defaults()
+		f := &Forest{Cuts: cuts(x, len(x[0]), cfg.MaxBins)}
+		var margins []float32
+		rounds := 0
+		f.boost(x, y, w, cfg, cfg.Trees+1, func(m []float32) bool {
+			rounds++
+			margins = slices.Clone(m)
+			return rounds > cfg.Trees
+		})
+		if len(f.Trees) != cfg.Trees {
+			t.Fatalf("subsample %v: %d trees, want %d", sub, len(f.Trees), cfg.Trees)
+		}
+		for i := range x {
+			if got, want := margins[i], f.Predict(x[i]); got != want {
+				t.Fatalf("subsample %v: row %d: margin %v, prediction %v", sub, i, got, want)
+			}
+		}
+	}
+}
+
 // TestPredictExit checks early stopping: without an exit every tree is
 // summed; with one, the flat layout and the node walk stop at the same
 // tree with the same sum, only at a checkpoint (a multiple of 8) from
@@ -464,21 +507,18 @@ func TestHistogramSparse(t *testing.T) {
 		x, _, _ := rows(500, 12, 3)
 		d := len(x[0])
 		cuts := cuts(x, d, 32)
-		bins := make([]uint8, len(x)*d)
+		cols := binColumns(x, cuts)
 		g, h := make([]float32, len(x)), make([]float32, len(x))
 		for i := range x {
-			for j := range d {
-				bins[i*d+j] = bin(cuts[j], x[i][j])
-			}
 			g[i], h[i] = float32(i%7)-3, float32(i%5)+1
 		}
-		tb := newTreeBuilder(bins, d, g, h, &ForestConfig{}, cuts)
+		tb := newTreeBuilder(cols, len(x), d, g, h, &ForestConfig{}, cuts)
 		idx := []int32{0, 3, 4, 9, 17, 100, 250, 499}
 		got := tb.histogram(idx)
 		want := make([]float64, len(got))
 		for _, i := range idx {
 			for j := range d {
-				k := 2 * (j*tb.stride + int(bins[int(i)*d+j]))
+				k := 2 * (j*tb.stride + int(bin(cuts[j], x[i][j])))
 				want[k] += float64(g[i])
 				want[k+1] += float64(h[i])
 			}

@@ -114,14 +114,19 @@ func Train(ex []Example, cfg Config) *Model {
 	return m
 }
 
-type sample struct{ doc, line int32 }
+// sample is a labelled line: its document's index, its own, and (in
+// stage one's training) its weight.
+type sample struct {
+	doc, line int32
+	w         float32
+}
 
 func samples(ex []Example) []sample {
 	var s []sample
 	for d := range ex {
 		for i, y := range ex[d].Noise {
 			if y >= 0 && !ex[d].Doc.Lines[i].Blank() {
-				s = append(s, sample{int32(d), int32(i)})
+				s = append(s, sample{doc: int32(d), line: int32(i)})
 			}
 		}
 	}
@@ -141,6 +146,9 @@ func trainStage1(ex []Example, cfg Config) ([]float32, []float32) {
 	w := make([]float32, features.Dense)
 	h := make([]float32, 1<<features.HashBits)
 	ss := samples(ex)
+	for k, s := range ss {
+		ss[k].w = weight(&cfg, &ex[s.doc], int(s.line))
+	}
 	rng := rand.New(rand.NewPCG(cfg.Seed, 0x636861666631))
 	step := 0
 	decay := float32(1 - cfg.L2)
@@ -157,7 +165,7 @@ func trainStage1(ex []Example, cfg Config) ([]float32, []float32) {
 			}
 			y := float32(e.Noise[i])
 			lr := float32(cfg.Rate / (1 + float64(step)/float64(len(ss))))
-			g := (float32(sigmoid(z)) - y) * lr * weight(&cfg, e, i)
+			g := (float32(sigmoid(z)) - y) * lr * s.w
 			for j := range x {
 				w[j] = w[j]*decay - g*x[j]
 			}

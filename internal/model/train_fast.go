@@ -63,7 +63,7 @@ func trainFastStage1(ex []Example, cfg *Config) (dense, words []float32) {
 	for d := range ex {
 		for i, y := range ex[d].Noise {
 			if y >= 0 && !ex[d].Lines.Blank[i] && !ex[d].CategoriesOnly {
-				ss = append(ss, sample{int32(d), int32(i)})
+				ss = append(ss, sample{int32(d), int32(i), fastWeight(cfg, &ex[d], i)})
 			}
 		}
 	}
@@ -78,7 +78,7 @@ func trainFastStage1(ex []Example, cfg *Config) (dense, words []float32) {
 			i := int(s.line)
 			z := m.fastStage1(e.Lines, i)
 			lr := float32(cfg.Rate / (1 + float64(step)/float64(len(ss))))
-			g := (float32(sigmoid(z)) - float32(e.Noise[i])) * lr * fastWeight(cfg, e, i)
+			g := (float32(sigmoid(z)) - float32(e.Noise[i])) * lr * s.w
 			for j, x := range e.Lines.Row(i) {
 				dense[j] = dense[j]*decay - g*x
 			}
