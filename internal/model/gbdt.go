@@ -111,18 +111,23 @@ func (f *Forest) predictExit(x []float32, keys []uint32, e exit) (float32, int) 
 		if f.reach.stops(e, t, z) {
 			return z, t
 		}
-		nodes := f.Trees[t].Nodes
-		n := int32(0)
-		for nodes[n].Left > 0 {
-			if x[nodes[n].Feature] <= nodes[n].Threshold {
-				n = nodes[n].Left
-			} else {
-				n = nodes[n].Right
-			}
-		}
-		z += nodes[n].Value
+		z += leafValue(f.Trees[t].Nodes, x)
 	}
 	return z, len(f.Trees)
+}
+
+// leafValue returns the value of the leaf that row x reaches in a tree,
+// walking its nodes by their thresholds.
+func leafValue(nodes []Node, x []float32) float32 {
+	n := int32(0)
+	for nodes[n].Left > 0 {
+		if x[nodes[n].Feature] <= nodes[n].Threshold {
+			n = nodes[n].Left
+		} else {
+			n = nodes[n].Right
+		}
+	}
+	return nodes[n].Value
 }
 
 // Attribute adds to contrib, per feature, what the splits on that feature

@@ -303,21 +303,6 @@ func TestSubsample(t *testing.T) {
 	}
 }
 
-// leafValue returns the value of the leaf that row x reaches in a tree,
-// walking its nodes by their thresholds: the reference the forest's own
-// walks are checked against.
-func leafValue(nodes []Node, x []float32) float32 {
-	n := int32(0)
-	for nodes[n].Left > 0 {
-		if x[nodes[n].Feature] <= nodes[n].Threshold {
-			n = nodes[n].Left
-		} else {
-			n = nodes[n].Right
-		}
-	}
-	return nodes[n].Value
-}
-
 // TestBoostMargins: the margins boosting keeps, added leaf by leaf for
 // the rows of a tree's sample and by a walk of their bins for the others,
 // are the forest's predictions, to the bit: they are what the next
