@@ -388,7 +388,7 @@ type treeBuilder struct {
 	// of the node's feature is at most that, as its value is at most the
 	// node's threshold.
 	split []uint8
-	// margin, when not nil, gets each leaf's value added for its rows.
+	// margin gets each leaf's value added for its rows.
 	margin []float32
 	// free holds histograms not in use. A histogram holds, for every
 	// feature j and bin b, the gradient sum of a node's rows at
@@ -535,10 +535,8 @@ func (tb *treeBuilder) grow(idx []int32, depth int, hist []float64, G, H float64
 	}
 	if bestF < 0 {
 		tb.release(hist)
-		if tb.margin != nil {
-			for _, i := range idx {
-				tb.margin[i] += value
-			}
+		for _, i := range idx {
+			tb.margin[i] += value
 		}
 		return me
 	}

@@ -114,19 +114,20 @@ func Train(ex []Example, cfg Config) *Model {
 	return m
 }
 
-// sample is a labelled line: its document's index, its own, and (in
-// stage one's training) its weight.
+// sample is a labelled line: its document's index, its own, and its
+// weight.
 type sample struct {
 	doc, line int32
 	w         float32
 }
 
-func samples(ex []Example) []sample {
+// samples returns the labelled non-blank lines of ex, weighed as cfg says.
+func samples(ex []Example, cfg *Config) []sample {
 	var s []sample
 	for d := range ex {
 		for i, y := range ex[d].Noise {
 			if y >= 0 && !ex[d].Doc.Lines[i].Blank() {
-				s = append(s, sample{doc: int32(d), line: int32(i)})
+				s = append(s, sample{int32(d), int32(i), weight(cfg, &ex[d], i)})
 			}
 		}
 	}
@@ -145,10 +146,7 @@ func weight(cfg *Config, e *Example, i int) float32 {
 func trainStage1(ex []Example, cfg Config) ([]float32, []float32) {
 	w := make([]float32, features.Dense)
 	h := make([]float32, 1<<features.HashBits)
-	ss := samples(ex)
-	for k, s := range ss {
-		ss[k].w = weight(&cfg, &ex[s.doc], int(s.line))
-	}
+	ss := samples(ex, &cfg)
 	rng := rand.New(rand.NewPCG(cfg.Seed, 0x636861666631))
 	step := 0
 	decay := float32(1 - cfg.L2)
@@ -267,7 +265,7 @@ func pages(ex []Example) []int {
 // a forest grown on the other inner folds.
 func outOfFoldStage2(ex []Example, sc []Scores, cfg Config) {
 	rows, y, w := stageRows(ex, sc, stage2Width, stage2Row, &cfg)
-	ss := samples(ex)
+	ss := samples(ex, &cfg)
 	row, keys := make([]float32, stage2Width), make([]uint32, stage2Width)
 	fold := innerFolds(pages(ex), cfg.Folds)
 	for f := 0; f < cfg.Folds; f++ {
@@ -301,7 +299,7 @@ func outOfFoldStage2(ex []Example, sc []Scores, cfg Config) {
 // of the examples' labelled lines from the scores of the stages below, with
 // their labels and weights.
 func stageRows(ex []Example, sc []Scores, width int, fill func(*signals.Doc, *features.Vectors, *Scores, int, []float32), cfg *Config) (rows [][]float32, y, w []float32) {
-	ss := samples(ex)
+	ss := samples(ex, cfg)
 	flat := make([]float32, len(ss)*width)
 	rows = make([][]float32, len(ss))
 	y = make([]float32, len(ss))
@@ -311,7 +309,7 @@ func stageRows(ex []Example, sc []Scores, width int, fill func(*signals.Doc, *fe
 		rows[k] = flat[k*width : (k+1)*width]
 		fill(e.Doc, e.Vec, &sc[s.doc], int(s.line), rows[k])
 		y[k] = float32(e.Noise[s.line])
-		w[k] = weight(cfg, e, int(s.line))
+		w[k] = s.w
 	}
 	return rows, y, w
 }
