@@ -2,7 +2,6 @@ package htmltext
 
 import (
 	"bytes"
-	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -96,12 +95,7 @@ func prunable(n *html.Node) bool {
 		case atom.Style, atom.Noscript:
 			return true
 		case atom.Script:
-			for _, a := range n.Attr {
-				if a.Key == "type" && strings.EqualFold(strings.TrimSpace(a.Val), "application/ld+json") {
-					return false
-				}
-			}
-			return true
+			return !isJSONLD(n)
 		}
 	}
 	return false

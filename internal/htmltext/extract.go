@@ -25,6 +25,13 @@ type Page struct {
 	Lang string
 	// Charset is the name of the encoding the page was decoded from.
 	Charset string
+	// Kinds are the kinds of thing the page's structured data (JSON-LD,
+	// microdata, og:type) declares anywhere, hidden markup included.
+	Kinds Kinds
+	// Template are the kinds of page the class and id attributes of <html>
+	// and <body> name, where content systems write the page's template
+	// ("single-post", "archive", "woocommerce", "viewtopic").
+	Template Kinds
 	// HasArticle reports that go-readability ran and found an article;
 	// without it no Block has InArticle set.
 	HasArticle bool
@@ -53,6 +60,9 @@ type Block struct {
 	// describe the whole page (theme, template, feature switches such as
 	// "f_share_tools_on"), not the block.
 	Noise Tokens
+	// Items are the kinds of the microdata items (itemtype) that hold the
+	// block's element, itself included.
+	Items Kinds
 	// InArticle reports that go-readability's article contains this line's
 	// text (Options.Readability must be set).
 	InArticle bool
@@ -151,12 +161,14 @@ func Extract(data []byte, contentType string, opts Options) (*Page, error) {
 	w.walk(doc)
 	revealed(w.text, w.lines)
 	p := &Page{
-		Text:    w.text,
-		Lines:   w.lines,
-		Title:   collapse(string(w.title)),
-		Lang:    strings.ToValidUTF8(strings.TrimSpace(w.lang), "\uFFFD"),
-		Charset: name,
-		Parents: w.parents,
+		Text:     w.text,
+		Lines:    w.lines,
+		Title:    collapse(string(w.title)),
+		Lang:     strings.ToValidUTF8(strings.TrimSpace(w.lang), "\uFFFD"),
+		Charset:  name,
+		Parents:  w.parents,
+		Kinds:    w.kinds,
+		Template: w.template,
 	}
 	if p.Text == nil {
 		p.Text = []byte{}

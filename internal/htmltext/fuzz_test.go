@@ -17,6 +17,7 @@ func FuzzExtract(f *testing.F) {
 		"<table><td><a href=x>l</a><br>m\u2028n\x0bo",
 		"<div><div><div><svg><p>x</p></svg><math><mi>y",
 		"<head><noscript><iframe src=x /></noscript></head><body><noscript><iframe /></noscript><p>a</p><iframe>b</noscript><p>c",
+		`<script type="application/ld+json">{"@graph":[{"@type":["NewsArticle"],"comment":[{"@type":"Comment"}]}]}</script><div itemscope itemtype="https://schema.org/Product"><p>x`,
 		"<p>\xb1\xb1\xbe\xa9\xca\xd0\xb8\xbe\xc5\xae\xb6\xf9\xcd\xaf</p>", // GBK, undeclared
 	} {
 		f.Add([]byte(s), "")

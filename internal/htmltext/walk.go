@@ -26,6 +26,7 @@ type frame struct {
 	toks      Tokens     // this element's and all ancestors' tokens
 	container int        // stack index of the innermost block element
 	link      *html.Node // innermost enclosing <a href>, or nil
+	kinds     Kinds      // this element's and all ancestors' itemtype kinds
 	seg       string     // path segment, built when first needed
 	segDone   bool
 	id        int32 // index in walker.parents
@@ -57,6 +58,8 @@ type walker struct {
 	title    []byte
 	hasTitle bool
 	lang     string
+	kinds    Kinds // the page's structured-data kinds
+	template Kinds // the kinds the classes and ids of <html> and <body> name
 
 	attrTokens map[string]Tokens // cache: attribute value -> tokens
 	paths      map[string]string // interned paths
@@ -110,16 +113,31 @@ func (w *walker) enter(n *html.Node) bool {
 	default:
 		return false
 	}
-	if n.DataAtom == atom.Head && !w.hasTitle && !w.textOnly {
+	var kinds Kinds
+	if !w.textOnly {
+		kinds = nodeKinds(n)
+		w.kinds |= kinds
+	}
+	if n.DataAtom == atom.Head && !w.textOnly {
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			if c.Type == html.ElementNode && c.DataAtom == atom.Title {
+			if c.Type != html.ElementNode {
+				continue
+			}
+			w.kinds |= nodeKinds(c)
+			if c.DataAtom == atom.Title && !w.hasTitle {
 				w.setTitle(c)
-				break
 			}
 		}
 	}
 	if n.DataAtom == atom.Title && !w.hasTitle && n.Namespace == "" {
 		w.setTitle(n)
+	}
+	if (n.DataAtom == atom.Html || n.DataAtom == atom.Body) && !w.textOnly {
+		for _, a := range n.Attr {
+			if a.Key == "class" || a.Key == "id" {
+				w.template |= templateKinds(a.Val)
+			}
+		}
 	}
 	if n.DataAtom == atom.Html && w.lang == "" {
 		for _, a := range n.Attr {
@@ -152,11 +170,12 @@ func (w *walker) enter(n *html.Node) bool {
 	if kind == kindBlock {
 		w.flush()
 	}
-	f := frame{node: n, flags: flags}
+	f := frame{node: n, flags: flags, kinds: kinds}
 	parent := int32(-1)
 	if len(w.stack) > 0 {
 		p := &w.stack[len(w.stack)-1]
 		f.flags |= p.flags
+		f.kinds |= p.kinds
 		f.toks = p.toks
 		f.container = p.container
 		f.link = p.link
@@ -368,7 +387,7 @@ func (w *walker) emit() {
 	var b Block
 	if len(w.stack) > 0 {
 		c := &w.stack[ci]
-		b.Tags, b.Noise = c.flags, c.toks
+		b.Tags, b.Noise, b.Items = c.flags, c.toks, c.kinds
 		b.Depth = ci + 1
 		b.Element = c.id
 	}
