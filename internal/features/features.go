@@ -46,6 +46,15 @@ func buildNames() []string {
 	for _, t := range domTokens {
 		n = append(n, "class:"+t.String())
 	}
+	for _, k := range kinds {
+		n = append(n, "page:"+k.String())
+	}
+	for _, k := range kinds {
+		n = append(n, "item:"+k.String())
+	}
+	for _, k := range kinds {
+		n = append(n, "template:"+k.String())
+	}
 	return n
 }
 
@@ -63,6 +72,18 @@ var domFlags, domTokens = func() ([]htmltext.Flags, []htmltext.Tokens) {
 		}
 	}
 	return fs, ts
+}()
+
+// kinds lists the structured-data kinds of package htmltext; each is a
+// dense feature of the page and one of the block in HTML mode.
+var kinds = func() []htmltext.Kinds {
+	var ks []htmltext.Kinds
+	for i := 0; i < 16; i++ {
+		if k := htmltext.Kinds(1) << i; k.String() != "" {
+			ks = append(ks, k)
+		}
+	}
+	return ks
 }()
 
 // Dense is the number of dense features.
@@ -230,7 +251,7 @@ func dense(d *signals.Doc, i int, x []float32) {
 }
 
 // domStart is the index of the first HTML-mode feature.
-var domStart = len(names) - 10 - len(domFlags) - len(domTokens)
+var domStart = len(names) - 10 - len(domFlags) - len(domTokens) - 3*len(kinds)
 
 // container sums the lines that share a DOM path: siblings in one
 // element, the unit boilerplate detectors such as boilerpipe and
@@ -287,6 +308,18 @@ func dom(page *htmltext.Page, cs map[string]*container, total float64, i int, x 
 	}
 	for _, t := range domTokens {
 		x[k] = b2f(b.Noise&t != 0)
+		k++
+	}
+	for _, kd := range kinds {
+		x[k] = b2f(page.Kinds&kd != 0)
+		k++
+	}
+	for _, kd := range kinds {
+		x[k] = b2f(b.Items&kd != 0)
+		k++
+	}
+	for _, kd := range kinds {
+		x[k] = b2f(page.Template&kd != 0)
 		k++
 	}
 }
