@@ -46,14 +46,10 @@ func buildNames() []string {
 	for _, t := range domTokens {
 		n = append(n, "class:"+t.String())
 	}
-	for _, k := range kinds {
-		n = append(n, "page:"+k.String())
-	}
-	for _, k := range kinds {
-		n = append(n, "item:"+k.String())
-	}
-	for _, k := range kinds {
-		n = append(n, "template:"+k.String())
+	for _, src := range kindSources {
+		for _, k := range kinds {
+			n = append(n, src+":"+k.String())
+		}
 	}
 	return n
 }
@@ -74,8 +70,14 @@ var domFlags, domTokens = func() ([]htmltext.Flags, []htmltext.Tokens) {
 	return fs, ts
 }()
 
-// kinds lists the structured-data kinds of package htmltext; each is a
-// dense feature of the page and one of the block in HTML mode.
+// kindSources name where the page's kinds come from, in the order of
+// their HTML-mode features: the page's structured data (page.Kinds), the
+// microdata items holding the block (Block.Items) and the page's template
+// (page.Template).
+var kindSources = [...]string{"page", "item", "template"}
+
+// kinds lists the kinds of package htmltext; each is a dense feature for
+// each of kindSources.
 var kinds = func() []htmltext.Kinds {
 	var ks []htmltext.Kinds
 	for i := 0; i < 16; i++ {
@@ -251,7 +253,7 @@ func dense(d *signals.Doc, i int, x []float32) {
 }
 
 // domStart is the index of the first HTML-mode feature.
-var domStart = len(names) - 10 - len(domFlags) - len(domTokens) - 3*len(kinds)
+var domStart = len(names) - 10 - len(domFlags) - len(domTokens) - len(kindSources)*len(kinds)
 
 // container sums the lines that share a DOM path: siblings in one
 // element, the unit boilerplate detectors such as boilerpipe and
@@ -310,17 +312,11 @@ func dom(page *htmltext.Page, cs map[string]*container, total float64, i int, x 
 		x[k] = b2f(b.Noise&t != 0)
 		k++
 	}
-	for _, kd := range kinds {
-		x[k] = b2f(page.Kinds&kd != 0)
-		k++
-	}
-	for _, kd := range kinds {
-		x[k] = b2f(b.Items&kd != 0)
-		k++
-	}
-	for _, kd := range kinds {
-		x[k] = b2f(page.Template&kd != 0)
-		k++
+	for _, set := range [len(kindSources)]htmltext.Kinds{page.Kinds, b.Items, page.Template} {
+		for _, kd := range kinds {
+			x[k] = b2f(set&kd != 0)
+			k++
+		}
 	}
 }
 

@@ -190,3 +190,49 @@ func TestBuildDeterministic(t *testing.T) {
 		t.Error("two Builds of the same document differ")
 	}
 }
+
+// TestBuildKinds checks that each source of the page's kinds fills its own
+// features: the page's structured data on every line, a microdata item on
+// its lines only, the template on every line.
+func TestBuildKinds(t *testing.T) {
+	src := `<html><head><meta property="og:type" content="article"></head><body class="single-post">
+<h1>Le conseil adopte le budget</h1>
+<p>Le conseil municipal a adopté lundi soir le budget, après quatre heures de débat entre la majorité et l'opposition.</p>
+<div itemscope itemtype="https://schema.org/Comment"><p>Enfin une bonne nouvelle pour les écoles du quartier.</p></div>
+</body></html>`
+	page, err := htmltext.Extract([]byte(src), "", htmltext.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := signals.Analyze(testEnv(t), page.Text, lines.Split(page.Text))
+	v := Build(d, page)
+	tests := []struct {
+		feature string
+		line    string // a line's beginning
+		want    float32
+	}{
+		{"page:article", "Le conseil adopte", 1},
+		{"page:article", "Enfin", 1},
+		{"page:comment", "Le conseil adopte", 1}, // the page has a Comment item
+		{"page:product", "Le conseil adopte", 0},
+		{"item:comment", "Enfin", 1},
+		{"item:comment", "Le conseil municipal", 0},
+		{"item:article", "Enfin", 0},
+		{"template:article", "Le conseil municipal", 1},
+		{"template:discussion", "Enfin", 0},
+	}
+	for _, tt := range tests {
+		i := -1
+		for j := range d.Lines {
+			if strings.HasPrefix(string(d.Text(j)), tt.line) {
+				i = j
+			}
+		}
+		if i < 0 {
+			t.Fatalf("no line %q in\n%s", tt.line, page.Text)
+		}
+		if got := v.Row(i)[index(t, tt.feature)]; got != tt.want {
+			t.Errorf("line %q: %s = %v, want %v", tt.line, tt.feature, got, tt.want)
+		}
+	}
+}
