@@ -129,15 +129,13 @@ func (l *ldItems) UnmarshalJSON(b []byte) error {
 		}
 		*l = ldItems{it}
 	case '[':
-		var raw []json.RawMessage
-		if err := json.Unmarshal(b, &raw); err != nil {
+		// Each element is read as ldItems in turn: an object, a nested
+		// array, or nothing.
+		var lists []ldItems
+		if err := json.Unmarshal(b, &lists); err != nil {
 			return err
 		}
-		for _, r := range raw {
-			var it ldItems
-			if err := it.UnmarshalJSON(r); err != nil {
-				return err
-			}
+		for _, it := range lists {
 			*l = append(*l, it...)
 		}
 	}
