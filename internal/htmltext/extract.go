@@ -21,6 +21,12 @@ type Page struct {
 	Lines []Block
 	// Title is the first <title>'s text, white space collapsed.
 	Title string
+	// Headline is the index in Lines of the page's headline, -1 if none
+	// is found: the first heading that the page's declared titles
+	// (og:title, twitter:title, <title>, each whole or split at separators
+	// such as " | ") name, else the first line outside links that is one
+	// of them exactly.
+	Headline int
 	// Lang is the lang (or xml:lang) attribute of <html>, as written.
 	Lang string
 	// Charset is the name of the encoding the page was decoded from.
@@ -173,6 +179,7 @@ func Extract(data []byte, contentType string, opts Options) (*Page, error) {
 	if p.Text == nil {
 		p.Text = []byte{}
 	}
+	p.Headline = findHeadline(p.Text, p.Lines, append(w.declared, p.Title))
 	if opts.Readability && len(p.Lines) > 0 {
 		markArticle(p, doc, opts)
 	}

@@ -18,6 +18,7 @@ func FuzzExtract(f *testing.F) {
 		"<div><div><div><svg><p>x</p></svg><math><mi>y",
 		"<head><noscript><iframe src=x /></noscript></head><body><noscript><iframe /></noscript><p>a</p><iframe>b</noscript><p>c",
 		`<script type="application/ld+json">{"@graph":[{"@type":["NewsArticle"],"comment":[{"@type":"Comment"}]}]}</script><div itemscope itemtype="https://schema.org/Product"><p>x`,
+		`<head><title>A | B - C_D</title><meta property="og:title" content="«A»"></head><h1>B</h1><h1>a b c</h1><div>A</div>`,
 		"<p>\xb1\xb1\xbe\xa9\xca\xd0\xb8\xbe\xc5\xae\xb6\xf9\xcd\xaf</p>", // GBK, undeclared
 	} {
 		f.Add([]byte(s), "")

@@ -60,6 +60,9 @@ func checkPage(tb testing.TB, p *Page) {
 			tb.Fatalf("element %d: parent %d, want -1 or a smaller index", k, parent)
 		}
 	}
+	if p.Headline < -1 || p.Headline >= len(p.Lines) {
+		tb.Fatalf("headline %d outside the %d lines", p.Headline, len(p.Lines))
+	}
 	if !utf8.ValidString(p.Title) || !utf8.ValidString(p.Lang) {
 		tb.Fatalf("title or lang is not valid UTF-8")
 	}
