@@ -79,14 +79,12 @@ func ExampleClassifier_ClassifyHTML() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	// The headline goes too: in HTML mode the model learnt the benchmarks'
-	// truths, which leave it out of the article's text.
 	for _, l := range doc.Lines {
 		fmt.Printf("%-5s %-10s %s\n", l.Label, l.Category, l.Text)
 	}
 	// Output:
 	// drop  navigation Home News Sport
-	// drop  navigation Council adopts budget
+	// keep  title      Council adopts budget
 	// keep  body       The city council adopted the budget on Monday evening after four hours of debate between the majority and the opposition.
 	// keep  body       The main measure concerns the renovation of schools, for which the city plans to borrow nearly twelve million euros over five years.
 	// drop  social     Share on Facebook

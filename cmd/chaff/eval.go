@@ -275,7 +275,7 @@ func runEval(e *env, args []string) error {
 			return err
 		}
 		for _, s := range sets {
-			rows = append(rows, oracleRow(s, mode))
+			rows = append(rows, oracleRow(s, mode, o.keepTitle))
 		}
 		chaff, err := o.chaffRows(e, mode, sets)
 		if err != nil {
@@ -385,20 +385,23 @@ func loadSet(dir, mode string, rb bool, names map[string]string) (*evalSet, erro
 	return s, nil
 }
 
-// oracleRow scores the lines labelled keep of every page of s.
-func oracleRow(s *evalSet, mode string) systemScore {
+// oracleRow scores the lines labelled keep of every page of s, the
+// title's left out unless keepTitle is set, as chaff's own (see
+// evaluate.Extract).
+func oracleRow(s *evalSet, mode string, keepTitle bool) systemScore {
 	pred := make(map[string]string, len(s.docs))
 	for k, id := range s.bench.IDs {
-		pred[id] = keptLines(s.docs[k])
+		pred[id] = keptLines(s.docs[k], keepTitle)
 	}
 	return scored(s.bench, mode, oracleSystem, pred)
 }
 
-// keptLines returns the lines of d labelled keep, joined by newlines.
-func keptLines(d *gold.Doc) string {
+// keptLines returns the lines of d labelled keep, joined by newlines,
+// without the title's unless keepTitle is set.
+func keptLines(d *gold.Doc, keepTitle bool) string {
 	var b strings.Builder
 	for i, sp := range lines.Split(d.Data) {
-		if d.Rows[i].Label != label.Keep {
+		if d.Rows[i].Label != label.Keep || (d.Rows[i].Class == string(label.Title) && !keepTitle) {
 			continue
 		}
 		if b.Len() > 0 {

@@ -229,7 +229,11 @@ func (c *Classifier) ClassifyPage(page *htmltext.Page) *Document {
 // model m, in text mode or, given the page (its lines the window's), in
 // HTML mode.
 func (c *Classifier) classify(doc *Document, p *part, page *htmltext.Page, m *model.Model, titled *bool) {
-	sd := signals.AnalyzeIn(&c.env, p.data, p.spans, p.lang)
+	title := -1
+	if page != nil {
+		title = page.Headline - p.first
+	}
+	sd := signals.AnalyzeTitled(&c.env, p.data, p.spans, p.lang, title)
 	vec := features.Build(sd, page)
 	scores := m.Score(sd, vec)
 	doc.reset(p.doc, p.hi-p.lo)

@@ -53,7 +53,11 @@ func Examples(env *signals.Env, docs []*gold.Doc, pages []*htmltext.Page, k mode
 		if pages != nil {
 			page = pages[i]
 		}
-		ex[i].Doc = signals.Analyze(env, d.Data, lines.Split(d.Data))
+		title := -1
+		if page != nil {
+			title = page.Headline
+		}
+		ex[i].Doc = signals.AnalyzeTitled(env, d.Data, lines.Split(d.Data), env.Language(d.Data), title)
 		ex[i].Vec = features.Build(ex[i].Doc, page)
 	}
 	return ex

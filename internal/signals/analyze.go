@@ -73,6 +73,15 @@ func (env *Env) Language(data []byte) string {
 // AnalyzeIn is Analyze for a document, or a part of one, whose language
 // is known: lang, as Language detects it. spans must be lines.Split(data).
 func AnalyzeIn(env *Env, data []byte, spans []lines.Span, lang string) *Doc {
+	return AnalyzeTitled(env, data, spans, lang, -1)
+}
+
+// AnalyzeTitled is AnalyzeIn for a document whose title line is known:
+// when title is the index of a non-blank line, that line is the title
+// (Doc.Title, Context.IsTitle) instead of the one the text's shape would
+// suggest. An HTML page knows its headline from its own declarations
+// (htmltext.Page.Headline); a text dump does not, and passes -1.
+func AnalyzeTitled(env *Env, data []byte, spans []lines.Span, lang string, title int) *Doc {
 	d := &Doc{Data: data, Spans: spans, Lines: make([]Line, len(spans)), Title: -1, Lang: lang}
 	var stop StopSet
 	if env.Lang != nil {
@@ -101,7 +110,7 @@ func AnalyzeIn(env *Env, data []byte, spans []lines.Span, lang string) *Doc {
 		}
 	}
 	fillContext(d)
-	findTitle(d, lw.keys)
+	findTitle(d, lw.keys, title)
 	vocabulary(d, lw)
 	var ev []Evidence
 	var evSlab slab[Evidence]
@@ -139,9 +148,14 @@ const titleSearch = 40
 // first paragraph (of the main text, if none was found above any
 // paragraph) that no phrase claims and that do not sit inside a menu:
 // the first one the document repeats further down (scrapers often print
-// the headline twice), else the first one. Later copies are marked
-// TitleRep, and AfterRep counts the lines since the first copy.
-func findTitle(d *Doc, keys []uint64) {
+// the headline twice), else the first one; or known, the index of a
+// non-blank line, when it is one. Later copies are marked TitleRep, and
+// AfterRep counts the lines since the first copy.
+func findTitle(d *Doc, keys []uint64, known int) {
+	if known >= 0 && known < len(d.Lines) && !d.Lines[known].Blank() {
+		markTitle(d, keys, known)
+		return
+	}
 	var cands []int
 	for i, seen := 0, 0; i < len(d.Lines); i++ {
 		l := &d.Lines[i]
@@ -166,6 +180,12 @@ func findTitle(d *Doc, keys []uint64) {
 			break
 		}
 	}
+	markTitle(d, keys, first)
+}
+
+// markTitle makes line first the document's title, marks its later
+// copies TitleRep and counts AfterRep from the first copy.
+func markTitle(d *Doc, keys []uint64, first int) {
 	d.Title = first
 	d.Lines[first].Ctx.IsTitle = true
 	for _, i := range repeats(d, keys, first) {

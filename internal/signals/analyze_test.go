@@ -1,6 +1,7 @@
 package signals
 
 import (
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -368,6 +369,46 @@ func TestFindTitleScripts(t *testing.T) {
 			d := analyze(t, tt.lines...)
 			if d.Title != tt.want {
 				t.Errorf("Title = %d (%q), want %d", d.Title, lineText(d, d.Title), tt.want)
+			}
+		})
+	}
+}
+
+// TestAnalyzeTitled checks that a known title line, as an HTML page's
+// headline gives it, replaces the one the text's shape suggests, and
+// that an unknown or blank one leaves the choice to the text.
+func TestAnalyzeTitled(t *testing.T) {
+	data := []byte(strings.Join(article, "\n") + "\n")
+	spans := lines.Split(data)
+	e := env(t)
+	tests := []struct {
+		name         string
+		known, want  int
+		wantRepeated []int
+	}{
+		{"the text's own choice", -1, 7, []int{23}},
+		{"a known line", 14, 14, nil},
+		{"the later copy, known", 23, 23, nil},
+		{"a blank line is no title", 9, 7, []int{23}},
+		{"past the end", len(spans), 7, []int{23}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := AnalyzeTitled(e, data, spans, "fr", tt.known)
+			if d.Title != tt.want {
+				t.Fatalf("Title = %d (%q), want %d", d.Title, lineText(d, d.Title), tt.want)
+			}
+			var rep []int
+			for i := range d.Lines {
+				if d.Lines[i].Ctx.IsTitle != (i == tt.want) {
+					t.Errorf("line %d: IsTitle %v", i, d.Lines[i].Ctx.IsTitle)
+				}
+				if d.Lines[i].Ctx.TitleRep {
+					rep = append(rep, i)
+				}
+			}
+			if !slices.Equal(rep, tt.wantRepeated) {
+				t.Errorf("TitleRep on lines %v, want %v", rep, tt.wantRepeated)
 			}
 		})
 	}
