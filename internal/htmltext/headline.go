@@ -24,7 +24,7 @@ import (
 var titleSeparators = []string{" | ", "|", " - ", " – ", " — ", " :: ", " » ", " · ", " • ", "_", " / ", " : "}
 
 // declareTitle records the content of an og:title or twitter:title meta
-// element n, the first of each.
+// element n, the first four such elements in all.
 func (w *walker) declareTitle(n *html.Node) {
 	if n.DataAtom != atom.Meta {
 		return
