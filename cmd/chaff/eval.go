@@ -120,8 +120,11 @@ and, optionally, meta.jsonl (lang, page_type, publisher, url).
 In text mode chaff reads each page's naive text dump
 (output/html-text.json); in HTML mode the page itself (html/<id>.html.gz);
 --mode both gives both. Its extraction is the kept lines joined by
-newlines. The oracle row keeps exactly the lines labelled keep from the
-truth: the ceiling of any line classifier on those lines. "empty" counts
+newlines, the title line left out (the truths are bodies; --keep-title
+counts it). The oracle row keeps exactly the lines labelled keep from
+the truth, the title's left out too: the ceiling of any line classifier
+on those lines. In HTML mode the page's headline is labelled keep/title
+whatever the truth says. "empty" counts
 the pages whose output has no word while their truth has.
 
 With --folds K (default 5) each set is split into K folds, the pages of
