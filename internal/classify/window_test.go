@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"reflect"
 	"runtime"
+	"slices"
 	"strings"
 	"testing"
 
@@ -114,13 +115,18 @@ func TestClassifyWindowsLong(t *testing.T) {
 }
 
 // TestClassifyPageWindows checks the windows of a page of many blocks:
-// every block once, with its DOM path.
+// every block once, with its DOM path, and the page's headline the one
+// title, in the first window.
 func TestClassifyPageWindows(t *testing.T) {
 	var b strings.Builder
-	b.WriteString("<html><body>")
+	// A headline-shaped line the page repeats, above the headline, is the
+	// title a text's shape would suggest.
+	b.WriteString("<html><head><title>Storm hits the coast | Daily Planet</title></head><body>")
+	b.WriteString("<div>Weather warnings for the whole region</div><h1>Storm hits the coast</h1>")
 	for i := range classify.WindowLines + 500 {
 		fmt.Fprintf(&b, `<p class="c%d">Paragraph number %d of a long page.</p>`, i%7, i)
 	}
+	b.WriteString("<div>Weather warnings for the whole region</div>")
 	page, err := htmltext.Extract([]byte(b.String()), "", htmltext.Options{})
 	if err != nil {
 		t.Fatal(err)
@@ -129,12 +135,19 @@ func TestClassifyPageWindows(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	if page.Headline != 1 {
+		t.Fatalf("headline on line %d, want the h1, 1", page.Headline)
+	}
 	n, windows := 0, 0
+	var titles []int
 	err = cl.ClassifyPageWindows(nil, page, func(w *classify.Document) error {
 		windows++
 		for i := range w.Lines {
 			if w.Lines[i].Number != n+1 || w.Lines[i].Path != page.Lines[n].Path || !w.HTML {
 				t.Fatalf("line %d: number %d, path %q, want %q", n+1, w.Lines[i].Number, w.Lines[i].Path, page.Lines[n].Path)
+			}
+			if w.Lines[i].Kind == label.Title {
+				titles = append(titles, n)
 			}
 			n++
 		}
@@ -142,6 +155,9 @@ func TestClassifyPageWindows(t *testing.T) {
 	})
 	if err != nil || windows != 2 || n != len(page.Lines) {
 		t.Fatalf("%d windows, %d lines of %d, error %v", windows, n, len(page.Lines), err)
+	}
+	if !slices.Equal(titles, []int{1}) {
+		t.Errorf("titles on lines %v, want the headline alone, line 1", titles)
 	}
 }
 
