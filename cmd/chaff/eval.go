@@ -17,9 +17,7 @@ import (
 	"github.com/chaff-dev/chaff/internal/evaluate"
 	"github.com/chaff-dev/chaff/internal/gold"
 	"github.com/chaff-dev/chaff/internal/htmltext"
-	"github.com/chaff-dev/chaff/internal/label"
 	"github.com/chaff-dev/chaff/internal/learn"
-	"github.com/chaff-dev/chaff/internal/lines"
 	"github.com/chaff-dev/chaff/internal/model"
 	"github.com/chaff-dev/chaff/internal/signals"
 	"github.com/chaff-dev/chaff/internal/variants"
@@ -389,30 +387,13 @@ func loadSet(dir, mode string, rb bool, names map[string]string) (*evalSet, erro
 }
 
 // oracleRow scores the lines labelled keep of every page of s, the
-// title's left out unless keepTitle is set, as chaff's own (see
-// evaluate.Extract).
+// title's left out unless keepTitle is set (see evaluate.GoldExtract).
 func oracleRow(s *evalSet, mode string, keepTitle bool) systemScore {
 	pred := make(map[string]string, len(s.docs))
 	for k, id := range s.bench.IDs {
-		pred[id] = keptLines(s.docs[k], keepTitle)
+		pred[id] = evaluate.GoldExtract(s.docs[k], keepTitle)
 	}
 	return scored(s.bench, mode, oracleSystem, pred)
-}
-
-// keptLines returns the lines of d labelled keep, joined by newlines,
-// without the title's unless keepTitle is set.
-func keptLines(d *gold.Doc, keepTitle bool) string {
-	var b strings.Builder
-	for i, sp := range lines.Split(d.Data) {
-		if d.Rows[i].Label != label.Keep || (d.Rows[i].Class == string(label.Title) && !keepTitle) {
-			continue
-		}
-		if b.Len() > 0 {
-			b.WriteByte('\n')
-		}
-		b.Write(d.Data[sp.Start:sp.End])
-	}
-	return b.String()
 }
 
 // scored returns the row of a system's predictions on bench.

@@ -16,7 +16,6 @@ import (
 	"github.com/chaff-dev/chaff/internal/aeb"
 	"github.com/chaff-dev/chaff/internal/gold"
 	"github.com/chaff-dev/chaff/internal/golden"
-	"github.com/chaff-dev/chaff/internal/label"
 	"github.com/sirupsen/logrus"
 )
 
@@ -660,26 +659,5 @@ func TestEvalReadabilitySignal(t *testing.T) {
 				t.Errorf("%d pages carry an article, given rows skipped %v; want signal %v, skipped %v", articles, o.skipGiven, tt.signal, tt.skipGiven)
 			}
 		})
-	}
-}
-
-func TestKeptLines(t *testing.T) {
-	d := &gold.Doc{Data: []byte("Storm hits the coast\nMenu\n\nWinds of 150 km/h.\n"), Rows: []gold.Row{
-		{Label: label.Keep, Class: string(label.Title)},
-		{Label: label.Drop, Class: gold.Unknown},
-		{Label: label.Blank, Class: gold.Unknown},
-		{Label: label.Keep, Class: gold.Unknown},
-	}}
-	tests := []struct {
-		keepTitle bool
-		want      string
-	}{
-		{false, "Winds of 150 km/h."},
-		{true, "Storm hits the coast\nWinds of 150 km/h."},
-	}
-	for _, tt := range tests {
-		if got := keptLines(d, tt.keepTitle); got != tt.want {
-			t.Errorf("keptLines(keepTitle %v) = %q, want %q", tt.keepTitle, got, tt.want)
-		}
 	}
 }

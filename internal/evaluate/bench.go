@@ -8,6 +8,7 @@ import (
 	"github.com/chaff-dev/chaff/internal/classify"
 	"github.com/chaff-dev/chaff/internal/gold"
 	"github.com/chaff-dev/chaff/internal/label"
+	"github.com/chaff-dev/chaff/internal/lines"
 )
 
 // BenchDocs loads the benchmark set in dir (any folder in the layout of
@@ -43,20 +44,49 @@ func BenchDocs(dir string) (*aeb.Bench, []*gold.Doc, error) {
 // benchmark's articleBody never holds the headline: keeping it would count
 // as extra text on every page.
 func Extract(doc *classify.Document, keepTitle bool) string {
-	var b strings.Builder
-	first := true
+	var j joiner
 	for i := range doc.Lines {
 		l := &doc.Lines[i]
-		if l.Label != label.Keep || (l.Kind == label.Title && !keepTitle) {
-			continue
+		if extracted(l.Label, l.Kind == label.Title, keepTitle) {
+			j.add(l.Text)
 		}
-		if !first {
-			b.WriteByte('\n')
-		}
-		b.Write(l.Text)
-		first = false
 	}
-	return b.String()
+	return j.b.String()
+}
+
+// GoldExtract returns the text the gold labels of d extract, as Extract
+// does for chaff's: the lines labelled keep, the title's left out unless
+// keepTitle is set. Scored against the truth, it is the ceiling of any
+// line classifier on d's lines.
+func GoldExtract(d *gold.Doc, keepTitle bool) string {
+	var j joiner
+	for i, sp := range lines.Split(d.Data) {
+		if r := d.Rows[i]; extracted(r.Label, r.Class == string(label.Title), keepTitle) {
+			j.add(d.Data[sp.Start:sp.End])
+		}
+	}
+	return j.b.String()
+}
+
+// extracted reports whether a line labelled l, the title or not, is part
+// of the text scored against a benchmark's truth.
+func extracted(l label.Label, title, keepTitle bool) bool {
+	return l == label.Keep && (keepTitle || !title)
+}
+
+// joiner joins lines with "\n".
+type joiner struct {
+	b    strings.Builder
+	some bool
+}
+
+// add appends line, after a "\n" unless it is the first.
+func (j *joiner) add(line []byte) {
+	if j.some {
+		j.b.WriteByte('\n')
+	}
+	j.b.Write(line)
+	j.some = true
 }
 
 // Extractions maps each id to the extraction of the document at the same

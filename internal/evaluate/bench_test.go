@@ -117,3 +117,24 @@ func TestBenchDocsErrors(t *testing.T) {
 		t.Error("no error for a directory without ground truth")
 	}
 }
+
+func TestGoldExtract(t *testing.T) {
+	d := &gold.Doc{Data: []byte("Storm hits the coast\nMenu\n\nWinds of 150 km/h.\n"), Rows: []gold.Row{
+		{Label: label.Keep, Class: string(label.Title)},
+		{Label: label.Drop, Class: gold.Unknown},
+		{Label: label.Blank, Class: gold.Unknown},
+		{Label: label.Keep, Class: gold.Unknown},
+	}}
+	tests := []struct {
+		keepTitle bool
+		want      string
+	}{
+		{false, "Winds of 150 km/h."},
+		{true, "Storm hits the coast\nWinds of 150 km/h."},
+	}
+	for _, tt := range tests {
+		if got := GoldExtract(d, tt.keepTitle); got != tt.want {
+			t.Errorf("GoldExtract(keepTitle %v) = %q, want %q", tt.keepTitle, got, tt.want)
+		}
+	}
+}

@@ -22,10 +22,9 @@ type Page struct {
 	// Title is the first <title>'s text, white space collapsed.
 	Title string
 	// Headline is the index in Lines of the page's headline, -1 if none
-	// is found: the first heading that the page's declared titles
-	// (og:title, twitter:title, <title>, each whole or split at separators
-	// such as " | ") name, else the first line outside links that is one
-	// of them exactly.
+	// is found: the line the page's declared titles (og:title,
+	// twitter:title, <title>) name, preferably a heading (see
+	// findHeadline).
 	Headline int
 	// Lang is the lang (or xml:lang) attribute of <html>, as written.
 	Lang string

@@ -23,23 +23,17 @@ import (
 // site's name. A hyphen separates only between spaces: "e-mail" is a word.
 var titleSeparators = []string{" | ", "|", " - ", " – ", " — ", " :: ", " » ", " · ", " • ", "_", " / ", " : "}
 
-// declareTitle records the content of an og:title or twitter:title meta
-// element n, the first four such elements in all.
-func (w *walker) declareTitle(n *html.Node) {
+// readMeta reads meta element n's property: og:type names the page's
+// kind, og:title and twitter:title its title, the first four in all.
+func (w *walker) readMeta(n *html.Node) {
 	if n.DataAtom != atom.Meta {
 		return
 	}
-	var prop, content string
-	for _, a := range n.Attr {
-		switch a.Key {
-		case "property", "name":
-			prop = strings.ToLower(strings.TrimSpace(a.Val))
-		case "content":
-			content = a.Val
-		}
-	}
-	if (prop == "og:title" || prop == "twitter:title") && len(w.declared) < 4 {
-		if c := collapse(content); c != "" {
+	switch prop, content := metaProperty(n); prop {
+	case "og:type":
+		w.kinds |= ogKinds(content)
+	case "og:title", "twitter:title":
+		if c := collapse(content); c != "" && len(w.declared) < 4 {
 			w.declared = append(w.declared, c)
 		}
 	}

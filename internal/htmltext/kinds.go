@@ -204,27 +204,13 @@ func ogKinds(v string) Kinds {
 }
 
 // nodeKinds returns the kinds element n declares by itself: its itemtype,
-// and for a JSON-LD script or an og:type meta element their content.
+// and for a JSON-LD script its content. A meta element's og:type is read
+// with the page's other meta properties (walker.readMeta).
 func nodeKinds(n *html.Node) Kinds {
 	var k Kinds
-	switch n.DataAtom {
-	case atom.Script:
+	if n.DataAtom == atom.Script {
 		if isJSONLD(n) && n.FirstChild != nil && n.FirstChild.Type == html.TextNode {
 			k |= jsonLDKinds(n.FirstChild.Data)
-		}
-		return k
-	case atom.Meta:
-		var prop, content string
-		for _, a := range n.Attr {
-			switch a.Key {
-			case "property", "name":
-				prop = a.Val
-			case "content":
-				content = a.Val
-			}
-		}
-		if strings.EqualFold(strings.TrimSpace(prop), "og:type") {
-			k |= ogKinds(content)
 		}
 		return k
 	}
@@ -234,6 +220,20 @@ func nodeKinds(n *html.Node) Kinds {
 		}
 	}
 	return k
+}
+
+// metaProperty returns the property (or name) of meta element n, trimmed
+// and lower-cased, and its content.
+func metaProperty(n *html.Node) (prop, content string) {
+	for _, a := range n.Attr {
+		switch a.Key {
+		case "property", "name":
+			prop = strings.ToLower(strings.TrimSpace(a.Val))
+		case "content":
+			content = a.Val
+		}
+	}
+	return prop, content
 }
 
 // isJSONLD reports whether script element n holds JSON-LD.

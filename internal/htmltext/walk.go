@@ -57,7 +57,7 @@ type walker struct {
 
 	title    []byte
 	hasTitle bool
-	declared []string // og:title and twitter:title contents (see declareTitle)
+	declared []string // og:title and twitter:title contents (see readMeta)
 	lang     string
 	kinds    Kinds // the page's structured-data kinds
 	template Kinds // the kinds the classes and ids of <html> and <body> name
@@ -118,7 +118,7 @@ func (w *walker) enter(n *html.Node) bool {
 	if !w.textOnly {
 		kinds = nodeKinds(n)
 		w.kinds |= kinds
-		w.declareTitle(n)
+		w.readMeta(n)
 	}
 	if n.DataAtom == atom.Head && !w.textOnly {
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
@@ -126,7 +126,7 @@ func (w *walker) enter(n *html.Node) bool {
 				continue
 			}
 			w.kinds |= nodeKinds(c)
-			w.declareTitle(c)
+			w.readMeta(c)
 			if c.DataAtom == atom.Title && !w.hasTitle {
 				w.setTitle(c)
 			}
