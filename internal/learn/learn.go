@@ -93,6 +93,11 @@ type Weights struct {
 	// Variants weighs the layout variants of the main documents (package
 	// variants), each in the inner fold of its page; 0 trains on none.
 	Variants float32
+	// OneLayout learns each main document in one layout variant, the
+	// next document in the next (variants.Nth), instead of in all of
+	// them: a third of the variants' lines to train on, each weighing
+	// what the lines of all the layouts would together.
+	OneLayout bool
 	// Docs, when not nil, weighs each main document by its index (its
 	// variants weigh Variants times as much): the weight of its benchmark
 	// set's pages, see SetWeights. nil weighs every main document 1.
@@ -108,11 +113,16 @@ func (w Weights) docWeight(k int) float32 {
 }
 
 // variantDocs returns the layout variants of docs, and for each the index
-// of its document in docs.
-func variantDocs(docs []*gold.Doc) (vs []*gold.Doc, of []int) {
+// of its document in docs: every layout of each document, or with one
+// docs[k] in layout k alone (variants.Nth).
+func variantDocs(docs []*gold.Doc, one bool) (vs []*gold.Doc, of []int) {
 	for k, d := range docs {
-		for _, v := range variants.Of(d) {
-			vs, of = append(vs, v), append(of, k)
+		if one {
+			vs, of = append(vs, variants.Nth(d, k)), append(of, k)
+			continue
+		}
+		for n := range variants.Layouts {
+			vs, of = append(vs, variants.Nth(d, n)), append(of, k)
 		}
 	}
 	return vs, of
@@ -163,10 +173,14 @@ func mainExamples(env *signals.Env, docs []*gold.Doc, pages []*htmltext.Page, w 
 	if w.Variants == 0 {
 		return ex
 	}
-	vs, of := variantDocs(docs)
+	vs, of := variantDocs(docs, w.OneLayout)
+	vw := w.Variants
+	if w.OneLayout {
+		vw *= variants.Layouts // one layout weighs what all of them would
+	}
 	vex := Examples(env, vs, nil, k)
 	for i := range vex {
-		vex[i].Page, vex[i].Weight = of[i]+1, w.Variants*w.docWeight(of[i])
+		vex[i].Page, vex[i].Weight = of[i]+1, vw*w.docWeight(of[i])
 	}
 	return append(ex, vex...)
 }

@@ -1,6 +1,7 @@
 package learn
 
 import (
+	"bytes"
 	"slices"
 	"strconv"
 	"strings"
@@ -204,33 +205,53 @@ func TestCrossValidate(t *testing.T) {
 func TestMainExamplesVariants(t *testing.T) {
 	docs := goldDocs(t)
 	env := testEnv(t)
-	// Each helper returns the documents, then their variants.
-	split := func(n int) int { return min(n, len(docs)) }
 	all := mainExamples(env, docs, nil, Weights{}, model.AccurateText)
-	ex, vex := all[:split(len(all))], all[split(len(all)):]
-	if len(ex) != len(docs) || len(vex) != 0 {
-		t.Fatalf("without variants: %d examples and %d variants for %d documents", len(ex), len(vex), len(docs))
+	if len(all) != len(docs) {
+		t.Fatalf("without variants: %d examples for %d documents", len(all), len(docs))
 	}
-	all = mainExamples(env, docs, nil, Weights{Variants: 0.3}, model.AccurateText)
-	ex, vex = all[:split(len(all))], all[split(len(all)):]
-	sall := mainExamples(env, docs, nil, Weights{Variants: 0.3}, model.FastText)
-	sex, svex := sall[:split(len(sall))], sall[split(len(sall)):]
-	if len(vex) != 3*len(docs) || len(svex) != len(vex) || len(sex) != len(ex) {
-		t.Fatalf("%d and %d variants of %d documents, want 3 each", len(vex), len(svex), len(docs))
-	}
-	for k := range ex {
-		if ex[k].Page != k+1 || sex[k].Page != k+1 {
-			t.Errorf("document %d: pages %d and %d, want %d", k, ex[k].Page, sex[k].Page, k+1)
+	for _, c := range []struct {
+		name string
+		w    Weights
+		per  int     // variants of each document
+		of   float32 // the weight of each, in --variant-weight
+	}{
+		{"every layout", Weights{Variants: 0.3}, variants.Layouts, 1},
+		{"one layout", Weights{Variants: 0.3, OneLayout: true}, 1, variants.Layouts},
+	} {
+		for _, kind := range []model.Kind{model.AccurateText, model.FastText} {
+			all := mainExamples(env, docs, nil, c.w, kind)
+			// The documents come first, then their variants.
+			if len(all) != len(docs)*(1+c.per) {
+				t.Fatalf("%s, %v: %d examples of %d documents, want %d variants each", c.name, kind, len(all), len(docs), c.per)
+			}
+			for k, e := range all[:len(docs)] {
+				if e.Page != k+1 || !sameDoc(e, docs[k]) {
+					t.Errorf("%s, %v: example %d is not document %d in page %d", c.name, kind, k, k, k+1)
+				}
+			}
+			for i, v := range all[len(docs):] {
+				k, n := i/c.per, i%c.per
+				if c.per == 1 {
+					n = k // document k in layout k
+				}
+				if v.Page != k+1 {
+					t.Errorf("%s, %v: variant %d in page %d, want %d", c.name, kind, i, v.Page, k+1)
+				}
+				if !sameDoc(v, variants.Nth(docs[k], n)) {
+					t.Errorf("%s, %v: variant %d is not document %d in layout %d", c.name, kind, i, k, n%variants.Layouts)
+				}
+				if want := c.w.Variants * c.of; v.Weight != want {
+					t.Errorf("%s, %v: variant %d weighs %v, want %v", c.name, kind, i, v.Weight, want)
+				}
+			}
 		}
 	}
-	for i, v := range vex {
-		if want := i/3 + 1; v.Page != want || svex[i].Page != want {
-			t.Errorf("variant %d: pages %d and %d, want %d", i, v.Page, svex[i].Page, want)
-		}
-		if v.Weight != 0.3 || svex[i].Weight != 0.3 {
-			t.Errorf("variant %d weighs %v and %v, want 0.3", i, v.Weight, svex[i].Weight)
-		}
-	}
+}
+
+// sameDoc reports whether e was measured from d: its lines, and for the
+// kinds that keep it, its text.
+func sameDoc(e model.Example, d *gold.Doc) bool {
+	return len(e.Noise) == len(d.Rows) && (e.Doc == nil || bytes.Equal(e.Doc.Data, d.Data))
 }
 
 // TestCrossValidatePooled checks that the other sets' documents join each

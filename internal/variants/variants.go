@@ -100,8 +100,17 @@ func breakAt(text []byte, width int) int {
 // between the 72 of mail and the 80 of text browsers.
 const TrainWidth = 78
 
-// Of returns the variants of d that a model is trained on beside it: no
-// blank lines, spaced, and wrapped at TrainWidth.
-func Of(d *gold.Doc) []*gold.Doc {
-	return []*gold.Doc{NoBlank(d), Spaced(d), Wrapped(d, TrainWidth)}
+// Layouts is how many layouts Nth rewrites a document in.
+const Layouts = 3
+
+// Nth returns d in layout n of Layouts (n modulo Layouts): without blank
+// lines, spaced, or wrapped at TrainWidth.
+func Nth(d *gold.Doc, n int) *gold.Doc {
+	switch n % Layouts {
+	case 0:
+		return NoBlank(d)
+	case 1:
+		return Spaced(d)
+	}
+	return Wrapped(d, TrainWidth)
 }

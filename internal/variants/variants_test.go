@@ -73,10 +73,10 @@ func TestVariants(t *testing.T) {
 	}
 }
 
-// TestOfFixtures checks every variant of every fixture: one row per line,
+// TestNthFixtures checks every variant of every fixture: one row per line,
 // blank rows exactly on blank lines, and the words of the kept and of the
 // dropped lines those of the document, in order.
-func TestOfFixtures(t *testing.T) {
+func TestNthFixtures(t *testing.T) {
 	paths, err := filepath.Glob("../../fixtures/*/*.gold")
 	if err != nil || len(paths) == 0 {
 		t.Fatalf("no fixtures: %v", err)
@@ -86,7 +86,8 @@ func TestOfFixtures(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		for _, v := range Of(g) {
+		for n := range Layouts {
+			v := Nth(g, n)
 			spans := lines.Split(v.Data)
 			if len(spans) != len(v.Rows) {
 				t.Fatalf("%s: %d lines, %d rows", v.Name, len(spans), len(v.Rows))
@@ -117,13 +118,9 @@ func words(g *gold.Doc, l label.Label) []string {
 	return out
 }
 
-func TestOfWidth(t *testing.T) {
+func TestNthWidth(t *testing.T) {
 	g := doc(strings.Repeat("word ", 40)+"\n", k)
-	vs := Of(g)
-	if len(vs) != 3 {
-		t.Fatalf("%d variants, want 3", len(vs))
-	}
-	spans := lines.Split(vs[2].Data)
+	spans := lines.Split(Nth(g, 2).Data)
 	if len(spans) < 3 {
 		t.Fatalf("200 bytes wrapped in %d lines", len(spans))
 	}
