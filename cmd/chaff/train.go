@@ -110,11 +110,12 @@ const variantWeight = 0.3
 // the three layouts' would: with its forests of 250 trees of depth 8 it
 // then trains on the seven sets in 4 min 16 s, where in all three
 // layouts it took 7 min 57 s even with two inner folds instead of three,
-// more than the time the default models may take allows. 5-fold on aeb, as dumped, without blank lines and wrapped at
-// 72 columns, it scores 0.924, 0.921 and 0.896, against 0.913, 0.918
-// and 0.904 in all three layouts, and 0.914, 0.912 and 0.889 for the
-// two-stage model it replaced. The fast text model, quick to train,
-// keeps all three: with one, wrapped pages fall from 0.893 to 0.845.
+// too long for the time the default models may take. 5-fold on aeb, as
+// dumped, without blank lines and wrapped at 72 columns, it scores 0.924,
+// 0.921 and 0.896, against 0.913, 0.918 and 0.904 in all three layouts,
+// and 0.914, 0.912 and 0.889 for the two-stage model it replaced. The
+// fast text model, quick to train, keeps all three: with one, wrapped
+// pages fall from 0.893 to 0.845.
 func (tf *trainFlags) weights() learn.Weights {
 	return learn.Weights{Extra: float32(tf.goldW), Variants: float32(tf.varW), OneLayout: !tf.fast}
 }
