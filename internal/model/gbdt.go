@@ -275,7 +275,7 @@ func growForest(x [][]float32, y, w []float32, cfg ForestConfig) *Forest {
 	}
 	p0 := math.Min(math.Max(pos/tot, 1e-6), 1-1e-6)
 	f.Base = float32(math.Log(p0 / (1 - p0)))
-	f.boost(x, y, w, cfg, cfg.Trees, nil)
+	f.boost(x, y, w, nil, cfg, cfg.Trees, nil)
 	return f
 }
 
@@ -285,16 +285,19 @@ const tuneMargin = 1
 
 // tune grows up to cfg.Tune more trees on rows x (labels y, weights w)
 // until every row with a non-zero weight is decided right by tuneMargin.
+// off, when not nil, holds per row the log-odds of the accurate text
+// model's fast partner, which the model averages with the forest's: the
+// margin is then their sum, twice the average.
 // The rows are those of hand-labelled documents exactly as the model will
 // score them, so the forest ends up agreeing with their labels wherever
 // the trees can separate them.
-func (f *Forest) tune(x [][]float32, y, w []float32, cfg ForestConfig) {
+func (f *Forest) tune(x [][]float32, y, w, off []float32, cfg ForestConfig) {
 	cfg.defaults()
 	// A team's hand-labelled set may be a few dozen lines: leaves must be
 	// allowed to hold few of them, or no tuning tree could split at all.
 	cfg.MinLeaf = min(cfg.MinLeaf, 0.5)
 	cfg.Subsample = 1 // every hand-labelled row, every time
-	f.boost(x, y, w, cfg, cfg.Tune, func(margin []float32) bool {
+	f.boost(x, y, w, off, cfg, cfg.Tune, func(margin []float32) bool {
 		for i := range margin {
 			if w[i] == 0 {
 				continue
@@ -308,9 +311,9 @@ func (f *Forest) tune(x [][]float32, y, w []float32, cfg ForestConfig) {
 }
 
 // boost adds up to rounds trees fitted to the logistic loss of rows x,
-// starting from the forest's current predictions; done, if given, stops
-// it early.
-func (f *Forest) boost(x [][]float32, y, w []float32, cfg ForestConfig, rounds int, done func([]float32) bool) {
+// starting from the forest's current predictions plus off (nil: none);
+// done, if given, stops it early.
+func (f *Forest) boost(x [][]float32, y, w, off []float32, cfg ForestConfig, rounds int, done func([]float32) bool) {
 	f.flat, f.reach = nil, reach{} // the trees change
 	n := len(x)
 	if n == 0 {
@@ -321,6 +324,9 @@ func (f *Forest) boost(x [][]float32, y, w []float32, cfg ForestConfig, rounds i
 	margin := make([]float32, n)
 	for i := range x {
 		margin[i] = f.Predict(x[i])
+		if off != nil {
+			margin[i] += off[i]
+		}
 	}
 	g := make([]float32, n)
 	h := make([]float32, n)

@@ -141,7 +141,7 @@ func TestForestTune(t *testing.T) {
 	// handful of them.
 	cfg.MinLeaf = 0.01
 	before := len(f.Trees)
-	f.tune(tx, ty, tw, cfg)
+	f.tune(tx, ty, tw, nil, cfg)
 	added := len(f.Trees) - before
 	if added == 0 || added > cfg.Tune {
 		t.Fatalf("tune added %d trees, want 1..%d", added, cfg.Tune)
@@ -173,15 +173,39 @@ func TestForestTune(t *testing.T) {
 	}
 	// Tuning again adds nothing: every row is decided.
 	n := len(f.Trees)
-	f.tune(tx, ty, tw, cfg)
+	f.tune(tx, ty, tw, nil, cfg)
 	if len(f.Trees) != n {
 		t.Errorf("a second tune added %d trees to decided rows", len(f.Trees)-n)
+	}
+	// With the log-odds of a fast partner (off), the rows are decided by
+	// their sum: a partner that already decides every row right leaves
+	// nothing to tune, one that pulls every row the wrong way more.
+	right, wrong := make([]float32, len(tx)), make([]float32, len(tx))
+	for i := range tx {
+		right[i], wrong[i] = 30, -1
+		if ty[i] == 0 {
+			right[i], wrong[i] = -30, 1
+		}
+	}
+	o := &Forest{Base: f.Base, Trees: slices.Clone(f.Trees[:before]), Cuts: f.Cuts}
+	o.tune(tx, ty, tw, right, cfg)
+	if len(o.Trees) != before {
+		t.Errorf("a partner deciding every row: tune added %d trees", len(o.Trees)-before)
+	}
+	o.tune(tx, ty, tw, wrong, cfg)
+	for i := range tx {
+		if z := o.Predict(tx[i]) + wrong[i]; tw[i] != 0 && (ty[i] == 1 && z < tuneMargin || ty[i] == 0 && z > -tuneMargin) {
+			t.Errorf("row %d (label %v): logit %v with the partner's after tuning, want beyond ±%d", i, ty[i], z, tuneMargin)
+		}
+	}
+	if len(o.Trees)-before <= added {
+		t.Errorf("a partner pulling every row the wrong way: tune added %d trees, no more than the %d without it", len(o.Trees)-before, added)
 	}
 	// Tune 0 grows nothing.
 	cfg.Tune = 0
 	h := growForest(x, y, w, cfg)
 	m := len(h.Trees)
-	h.tune(tx, ty, tw, cfg)
+	h.tune(tx, ty, tw, nil, cfg)
 	if len(h.Trees) != m {
 		t.Errorf("Tune 0 grew %d trees", len(h.Trees)-m)
 	}
@@ -315,7 +339,7 @@ func TestBoostMargins(t *testing.T) {
 		f := &Forest{Cuts: cuts(x, len(x[0]), cfg.MaxBins)}
 		var margins []float32
 		rounds := 0
-		f.boost(x, y, w, cfg, cfg.Trees+1, func(m []float32) bool {
+		f.boost(x, y, w, nil, cfg, cfg.Trees+1, func(m []float32) bool {
 			rounds++
 			margins = slices.Clone(m)
 			return rounds > cfg.Trees

@@ -23,17 +23,23 @@
 // the line (auto-context stacking). In HTML mode "around" is also up the
 // page's element tree: both forests read how much of what the previous
 // stage scored under the line's element and its ancestors is content, and
-// whether the line is under the element holding the most of it. Every
-// decision can be explained by the named features on the paths of the last
-// stage's trees.
+// whether the line is under the element holding the most of it. The
+// accurate text model then averages its log-odds with those of a fast
+// text model trained with it, its partner (Model.Fast). Every decision
+// can be explained by the named features on the paths of the last
+// stage's trees, and the partner's share.
 package model
 
 import (
 	"errors"
 	"fmt"
 	"math"
+	"slices"
+	"unicode/utf8"
 
 	"github.com/chaff-dev/chaff/internal/features"
+	"github.com/chaff-dev/chaff/internal/lines"
+	"github.com/chaff-dev/chaff/internal/linescan"
 	"github.com/chaff-dev/chaff/internal/signals"
 )
 
@@ -50,6 +56,12 @@ type Model struct {
 	// neighbours' decisions are better evidence than their first
 	// guesses); nil for a model without it.
 	Context *Forest
+	// Fast is the accurate text model's partner: a fast text model,
+	// trained on the same documents, whose log-odds a line's score
+	// averages with the stacked forests'. It reads other features (the
+	// line scanner's words and shapes), so the two err on different
+	// lines. nil for a model without one, and in the other kinds.
+	Fast *Model
 	// Categories names the category of a dropped line; nil when the
 	// training data named none.
 	Categories *Categorizer
@@ -83,15 +95,21 @@ var contextNames = append([]string{"stage2-score", "stage2-score:prev", "stage2-
 	"stage2-score:window-max", "stage2-score:window-min",
 	"stage2:block-share", "stage2:in-top-block", "stage2:top-block-distance"}, treeNames("stage2:")...)
 
-// featureName names input j of stage two.
+// partnerName names the Fast partner's log-odds among what weighed on a
+// line's score (Explain).
+const partnerName = "fast-model"
+
+// featureName names input j of stage two, three, or the Fast partner.
 func (m *Model) featureName(j int) string {
 	switch {
 	case j < len(m.Names):
 		return m.Names[j]
 	case j < stage2Width:
 		return extraNames[j-len(m.Names)]
+	case j < stage3Width:
+		return contextNames[j-stage2Width]
 	}
-	return contextNames[j-stage2Width]
+	return partnerName
 }
 
 // Scores holds the outcome of scoring one document.
@@ -99,6 +117,9 @@ type Scores struct {
 	P  []float64 // probability of noise per line; 0 for blank lines
 	Z1 []float32 // stage-one logits per line
 	Z2 []float32 // stage-two logits per line; nil for a one-stage model
+	// Fast holds the log-odds of the Fast partner per line (the final
+	// logit is the mean of the stack's and these); nil without one.
+	Fast []float32
 
 	bl1, bl2 []blockInfo // the blocks of Z1 and of Z2, for Explain
 }
@@ -138,12 +159,50 @@ func (m *Model) Score(d *signals.Doc, v *features.Vectors) Scores {
 		}
 		final = z3
 	}
+	if m.Fast != nil {
+		s.Fast = m.partnerLogits(d)
+		mean := make([]float32, n)
+		for i := range d.Lines {
+			if !d.Lines[i].Blank() {
+				mean[i] = (final[i] + s.Fast[i]) / 2
+			}
+		}
+		final = mean
+	}
 	for i := range d.Lines {
 		if !d.Lines[i].Blank() {
 			s.P[i] = sigmoid(final[i])
 		}
 	}
 	return s
+}
+
+// partnerLogits returns the log-odds of noise the Fast partner gives every
+// line of d. It reads the first signals.MaxScan bytes of each line, as the
+// stack does: a 50 MB line costs no more than a short one.
+func (m *Model) partnerLogits(d *signals.Doc) []float32 {
+	var f linescan.Features
+	var fs FastScores
+	spans := d.Spans
+	if slices.ContainsFunc(spans, func(s lines.Span) bool { return s.End-s.Start > signals.MaxScan }) {
+		spans = slices.Clone(spans)
+		for k := range spans {
+			if s := &spans[k]; s.End-s.Start > signals.MaxScan {
+				s.End = s.Start + signals.MaxScan
+				for s.End > s.Start && !utf8.RuneStart(d.Data[s.End]) {
+					s.End-- // not within a character
+				}
+			}
+		}
+	}
+	f.Measure(d.Data, spans)
+	m.Fast.ScoreFast(&fs, &f)
+	z := make([]float32, len(fs.P))
+	for i, p := range fs.P {
+		p = min(max(p, 1e-9), 1-1e-9) // log-odds beyond ±20.7 stay there: as sure
+		z[i] = float32(math.Log(p / (1 - p)))
+	}
+	return z
 }
 
 func (m *Model) stage1(v *features.Vectors, i int) float32 {
@@ -255,13 +314,14 @@ type Explainer struct {
 // Explainer returns an Explainer for m.
 func (m *Model) Explainer() *Explainer {
 	n := stage3Width
-	return &Explainer{m: m, row: make([]float32, n), contrib: make([]float64, n), inner: make([]float64, stage2Width)}
+	return &Explainer{m: m, row: make([]float32, n), contrib: make([]float64, n+1), inner: make([]float64, stage2Width)}
 }
 
 // Explain appends to dst the k inputs that weighed most on line i's
 // score s (from Score), strongest first, by the path attribution of the
 // last forest (or the linear terms of a one-stage model, where the n-gram
-// vocabulary counts as one input).
+// vocabulary counts as one input); with a Fast partner each weighs half,
+// and the partner's log-odds, halved, is one more input.
 func (e *Explainer) Explain(dst []Contribution, d *signals.Doc, v *features.Vectors, s *Scores, i, k int) []Contribution {
 	m := e.m
 	clear(e.contrib)
@@ -284,6 +344,12 @@ func (e *Explainer) Explain(dst []Contribution, d *signals.Doc, v *features.Vect
 		e.contrib[features.Dense] = float64(h)
 	}
 	e.contrib[0] = 0 // the constant part explains nothing
+	if s.Fast != nil {
+		for j := range e.contrib {
+			e.contrib[j] /= 2
+		}
+		e.contrib[stage3Width] = float64(s.Fast[i]) / 2
+	}
 	for range k {
 		best := -1
 		for j, w := range e.contrib {
@@ -340,6 +406,9 @@ func (m *Model) prepare() {
 	for _, c := range []*Categorizer{m.Categories, m.Kinds} {
 		c.prepare()
 	}
+	if m.Fast != nil {
+		m.Fast.prepare()
+	}
 }
 
 // checkFeatures reports a model whose dense features are not the build's
@@ -376,6 +445,14 @@ func (m *Model) check() error {
 	}
 	if m.Context != nil && m.Forest == nil {
 		return errors.New("model: a context stage without stage two")
+	}
+	if m.Fast != nil {
+		if m.Kind != AccurateText || m.Fast.Kind != FastText || m.Fast.Fast != nil {
+			return fmt.Errorf("model: a %v model with a %v partner: only an accurate-text model has one, a fast-text model", m.Kind, m.Fast.Kind)
+		}
+		if err := m.Fast.check(); err != nil {
+			return fmt.Errorf("model: its fast partner: %w", err)
+		}
 	}
 	for _, st := range []struct {
 		f     *Forest

@@ -35,7 +35,7 @@ func doc(t *testing.T, rows ...string) Example {
 	}
 	data := []byte(strings.Join(text, "\n") + "\n")
 	d := signals.Analyze(&signals.Env{}, data, lines.Split(data))
-	return Example{Doc: d, Vec: features.Build(d, nil), Noise: noise, Class: class}
+	return Example{Doc: d, Vec: features.Build(d, nil), Lines: linescan.Build(data, lines.Split(data)), Noise: noise, Class: class}
 }
 
 const (
@@ -286,6 +286,105 @@ func TestExplain(t *testing.T) {
 		}
 	}
 }
+
+// TestFastPartner checks that an accurate text model trained with a fast
+// partner scores a line by the mean of its stack's log-odds and the
+// partner's, through Write and Read, names the partner among what weighed
+// on a line, and that Read refuses a partner on another kind or of
+// another kind.
+func TestFastPartner(t *testing.T) {
+	ex := examples(t)
+	cfg := Config{Seed: 1, Epochs: 2, Folds: 2, Context: true, Forest: ForestConfig{Trees: 10, MinLeaf: 1}}
+	cfg.Fast = &ForestConfig{Trees: 5, Depth: 3, MinLeaf: 1}
+	m := Train(ex, cfg)
+	if m.Fast == nil || m.Fast.Kind != FastText || m.Fast.Forest == nil || m.Fast.Categories != nil {
+		t.Fatalf("partner %+v: want a fast text model with a forest and no categories", m.Fast)
+	}
+	if !strings.Contains(m.About, "averaged with a fast text model of 5 trees") {
+		t.Errorf("About %q does not name the partner", m.About)
+	}
+	back, err := Read(bytes.NewReader(write(t, m)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	stack := *m
+	stack.Fast = nil
+	named := false
+	for _, e := range ex {
+		s, r, alone := m.Score(e.Doc, e.Vec), back.Score(e.Doc, e.Vec), stack.Score(e.Doc, e.Vec)
+		var fs FastScores
+		m.Fast.ScoreFast(&fs, e.Lines)
+		x := m.Explainer()
+		for i := range e.Doc.Lines {
+			if e.Doc.Lines[i].Blank() {
+				continue
+			}
+			if s.P[i] != r.P[i] {
+				t.Fatalf("line %d: score %v before writing, %v after", i, s.P[i], r.P[i])
+			}
+			zs, zf := logOdds(alone.P[i]), logOdds(fs.P[i])
+			if want := 1 / (1 + math.Exp(-(zs+zf)/2)); math.Abs(s.P[i]-want) > 1e-4 {
+				t.Errorf("line %d: score %v, want %v: the mean of log-odds %.3f (stack) and %.3f (partner)", i, s.P[i], want, zs, zf)
+			}
+			for _, c := range x.Explain(nil, e.Doc, e.Vec, &s, i, stage3Width+1) {
+				if c.Feature == partnerName {
+					named = true
+					if want := float64(s.Fast[i]) / 2; c.Weight != want {
+						t.Errorf("line %d: the partner weighs %v, want half its log-odds %v", i, c.Weight, want)
+					}
+				}
+			}
+		}
+	}
+	if !named {
+		t.Error("Explain never named the partner")
+	}
+	html := *m
+	html.Kind = AccurateHTML
+	wrong := *m
+	wrong.Fast = &stack
+	for name, bad := range map[string]*Model{"on an HTML model": &html, "not a fast text model": &wrong} {
+		if _, err := Read(bytes.NewReader(write(t, bad))); err == nil || !strings.Contains(err.Error(), "partner") {
+			t.Errorf("%s: Read gave error %v, want one about the partner", name, err)
+		}
+	}
+}
+
+// TestPartnerLeavesHandLabelled checks that the fast partner does not learn
+// the hand-labelled examples (Tune) beside others, whose lines the stack's
+// tuning trees fit, and learns them when they are alone.
+func TestPartnerLeavesHandLabelled(t *testing.T) {
+	cfg := Config{Seed: 1, Epochs: 2, Folds: 2, Fast: &ForestConfig{Trees: 5, Depth: 3, MinLeaf: 1}}
+	flipped := func(ex []Example) []Example {
+		out := slices.Clone(ex)
+		for d := range out {
+			if out[d].Tune {
+				out[d].Noise = slices.Clone(out[d].Noise)
+				for i, y := range out[d].Noise {
+					if y >= 0 {
+						out[d].Noise[i] = 1 - y
+					}
+				}
+			}
+		}
+		return out
+	}
+	mixed := examples(t)
+	mixed[1].Tune = true
+	if a, b := trainPartner(mixed, cfg), trainPartner(flipped(mixed), cfg); !bytes.Equal(write(t, a), write(t, b)) {
+		t.Error("beside other examples, the labels of a hand-labelled one changed the partner")
+	}
+	alone := examples(t)
+	for d := range alone {
+		alone[d].Tune = true
+	}
+	if a, b := trainPartner(alone, cfg), trainPartner(flipped(alone), cfg); bytes.Equal(write(t, a), write(t, b)) {
+		t.Error("hand-labelled examples alone: the partner did not learn them")
+	}
+}
+
+// logOdds is the log-odds of p.
+func logOdds(p float64) float64 { return math.Log(p / (1 - p)) }
 
 // TestTrainRecordsKind checks that a model records its kind, through
 // Write and Read, and that the accurate HTML model alone reads

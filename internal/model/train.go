@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"math/rand/v2"
+	"slices"
 
 	"github.com/chaff-dev/chaff/internal/features"
 	"github.com/chaff-dev/chaff/internal/linescan"
@@ -58,6 +59,11 @@ type Config struct {
 	// Context grows stage three (Model.Context) on stage two's scores
 	// computed out of fold; it needs Folds > 1, and FastText ignores it.
 	Context bool
+	// Fast, for AccurateText, also trains a fast text model with this
+	// forest on the same examples (Model.Fast), whose log-odds the
+	// model's are averaged with; nil trains none, and the other kinds
+	// ignore it. The examples then need their Lines.
+	Fast *ForestConfig
 }
 
 func (c *Config) defaults() {
@@ -81,7 +87,7 @@ func (c *Config) defaults() {
 func Train(ex []Example, cfg Config) *Model {
 	cfg.defaults()
 	if cfg.Kind == FastText {
-		return trainFast(ex, cfg)
+		return trainFast(ex, cfg, true)
 	}
 	m := &Model{Kind: cfg.Kind, Names: make([]string, features.Dense), Readability: cfg.Kind == AccurateHTML}
 	for i := range m.Names {
@@ -102,9 +108,14 @@ func Train(ex []Example, cfg Config) *Model {
 			m.Context = growForest(rows, y, w, cfg.Forest)
 			stages = "two stacked forests"
 		}
+		partner := ""
+		if cfg.Kind == AccurateText && cfg.Fast != nil {
+			m.Fast = trainPartner(ex, cfg)
+			partner = fmt.Sprintf(", averaged with a fast text model of %d trees", len(m.Fast.Forest.Trees))
+		}
 		m.tuneForest(ex, cfg)
 		m.prepare()
-		m.About = fmt.Sprintf("n-gram logistic regression and %s of %d boosted trees: %s, seed %d, %d epochs, %d inner folds", stages, len(m.Forest.Trees), documents(pages(ex)), cfg.Seed, cfg.Epochs, cfg.Folds)
+		m.About = fmt.Sprintf("n-gram logistic regression and %s of %d boosted trees%s: %s, seed %d, %d epochs, %d inner folds", stages, len(m.Forest.Trees), partner, documents(pages(ex)), cfg.Seed, cfg.Epochs, cfg.Folds)
 	} else {
 		m.About = fmt.Sprintf("logistic regression: %s, seed %d, %d epochs", documents(pages(ex)), cfg.Seed, cfg.Epochs)
 	}
@@ -112,6 +123,26 @@ func Train(ex []Example, cfg Config) *Model {
 		m.About += ", with go-readability's signal"
 	}
 	return m
+}
+
+// trainPartner trains the fast text model an accurate text model averages
+// its scores with (Model.Fast), on the same examples, with the forest of
+// cfg.Fast. The accurate model names the categories: the partner learns
+// none. Nor does it learn the hand-labelled examples (Example.Tune) when
+// there are others: the stack's tuning trees fit those, and the partner
+// learns what the others call noise, as the embedded fast text model does
+// (trained with --gold-weight 0).
+func trainPartner(ex []Example, cfg Config) *Model {
+	fc := cfg
+	fc.Kind, fc.Forest, fc.Context, fc.Fast = FastText, *cfg.Fast, false, nil
+	fc.Forest.Tune = 0
+	if slices.ContainsFunc(ex, func(e Example) bool { return !e.Tune }) {
+		ex = slices.Clone(ex)
+		for d := range ex {
+			ex[d].CategoriesOnly = ex[d].Tune
+		}
+	}
+	return trainFast(ex, fc, false)
 }
 
 // sample is a labelled line: its document's index, its own, and its
@@ -337,7 +368,13 @@ func (m *Model) tuneForest(ex []Example, cfg Config) {
 		last, width, fill = m.Context, stage3Width, stage3Row
 	}
 	rows, y, w := stageRows(tune, sc, width, fill, &cfg)
-	last.tune(rows, y, w, cfg.Forest)
+	var off []float32 // the partner's log-odds, which the forest's are summed with
+	if m.Fast != nil {
+		for _, s := range samples(tune, &cfg) {
+			off = append(off, sc[s.doc].Fast[s.line])
+		}
+	}
+	last.tune(rows, y, w, off, cfg.Forest)
 }
 
 // logits1 returns the stage-one logit of every line of e (0 for blank

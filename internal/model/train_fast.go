@@ -9,16 +9,18 @@ import (
 )
 
 // trainFast fits a fast text model to the examples' Lines: stage one,
-// the category head, and, with cfg.Folds > 1, a forest over stage one's
-// out-of-fold scores. Examples marked CategoriesOnly teach the head and
+// the category head when categories is true, and, with cfg.Folds > 1, a
+// forest over stage one's out-of-fold scores. Examples marked CategoriesOnly teach the head and
 // nothing else; it grows no tuning trees and no third stage.
-func trainFast(ex []Example, cfg Config) *Model {
+func trainFast(ex []Example, cfg Config, categories bool) *Model {
 	m := &Model{Kind: FastText, Names: make([]string, linescan.Dense)}
 	for j := range m.Names {
 		m.Names[j] = linescan.Name(j)
 	}
 	m.Dense, m.Hashed = trainFastStage1(ex, &cfg)
-	m.Categories = trainFastCategorizer(ex, cfg)
+	if categories {
+		m.Categories = trainFastCategorizer(ex, cfg)
+	}
 	if cfg.Folds < 2 || len(ex) < cfg.Folds {
 		m.prepare()
 		m.About = fmt.Sprintf("fast text: logistic regression over the line scanner's hashed words: %s, seed %d, %d epochs", documents(pages(ex)), cfg.Seed, cfg.Epochs)
