@@ -123,6 +123,8 @@ func TestEvalTrainCheckUsage(t *testing.T) {
 		{"train argument", []string{"train", "--bench", bench, "-o", "m.bin", "doc.txt"}, "unexpected argument"},
 		{"train zero subsample", []string{"train", "--bench", bench, "-o", "m.bin", "--subsample", "0"}, "--subsample"},
 		{"train bad context", []string{"train", "--bench", bench, "-o", "m.bin", "--context=maybe"}, "invalid boolean value"},
+		{"train fast partner in html mode", []string{"train", "--bench", bench, "-o", "m.bin", "--html", "--fast-partner"}, "--fast-partner"},
+		{"train fast partner of the fast model", []string{"train", "--bench", bench, "-o", "m.bin", "--text-model", "fast", "--fast-partner"}, "--fast-partner"},
 		{"train readability in text mode", []string{"train", "--bench", bench, "-o", "m.bin", "--readability"}, "--readability"},
 		{"eval readability in text mode", []string{"eval", "--bench", bench, "--readability"}, "--readability"},
 		{"eval fast in html mode", []string{"eval", "--bench", bench, "--mode", "html", "--text-model", "fast"}, "--text-model fast is for text mode"},

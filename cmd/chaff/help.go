@@ -64,7 +64,7 @@ var (
 	limitNames  = []string{"max-document-size", "max-line-size", "max-record-size", "max-header-size", "max-lines", "max-tags"}
 	modelNames  = []string{"text-model", "model", "html-model"}
 	policyNames = []string{"threshold", "keep", "drop", "drop-title", "no-fallback"}
-	trainNames  = []string{"seed", "epochs", "stage2-folds", "trees", "depth", "tune-trees", "subsample", "context", "readability", "weigh-words", "gold-weight", "variant-weight"}
+	trainNames  = []string{"seed", "epochs", "stage2-folds", "trees", "depth", "tune-trees", "subsample", "context", "fast-partner", "readability", "weigh-words", "gold-weight", "variant-weight"}
 	logNames    = []string{"log-level", "log-format"}
 )
 
@@ -104,7 +104,7 @@ var helpGroups = map[string][]flagGroup{
 	},
 	"train": {
 		group("Data", []string{"gold", "bench", "set-weight", "gold-weight", "variant-weight", "weigh-words"}),
-		group("Model", []string{"text-model", "html", "readability", "context", "stage2-folds", "trees", "depth", "tune-trees", "subsample", "epochs", "seed"}),
+		group("Model", []string{"text-model", "html", "readability", "context", "fast-partner", "stage2-folds", "trees", "depth", "tune-trees", "subsample", "epochs", "seed"}),
 		group("Output", []string{"o"}),
 		group("Logging", logNames),
 	},
