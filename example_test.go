@@ -52,14 +52,14 @@ func ExampleClassifier_Classify_explain() {
 		fmt.Printf("%d %s %s %.2f %v\n", l.Number, l.Label, l.Category, l.Score, l.Reasons[:min(2, len(l.Reasons))])
 	}
 	// Output:
-	// 1 keep title 0.00 [model:title model:stage2-score:window-mean]
-	// 2 drop dateline 1.00 [shape:date model:ngram-score:window-mean]
-	// 3 drop social 1.00 [lexicon:social(en) model:ngram-score:window-mean]
-	// 4 keep body 0.00 [model:ngram-score:window-mean model:relative-size]
-	// 5 keep body 0.00 [model:relative-size model:ngram-score:window-mean]
-	// 6 keep body 0.00 [model:ngram-score:window-mean model:ngram-score]
-	// 7 drop teaser 0.83 [lexicon:teaser(en) model:ngram-score:window-mean]
-	// 8 drop legal 1.00 [lexicon:legal(mul) lexicon:legal(mul)]
+	// 1 keep title 0.02 [model:title model:stage2-score]
+	// 2 drop dateline 0.95 [shape:date model:ngram-score:window-mean]
+	// 3 drop social 0.98 [lexicon:social(en) model:ngram-score:window-mean]
+	// 4 keep body 0.05 [model:fast-model model:ngram-score:window-max]
+	// 5 keep body 0.05 [model:fast-model model:prev:words]
+	// 6 keep body 0.05 [model:fast-model model:ngram-score:window-mean]
+	// 7 drop teaser 0.53 [lexicon:teaser(en) model:ngram-score:window-mean]
+	// 8 drop legal 0.96 [lexicon:legal(mul) lexicon:legal(mul)]
 }
 
 // Classify an HTML page: one line per block of text, in reading order.
