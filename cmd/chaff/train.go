@@ -38,20 +38,20 @@ func (p *pathList) Set(s string) error {
 // trainFlags set how a model is trained; eval and train share them so that
 // the figure eval prints is that of the model train makes.
 type trainFlags struct {
-	seed   uint64
-	epochs int
-	stage2 int
-	weigh  bool
-	goldW  float64
-	varW   float64
-	trees  int
-	depth  int
-	tune   int
-	sub    float64
-	ctx    optionalBool
-	rb     optionalBool
-	pair   optionalBool // --fast-partner
-	fast   bool         // the text model is the fast one (--text-model fast)
+	seed    uint64
+	epochs  int
+	stage2  int
+	weigh   bool
+	goldW   float64
+	varW    float64
+	trees   int
+	depth   int
+	tune    int
+	sub     float64
+	ctx     optionalBool
+	rb      optionalBool
+	partner optionalBool // --fast-partner
+	fast    bool         // the text model is the fast one (--text-model fast)
 }
 
 // optionalBool is a boolean flag that knows whether it was given.
@@ -93,7 +93,7 @@ func (tf *trainFlags) add(fs *flag.FlagSet) {
 	fs.IntVar(&tf.tune, "tune-trees", 200, "at most this many extra trees fitted to the --gold documents, until each of their lines is decided as labelled")
 	fs.Float64Var(&tf.sub, "subsample", 0.7, "share of the training lines each tree is grown on, drawn afresh per tree (stochastic gradient boosting); 1 grows every tree on all")
 	fs.Var(&tf.ctx, "context", "stack a third stage, a forest over the second stage's scores of each line and its neighbours (default true; the fast text model has none)")
-	fs.Var(&tf.pair, "fast-partner", "text mode: the accurate text model also trains a fast text model on the same documents and averages its scores with that model's, in log-odds (default true; the other models have none)")
+	fs.Var(&tf.partner, "fast-partner", "text mode: the accurate text model also trains a fast text model on the same documents and averages its scores with that model's, in log-odds (default true; the other models have none)")
 	fs.Var(&tf.rb, "readability", "HTML mode: run go-readability on every page and give the model its article as a signal; a model trained with it runs it on every page it scores, a large share of its time (default true; false makes the fast HTML model)")
 	fs.Float64Var(&tf.goldW, "gold-weight", 10, "how much a line of the --gold documents weighs beside a line of the benchmark's automatically labelled pages; with --text-model fast, 0 has them teach the categories only")
 	fs.Float64Var(&tf.varW, "variant-weight", variantWeight, "text mode: how much a line weighs in each layout variant of the main training documents (without blank lines, with a blank line after every line, hard-wrapped), which teach the model what does not depend on the layout of one scraper's dumps; the accurate text model learns each document in one of them, its lines weighing three times this; 0 trains on none")
@@ -186,11 +186,11 @@ func (tf *trainFlags) config(html bool) (model.Config, error) {
 	if kind == model.FastText {
 		forest.Tune = 0
 	}
-	if tf.pair.or(false) && kind != model.AccurateText {
+	if tf.partner.or(false) && kind != model.AccurateText {
 		return model.Config{}, usagef("--fast-partner is the accurate text model's: it needs text mode and --text-model accurate")
 	}
 	cfg := model.Config{Kind: kind, Seed: tf.seed, Epochs: tf.epochs, Folds: tf.stage2, Weighed: tf.weigh, Context: tf.ctx.or(true) && tf.stage2 > 1 && kind != model.FastText, Forest: forest}
-	if kind == model.AccurateText && tf.pair.or(true) {
+	if kind == model.AccurateText && tf.partner.or(true) {
 		partner := forestDefaults[model.FastText]
 		partner.Subsample, partner.Seed = tf.sub, tf.seed
 		cfg.Fast = &partner
