@@ -36,20 +36,17 @@ type Data struct {
 
 // Examples measures labelled documents into examples for a model of kind
 // k: through package features (pages is nil in text mode; in HTML mode
-// pages[k] is the page docs[k]'s text was extracted from), through
-// package linescan for model.FastText (pages is then nil), or through
-// both for model.AccurateText, whose fast partner (model.Model.Fast)
-// reads the line scanner's. Lines whose gold label is keep are content,
-// drop are noise; blank lines are not learnt from.
+// pages[k] is the page docs[k]'s text was extracted from), or through
+// package linescan for model.FastText (pages is then nil). Lines whose
+// gold label is keep are content, drop are noise; blank lines are not
+// learnt from.
 func Examples(env *signals.Env, docs []*gold.Doc, pages []*htmltext.Page, k model.Kind) []model.Example {
 	ex := make([]model.Example, len(docs))
 	for i, d := range docs {
 		y, class := targets(d)
 		ex[i] = model.Example{Noise: y, Class: class}
-		if k == model.FastText || k == model.AccurateText {
-			ex[i].Lines = linescan.Build(d.Data, lines.Split(d.Data))
-		}
 		if k == model.FastText {
+			ex[i].Lines = linescan.Build(d.Data, lines.Split(d.Data))
 			continue
 		}
 		var page *htmltext.Page

@@ -62,7 +62,7 @@ type Config struct {
 	// Fast, for AccurateText, also trains a fast text model with this
 	// forest on the same examples (Model.Fast), whose log-odds the
 	// model's are averaged with; nil trains none, and the other kinds
-	// ignore it. The examples then need their Lines.
+	// ignore it.
 	Fast *ForestConfig
 }
 
@@ -126,23 +126,25 @@ func Train(ex []Example, cfg Config) *Model {
 }
 
 // trainPartner trains the fast text model an accurate text model averages
-// its scores with (Model.Fast), on the same examples, with the forest of
-// cfg.Fast. The accurate model names the categories: the partner learns
-// none. Nor does it learn the hand-labelled examples (Example.Tune) when
-// there are others: the stack's tuning trees fit those, and the partner
-// learns what the others call noise, as the embedded fast text model does
-// (trained with --gold-weight 0).
+// its scores with (Model.Fast), on the same examples measured by the line
+// scanner, with the forest of cfg.Fast. The accurate model names the
+// categories: the partner learns none. Nor does it learn the
+// hand-labelled examples (Example.Tune) when there are others: the stack's
+// tuning trees fit those, and the partner learns what the others call
+// noise, as the embedded fast text model does (trained with
+// --gold-weight 0).
 func trainPartner(ex []Example, cfg Config) *Model {
 	fc := cfg
 	fc.Kind, fc.Forest, fc.Context, fc.Fast = FastText, *cfg.Fast, false, nil
 	fc.Forest.Tune = 0
-	if slices.ContainsFunc(ex, func(e Example) bool { return !e.Tune }) {
-		ex = slices.Clone(ex)
-		for d := range ex {
-			ex[d].CategoriesOnly = ex[d].Tune
-		}
+	others := slices.ContainsFunc(ex, func(e Example) bool { return !e.Tune })
+	px := make([]Example, len(ex))
+	for d, e := range ex {
+		e.Lines = linescan.Build(e.Doc.Data, e.Doc.Spans)
+		e.CategoriesOnly = others && e.Tune
+		px[d] = e
 	}
-	return trainFast(ex, fc, false)
+	return trainFast(px, fc, false)
 }
 
 // sample is a labelled line: its document's index, its own, and its
