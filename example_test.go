@@ -36,6 +36,7 @@ func Example() {
 	// The city council adopted the budget on Monday evening after four hours of debate between the majority and the opposition.
 	// The main measure concerns the renovation of schools, for which the city plans to borrow nearly twelve million euros over five years.
 	// The opposition denounced an increase in debt that it considers excessive and voted against the whole text.
+	// Read more: ten cities where life is good in 2024
 }
 
 // Explain a line: its label, category and the signals behind them.
@@ -52,14 +53,14 @@ func ExampleClassifier_Classify_explain() {
 		fmt.Printf("%d %s %s %.2f %v\n", l.Number, l.Label, l.Category, l.Score, l.Reasons[:min(2, len(l.Reasons))])
 	}
 	// Output:
-	// 1 keep title 0.02 [model:title model:stage2-score]
-	// 2 drop dateline 0.95 [shape:date model:ngram-score:window-mean]
-	// 3 drop social 0.98 [lexicon:social(en) model:ngram-score:window-mean]
-	// 4 keep body 0.05 [model:fast-model model:ngram-score:window-max]
-	// 5 keep body 0.05 [model:fast-model model:prev:words]
-	// 6 keep body 0.05 [model:fast-model model:ngram-score:window-mean]
-	// 7 drop teaser 0.53 [lexicon:teaser(en) model:ngram-score:window-mean]
-	// 8 drop legal 0.96 [lexicon:legal(mul) lexicon:legal(mul)]
+	// 1 keep title 0.01 [model:title model:stage2-score]
+	// 2 drop dateline 0.93 [shape:date model:ngram-score:window-mean]
+	// 3 drop social 0.97 [lexicon:social(en) model:ngram-score:window-mean]
+	// 4 keep body 0.02 [model:fast-model model:ngram-score:window-max]
+	// 5 keep body 0.07 [model:fast-model model:ngram-score]
+	// 6 keep body 0.08 [model:fast-model model:ngram-score]
+	// 7 keep body 0.49 [lexicon:teaser(en) model:fast-model]
+	// 8 drop legal 0.97 [lexicon:legal(mul) lexicon:legal(mul)]
 }
 
 // Classify an HTML page: one line per block of text, in reading order.

@@ -67,6 +67,19 @@ func (m *Model) DecideFast(s *FastScores, f *linescan.Features, threshold float6
 // scoreFast scores every line of a document into s, stage two's trees
 // stopping as e says.
 func (m *Model) scoreFast(s *FastScores, f *linescan.Features, e exit) {
+	m.logitsFast(s, f, e)
+	// The logits become probabilities in a loop of their own, where the
+	// processor overlaps one line's exponential with the next.
+	for i, z := range s.P {
+		if !f.Blank[i] {
+			s.P[i] = sigmoid(float32(z))
+		}
+	}
+}
+
+// logitsFast leaves in s.P the log-odds of noise of every line of a
+// document, stage two's trees stopping as e says; 0 for blank lines.
+func (m *Model) logitsFast(s *FastScores, f *linescan.Features, e exit) {
 	n := len(f.Blank)
 	s.P, s.Z1 = reuse(s.P, n), reuse(s.Z1, n)
 	s.trees = s.trees[:0]
@@ -74,7 +87,7 @@ func (m *Model) scoreFast(s *FastScores, f *linescan.Features, e exit) {
 	if m.Forest == nil {
 		for i := range n {
 			if !f.Blank[i] {
-				s.P[i] = sigmoid(s.Z1[i])
+				s.P[i] = float64(s.Z1[i])
 			}
 		}
 		return
@@ -92,13 +105,6 @@ func (m *Model) scoreFast(s *FastScores, f *linescan.Features, e exit) {
 			if len(s.trees) > 0 {
 				s.trees[i] = int32(t)
 			}
-		}
-	}
-	// The logits become probabilities in a loop of their own, where the
-	// processor overlaps one line's exponential with the next.
-	for i, z := range s.P {
-		if !f.Blank[i] {
-			s.P[i] = sigmoid(float32(z))
 		}
 	}
 }

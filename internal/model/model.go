@@ -181,28 +181,34 @@ func (m *Model) Score(d *signals.Doc, v *features.Vectors) Scores {
 // line of d. It reads the first signals.MaxScan bytes of each line, as the
 // stack does: a 50 MB line costs no more than a short one.
 func (m *Model) partnerLogits(d *signals.Doc) []float32 {
-	var f linescan.Features
 	var fs FastScores
+	m.Fast.logitsFast(&fs, linescan.Build(d.Data, scanned(d)), exit{})
+	z := make([]float32, len(fs.P))
+	for i, p := range fs.P {
+		z[i] = float32(p)
+	}
+	return z
+}
+
+// scanned returns the spans of d's lines cut to their first
+// signals.MaxScan bytes, at a character's start: what the stack's signals
+// read of each line, and what the Fast partner reads, in training and
+// scoring alike.
+func scanned(d *signals.Doc) []lines.Span {
 	spans := d.Spans
-	if slices.ContainsFunc(spans, func(s lines.Span) bool { return s.End-s.Start > signals.MaxScan }) {
-		spans = slices.Clone(spans)
-		for k := range spans {
-			if s := &spans[k]; s.End-s.Start > signals.MaxScan {
-				s.End = s.Start + signals.MaxScan
-				for s.End > s.Start && !utf8.RuneStart(d.Data[s.End]) {
-					s.End-- // not within a character
-				}
+	if !slices.ContainsFunc(spans, func(s lines.Span) bool { return s.End-s.Start > signals.MaxScan }) {
+		return spans
+	}
+	spans = slices.Clone(spans)
+	for k := range spans {
+		if s := &spans[k]; s.End-s.Start > signals.MaxScan {
+			s.End = s.Start + signals.MaxScan
+			for s.End > s.Start && !utf8.RuneStart(d.Data[s.End]) {
+				s.End-- // not within a character
 			}
 		}
 	}
-	f.Measure(d.Data, spans)
-	m.Fast.ScoreFast(&fs, &f)
-	z := make([]float32, len(fs.P))
-	for i, p := range fs.P {
-		p = min(max(p, 1e-9), 1-1e-9) // log-odds beyond ±20.7 stay there: as sure
-		z[i] = float32(math.Log(p / (1 - p)))
-	}
-	return z
+	return spans
 }
 
 func (m *Model) stage1(v *features.Vectors, i int) float32 {

@@ -465,3 +465,49 @@ func FuzzRead(f *testing.F) {
 		}
 	})
 }
+
+// TestScanned checks that the spans the Fast partner measures, in
+// training and in scoring, are the lines' first signals.MaxScan bytes,
+// cut at a character's start, and the document's own spans when no line
+// is longer.
+func TestScanned(t *testing.T) {
+	long := strings.Repeat("a", signals.MaxScan-1) + "é and more"
+	tests := []struct {
+		name string
+		data string
+		want []int // the length of each span
+	}{
+		{"short lines", "one\ntwo\n", []int{3, 3}},
+		{"exactly the cap", strings.Repeat("b", signals.MaxScan) + "\nx", []int{signals.MaxScan, 1}},
+		{"a character across the cap", long + "\nx", []int{signals.MaxScan - 1, 1}},
+		{"over the cap", "x\n" + strings.Repeat("c", 3*signals.MaxScan), []int{1, signals.MaxScan}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			data := []byte(tt.data)
+			d := signals.Analyze(&signals.Env{}, data, lines.Split(data))
+			got := scanned(d)
+			var n []int
+			for _, s := range got {
+				if s.Start != d.Spans[len(n)].Start {
+					t.Errorf("span %d starts at %d, the line at %d", len(n), s.Start, d.Spans[len(n)].Start)
+				}
+				n = append(n, s.End-s.Start)
+			}
+			if !slices.Equal(n, tt.want) {
+				t.Errorf("span lengths %v, want %v", n, tt.want)
+			}
+			if slices.Equal(n, lengths(d.Spans)) != (&got[0] == &d.Spans[0]) {
+				t.Error("the document's spans are copied when none is cut, or written into when one is")
+			}
+		})
+	}
+}
+
+func lengths(spans []lines.Span) []int {
+	var n []int
+	for _, s := range spans {
+		n = append(n, s.End-s.Start)
+	}
+	return n
+}

@@ -126,8 +126,9 @@ func Train(ex []Example, cfg Config) *Model {
 }
 
 // trainPartner trains the fast text model an accurate text model averages
-// its scores with (Model.Fast), on the same examples measured by the line
-// scanner, with the forest of cfg.Fast. The accurate model names the
+// its scores with (Model.Fast), on the same examples, the first
+// signals.MaxScan bytes of each line measured by the line scanner as when
+// it scores, with the forest of cfg.Fast. The accurate model names the
 // categories: the partner learns none. Nor does it learn the
 // hand-labelled examples (Example.Tune) when there are others: the stack's
 // tuning trees fit those, and the partner learns what the others call
@@ -140,7 +141,7 @@ func trainPartner(ex []Example, cfg Config) *Model {
 	others := slices.ContainsFunc(ex, func(e Example) bool { return !e.Tune })
 	px := make([]Example, len(ex))
 	for d, e := range ex {
-		e.Lines = linescan.Build(e.Doc.Data, e.Doc.Spans)
+		e.Lines = linescan.Build(e.Doc.Data, scanned(e.Doc))
 		e.CategoriesOnly = others && e.Tune
 		px[d] = e
 	}
