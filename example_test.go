@@ -56,10 +56,10 @@ func ExampleClassifier_Classify_explain() {
 	// 1 keep title 0.01 [model:title model:stage2-score]
 	// 2 drop dateline 0.93 [shape:date model:ngram-score:window-mean]
 	// 3 drop social 0.97 [lexicon:social(en) model:ngram-score:window-mean]
-	// 4 keep body 0.02 [model:fast-model model:ngram-score:window-max]
-	// 5 keep body 0.07 [model:fast-model model:ngram-score]
-	// 6 keep body 0.08 [model:fast-model model:ngram-score]
-	// 7 keep body 0.49 [lexicon:teaser(en) model:fast-model]
+	// 4 keep body 0.02 [model:fast-model:word-score:window-mean model:ngram-score:window-max]
+	// 5 keep body 0.07 [model:fast-model:word-score:window-mean model:ngram-score]
+	// 6 keep body 0.08 [model:fast-model:word-score:window-mean model:ngram-score]
+	// 7 keep body 0.49 [lexicon:teaser(en) model:fast-model:word-score:window-mean]
 	// 8 drop legal 0.97 [lexicon:legal(mul) lexicon:legal(mul)]
 }
 

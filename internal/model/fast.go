@@ -343,25 +343,31 @@ func (s *FastScores) topBlock(f *linescan.Features) {
 // paths of stage two's trees (those its score summed), with the
 // stage-one score standing for the words.
 func (m *Model) ExplainFast(f *linescan.Features, s *FastScores, i, k int) []Contribution {
-	var contrib []float64
-	if m.Forest == nil {
-		contrib = make([]float64, linescan.Dense+1)
-		for j, x := range f.Row(i) {
-			contrib[j] = float64(m.Dense[j] * x)
-		}
-		contrib[linescan.Dense] = float64(m.wordSum(f, i))
-	} else {
-		row := make([]float32, fastWidth)
-		fillFastRow(f, s, i, row)
-		contrib = make([]float64, fastWidth)
-		trees := len(m.Forest.Trees)
-		if len(s.trees) > 0 {
-			trees = int(s.trees[i])
-		}
-		m.Forest.attributeFirst(row, contrib, trees)
-		contrib[0] = 0 // the trees' constant part, on the bias input
-	}
+	contrib := make([]float64, fastWidth)
+	m.attributeFast(f, s, i, make([]float32, fastWidth), contrib)
 	return top(contrib, k, s.P[i] >= 0.5)
+}
+
+// attributeFast adds to contrib (fastWidth long) what each input of a
+// fast text model added to line i's logit, row being scratch of the same
+// length: the paths of stage two's trees (those s summed), without their
+// constant part, or the linear terms of a one-stage model, the word
+// weights summed in the word-score input.
+func (m *Model) attributeFast(f *linescan.Features, s *FastScores, i int, row []float32, contrib []float64) {
+	if m.Forest == nil {
+		for j, x := range f.Row(i) {
+			contrib[j] += float64(m.Dense[j] * x)
+		}
+		contrib[linescan.Dense] += float64(m.wordSum(f, i))
+		return
+	}
+	fillFastRow(f, s, i, row)
+	trees := len(m.Forest.Trees)
+	if len(s.trees) > 0 {
+		trees = int(s.trees[i])
+	}
+	m.Forest.attributeFirst(row, contrib, trees)
+	contrib[0] = 0 // the trees' constant part, on the bias input
 }
 
 // top returns the k largest contributions pushing towards the decision

@@ -95,11 +95,12 @@ var contextNames = append([]string{"stage2-score", "stage2-score:prev", "stage2-
 	"stage2-score:window-max", "stage2-score:window-min",
 	"stage2:block-share", "stage2:in-top-block", "stage2:top-block-distance"}, treeNames("stage2:")...)
 
-// partnerName names the Fast partner's log-odds among what weighed on a
-// line's score (Explain).
-const partnerName = "fast-model"
+// partnerName prefixes the names of the Fast partner's inputs among what
+// weighed on a line's score (Explain).
+const partnerName = "fast-model:"
 
-// featureName names input j of stage two, three, or the Fast partner.
+// featureName names input j of stage two, three, or, past those, input
+// j-stage3Width of the Fast partner.
 func (m *Model) featureName(j int) string {
 	switch {
 	case j < len(m.Names):
@@ -109,7 +110,7 @@ func (m *Model) featureName(j int) string {
 	case j < stage3Width:
 		return contextNames[j-stage2Width]
 	}
-	return partnerName
+	return partnerName + fastFeatureName(j-stage3Width)
 }
 
 // Scores holds the outcome of scoring one document.
@@ -122,6 +123,9 @@ type Scores struct {
 	Fast []float32
 
 	bl1, bl2 []blockInfo // the blocks of Z1 and of Z2, for Explain
+	// The lines as the Fast partner measured and scored them, for Explain.
+	partnerLines  *linescan.Features
+	partnerScores *FastScores
 }
 
 // Score scores every line of a document with a model that reads
@@ -160,7 +164,7 @@ func (m *Model) Score(d *signals.Doc, v *features.Vectors) Scores {
 		final = z3
 	}
 	if m.Fast != nil {
-		s.Fast = m.partnerLogits(d)
+		s.Fast, s.partnerLines, s.partnerScores = m.partnerLogits(d)
 		mean := make([]float32, n)
 		for i := range d.Lines {
 			if !d.Lines[i].Blank() {
@@ -178,16 +182,18 @@ func (m *Model) Score(d *signals.Doc, v *features.Vectors) Scores {
 }
 
 // partnerLogits returns the log-odds of noise the Fast partner gives every
-// line of d. It reads the first signals.MaxScan bytes of each line, as the
-// stack does: a 50 MB line costs no more than a short one.
-func (m *Model) partnerLogits(d *signals.Doc) []float32 {
-	var fs FastScores
-	m.Fast.logitsFast(&fs, linescan.Build(d.Data, scanned(d)), exit{})
+// line of d, with the lines as it measured them and its scores, which
+// Explain reads. It reads the first signals.MaxScan bytes of each line,
+// as the stack does: a 50 MB line costs no more than a short one.
+func (m *Model) partnerLogits(d *signals.Doc) ([]float32, *linescan.Features, *FastScores) {
+	fs := new(FastScores)
+	f := linescan.Build(d.Data, scanned(d))
+	m.Fast.logitsFast(fs, f, exit{})
 	z := make([]float32, len(fs.P))
 	for i, p := range fs.P {
 		z[i] = float32(p)
 	}
-	return z
+	return z, f, fs
 }
 
 // scanned returns the spans of d's lines cut to their first
@@ -313,21 +319,23 @@ type Contribution struct {
 type Explainer struct {
 	m       *Model
 	row     []float32
-	contrib []float64
+	contrib []float64 // the stack's inputs, then the Fast partner's
 	inner   []float64 // stage two's attribution, under stage three
+	partner []float32 // the Fast partner's inputs
 }
 
 // Explainer returns an Explainer for m.
 func (m *Model) Explainer() *Explainer {
 	n := stage3Width
-	return &Explainer{m: m, row: make([]float32, n), contrib: make([]float64, n+1), inner: make([]float64, stage2Width)}
+	return &Explainer{m: m, row: make([]float32, n), contrib: make([]float64, n+fastWidth), inner: make([]float64, stage2Width), partner: make([]float32, fastWidth)}
 }
 
 // Explain appends to dst the k inputs that weighed most on line i's
 // score s (from Score), strongest first, by the path attribution of the
 // last forest (or the linear terms of a one-stage model, where the n-gram
 // vocabulary counts as one input); with a Fast partner each weighs half,
-// and the partner's log-odds, halved, is one more input.
+// and so does each of the partner's inputs, named "fast-model:" and the
+// input (see ExplainFast).
 func (e *Explainer) Explain(dst []Contribution, d *signals.Doc, v *features.Vectors, s *Scores, i, k int) []Contribution {
 	m := e.m
 	clear(e.contrib)
@@ -351,10 +359,10 @@ func (e *Explainer) Explain(dst []Contribution, d *signals.Doc, v *features.Vect
 	}
 	e.contrib[0] = 0 // the constant part explains nothing
 	if s.Fast != nil {
+		m.Fast.attributeFast(s.partnerLines, s.partnerScores, i, e.partner, e.contrib[stage3Width:])
 		for j := range e.contrib {
 			e.contrib[j] /= 2
 		}
-		e.contrib[stage3Width] = float64(s.Fast[i]) / 2
 	}
 	for range k {
 		best := -1

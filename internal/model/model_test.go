@@ -309,7 +309,7 @@ func TestFastPartner(t *testing.T) {
 	}
 	stack := *m
 	stack.Fast = nil
-	named := false
+	named, haveRest, constant := false, false, 0.0
 	for _, e := range ex {
 		s, r, alone := m.Score(e.Doc, e.Vec), back.Score(e.Doc, e.Vec), stack.Score(e.Doc, e.Vec)
 		var fs FastScores
@@ -326,13 +326,23 @@ func TestFastPartner(t *testing.T) {
 			if want := 1 / (1 + math.Exp(-(zs+zf)/2)); math.Abs(s.P[i]-want) > 1e-4 {
 				t.Errorf("line %d: score %v, want %v: the mean of log-odds %.3f (stack) and %.3f (partner)", i, s.P[i], want, zs, zf)
 			}
-			for _, c := range x.Explain(nil, e.Doc, e.Vec, &s, i, stage3Width+1) {
-				if c.Feature == partnerName {
+			// The partner's inputs add up to half its log-odds, less half
+			// its trees' constant part, the same on every line.
+			var sum float64
+			for _, c := range x.Explain(nil, e.Doc, e.Vec, &s, i, stage3Width+fastWidth) {
+				if name, ok := strings.CutPrefix(c.Feature, partnerName); ok {
 					named = true
-					if want := float64(s.Fast[i]) / 2; c.Weight != want {
-						t.Errorf("line %d: the partner weighs %v, want half its log-odds %v", i, c.Weight, want)
+					if !slices.Contains(fastNames(), name) {
+						t.Errorf("line %d: %q is not an input of the partner", i, c.Feature)
 					}
+					sum += c.Weight
 				}
+			}
+			rest := float64(s.Fast[i])/2 - sum
+			if !haveRest {
+				constant, haveRest = rest, true
+			} else if math.Abs(rest-constant) > 1e-3 {
+				t.Errorf("line %d: the partner's inputs sum to %.4f, %.4f short of half its log-odds %.4f, on another line %.4f", i, sum, rest, float64(s.Fast[i])/2, constant)
 			}
 		}
 	}
@@ -508,6 +518,15 @@ func lengths(spans []lines.Span) []int {
 	var n []int
 	for _, s := range spans {
 		n = append(n, s.End-s.Start)
+	}
+	return n
+}
+
+// fastNames returns the names of the fast text model's stage-two inputs.
+func fastNames() []string {
+	var n []string
+	for j := range fastWidth {
+		n = append(n, fastFeatureName(j))
 	}
 	return n
 }
