@@ -32,7 +32,7 @@ func (cf *classifyFlags) add(fs *flag.FlagSet) {
 	fs.BoolVar(&cf.dropTitle, "drop-title", false, "leave the title out of the cleaned text")
 	fs.StringVar(&cf.modelPath, "model", "", "model file made by 'chaff train', of any kind: it classifies text input, and HTML input too when it was trained with --html (default: the embedded model --text-model names)")
 	fs.StringVar(&cf.textModel, "text-model", "accurate", "embedded model for text input: accurate, or fast (several times the speed, a little less accurate)")
-	fs.BoolVar(&cf.noFallback, "no-fallback", false, "leave a document the model empties empty: by default, when it keeps fewer than 5 words besides the title of a document of 20 or more, its least noisy block of lines is kept and flagged (not on an error page or a consent wall) (reason fallback:best-block, \"fallback\" in the stats)")
+	fs.BoolVar(&cf.noFallback, "no-fallback", false, "leave a document the model empties empty: by default, when it keeps fewer than 5 words besides the title of a document of 20 or more, its least noisy block of lines is kept and flagged (not on an error page, nor on a consent wall of which it kept the headline) (reason fallback:best-block, \"fallback\" in the stats)")
 	fs.StringVar(&cf.htmlModel, "html-model", "accurate", "model for HTML input: accurate (embedded, reads go-readability's article), fast (embedded, without go-readability: faster, a little less accurate), or a file made by 'chaff train --html'")
 }
 

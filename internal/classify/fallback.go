@@ -3,6 +3,7 @@ package classify
 import (
 	"math"
 	"regexp"
+	"slices"
 	"unicode"
 	"unicode/utf8"
 
@@ -50,11 +51,16 @@ const errorLineWords = 12
 // the model kept (almost) nothing of a document with visible text, the
 // best block of lines (see bestBlock) is kept instead, its lines labelled
 // keep/body with their category and score, and doc.Fallback says so. A
-// page that calls itself an error page, and a consent wall, stay as the
-// model left them. It reads only doc.Lines, and applies to documents of
-// one window (see classifyPart).
+// page that calls itself an error page stays as the model left it, and so
+// does a consent wall of which the model kept a line (the headline the
+// wall hides). A wall of which the model kept nothing gets its best block
+// like any page: the wall is told by the model's legal category, which on
+// kinds of page it never learnt can be wrong (a shop's product list, a
+// sports schedule, called legal), and an empty output loses the page for
+// good. It reads only doc.Lines, and applies to documents of one window
+// (see classifyPart).
 func (c *Classifier) fallback(doc *Document) {
-	if c.noFallback || !belowFloor(doc.Lines) || isErrorPage(doc.Lines) || isConsentWall(doc.Lines) {
+	if c.noFallback || !belowFloor(doc.Lines) || isErrorPage(doc.Lines) || isConsentWall(doc.Lines) && keptAny(doc.Lines) {
 		return
 	}
 	lo, hi := bestBlock(doc.Lines)
@@ -93,6 +99,11 @@ func belowFloor(ls []Line) bool {
 		all += n
 	}
 	return all >= floorVisible
+}
+
+// keptAny reports whether a line of ls is kept.
+func keptAny(ls []Line) bool {
+	return slices.ContainsFunc(ls, func(l Line) bool { return l.Label == label.Keep })
 }
 
 // isErrorPage reports whether a short line of ls says the page is an

@@ -159,3 +159,43 @@ func TestIsConsentWall(t *testing.T) {
 		}
 	}
 }
+
+// TestFallbackConsentWall checks that the floor spares a consent wall of
+// which the model kept the headline, and gives back the best block of one
+// of which it kept nothing: the wall is told by the model's category,
+// which can call a page it never learnt legal.
+func TestFallbackConsentWall(t *testing.T) {
+	wall := func(ls []Line) []Line {
+		for i := range ls {
+			if ls[i].Label == label.Drop {
+				ls[i].Cat = label.Legal
+			}
+		}
+		return ls
+	}
+	for _, tc := range []struct {
+		name     string
+		ls       []Line
+		fallback string
+		kept     int // lines kept once the floor has applied
+	}{
+		{"the headline kept", wall(titled(mkLines(label.Keep, 0.1, "Council adopts the budget", label.Drop, 0.9, twentyWords, label.Drop, 0.95, twentyWords))), "", 1},
+		{"nothing kept", wall(mkLines(label.Drop, 0.6, "Council adopts the budget", label.Drop, 0.9, twentyWords, label.Drop, 0.95, twentyWords)), FallbackBestBlock, 3},
+		{"an error page, nothing kept", wall(mkLines(label.Drop, 0.6, "Error 404: page not found", label.Drop, 0.9, twentyWords)), "", 0},
+	} {
+		doc := &Document{Lines: tc.ls}
+		(&Classifier{}).fallback(doc)
+		if doc.Fallback != tc.fallback {
+			t.Errorf("%s: Fallback %q, want %q", tc.name, doc.Fallback, tc.fallback)
+		}
+		kept := 0
+		for _, l := range doc.Lines {
+			if l.Label == label.Keep {
+				kept++
+			}
+		}
+		if kept != tc.kept {
+			t.Errorf("%s: %d lines kept, want %d", tc.name, kept, tc.kept)
+		}
+	}
+}
