@@ -10,8 +10,9 @@ import (
 
 // trainFast fits a fast text model to the examples' Lines: stage one,
 // the category head when categories is true, and, with cfg.Folds > 1, a
-// forest over stage one's out-of-fold scores. Examples marked CategoriesOnly teach the head and
-// nothing else; it grows no tuning trees and no third stage.
+// forest over stage one's out-of-fold scores. Examples marked
+// CategoriesOnly teach the head and nothing else; it grows no tuning
+// trees and no third stage.
 func trainFast(ex []Example, cfg Config, categories bool) *Model {
 	m := &Model{Kind: FastText, Names: make([]string, linescan.Dense)}
 	for j := range m.Names {
