@@ -36,7 +36,6 @@ func Example() {
 	// The city council adopted the budget on Monday evening after four hours of debate between the majority and the opposition.
 	// The main measure concerns the renovation of schools, for which the city plans to borrow nearly twelve million euros over five years.
 	// The opposition denounced an increase in debt that it considers excessive and voted against the whole text.
-	// Read more: ten cities where life is good in 2024
 }
 
 // Explain a line: its label, category and the signals behind them.
@@ -54,13 +53,13 @@ func ExampleClassifier_Classify_explain() {
 	}
 	// Output:
 	// 1 keep title 0.01 [model:title model:stage2-score]
-	// 2 drop dateline 0.93 [shape:date model:ngram-score:window-mean]
-	// 3 drop social 0.97 [lexicon:social(en) model:ngram-score:window-mean]
-	// 4 keep body 0.02 [model:fast-model:word-score:window-mean model:ngram-score:window-max]
-	// 5 keep body 0.07 [model:fast-model:word-score:window-mean model:ngram-score]
-	// 6 keep body 0.08 [model:fast-model:word-score:window-mean model:ngram-score]
-	// 7 keep body 0.49 [lexicon:teaser(en) model:fast-model:word-score:window-mean]
-	// 8 drop legal 0.97 [lexicon:legal(mul) lexicon:legal(mul)]
+	// 2 drop dateline 0.90 [shape:date model:ngram-score:window-mean]
+	// 3 drop social 0.82 [lexicon:social(en) model:evidence:social]
+	// 4 keep body 0.04 [model:fast-model:word-score:window-mean model:main-distance]
+	// 5 keep body 0.02 [model:fast-model:word-score:window-mean model:ngram-score:window-mean]
+	// 6 keep body 0.04 [model:ngram-score:window-mean model:fast-model:word-score:window-mean]
+	// 7 drop teaser 0.66 [lexicon:teaser(en) model:fast-model:word-score:window-mean]
+	// 8 drop legal 0.95 [lexicon:legal(mul) lexicon:legal(mul)]
 }
 
 // Classify an HTML page: one line per block of text, in reading order.

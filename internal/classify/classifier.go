@@ -352,7 +352,7 @@ func fallbackCategory(sl *signals.Line, best *signals.Evidence) label.Category {
 	switch {
 	case best != nil:
 		return label.Category(best.Category)
-	case sl.Ctx.Zone == signals.Tail && sl.Words >= 4:
+	case sl.Ctx.Zone == signals.Tail && sl.ReadWords() >= 4:
 		return label.Teaser
 	default:
 		return label.Navigation
@@ -372,7 +372,7 @@ func kind(m *model.Model, sl *signals.Line, vec *features.Vectors, i int) label.
 // kindOf tells a heading from a paragraph by shape: a heading is a short
 // line without sentence-final punctuation that stands between prose.
 func kindOf(sl *signals.Line) label.Kind {
-	if sl.Words <= 15 && !sl.EndsSentence() && sl.Ctx.ProseFwd <= 1 && sl.Ctx.ProseBack <= 2 && !sl.IsProse() {
+	if sl.ReadWords() <= 15 && !sl.EndsSentence() && sl.Ctx.ProseFwd <= 1 && sl.Ctx.ProseBack <= 2 && !sl.IsProse() {
 		return label.Heading
 	}
 	return label.Body

@@ -149,7 +149,7 @@ func Build(d *signals.Doc, page *htmltext.Page) *Vectors {
 			if page != nil {
 				dom(page, cs, total, i, v.Row(i)[domStart:])
 			}
-			if l.Words <= maxHashedWords {
+			if l.ReadWords() <= maxHashedWords {
 				v.H, buf = hashed(v.H, d.Text(i), l, &sc, buf)
 			}
 		}
@@ -180,7 +180,7 @@ func dense(d *signals.Doc, i int, x []float32) {
 	k := 0
 	put := func(f float32) { x[k] = f; k++ }
 	put(1)
-	put(logn(l.Words))
+	put(logn(l.ReadWords()))
 	put(logn(l.Runes))
 	put(ratio(l.Letters, l.Runes))
 	put(ratio(l.Digits, l.Runes))
@@ -217,7 +217,7 @@ func dense(d *signals.Doc, i int, x []float32) {
 			return
 		}
 		put(b2f(d.Lines[j].IsProse()))
-		put(logn(d.Lines[j].Words))
+		put(logn(d.Lines[j].ReadWords()))
 	}
 	neighbour(c.Prev)
 	neighbour(c.Next)
@@ -226,7 +226,7 @@ func dense(d *signals.Doc, i int, x []float32) {
 	put(b2f(c.Prev >= 0 && len(d.Lines[c.Prev].Evidence) > 0))
 	put(b2f(c.Next >= 0 && len(d.Lines[c.Next].Evidence) > 0))
 	put(b2f(d.Lang != ""))
-	put(b2f(l.Words >= 50))
+	put(b2f(l.ReadWords() >= 50))
 	put(b2f(i > 0 && d.Lines[i-1].Blank()))
 	put(b2f(i+1 < len(d.Lines) && d.Lines[i+1].Blank()))
 	put(float32(c.Density))

@@ -60,6 +60,7 @@ func ExampleAppendClean() {
 	// Her new engine burns biodiesel, and the crossing to the fish market now takes eleven minutes instead of fifteen, the operator said.
 	// Tickets stay at two pounds for adults; children and bicycles travel free on weekends until the end of the summer.
 	// Trams to run every six minutes
+	// By Jane Smith
 	// The new trams will run every six minutes at peak times and every ten minutes in the evening, the operator said on Thursday.
 	// Tickets will cost the same as the bus, and children under twelve will travel free.
 }

@@ -1,8 +1,6 @@
 package signals
 
 import (
-	"unicode"
-
 	"github.com/chaff-dev/chaff/internal/lang"
 	"github.com/chaff-dev/chaff/internal/lexicon"
 	"github.com/chaff-dev/chaff/internal/lines"
@@ -166,7 +164,7 @@ func findTitle(d *Doc, keys []uint64, known int) {
 		if l.prose && (i >= d.MainStart || len(cands) > 0) || d.MainStart < 0 && seen > titleSearch {
 			break
 		}
-		if headlineShaped(l, headlineWords(d, i)) && len(l.Lex) == 0 && !insideMenu(d, l) {
+		if headlineShaped(l) && len(l.Lex) == 0 && !insideMenu(d, l) {
 			cands = append(cands, i)
 		}
 	}
@@ -223,10 +221,11 @@ func insideMenu(d *Doc, l *Line) bool {
 	return l.Runes < 30 && p >= 0 && n >= 0 && d.Lines[p].Short() && d.Lines[n].Ctx.ShortRun >= 3
 }
 
-// headlineShaped reports whether a line of words words (see
-// headlineWords) could be a headline: a few words, mostly letters, no
-// full stop at the end, not a list item or a number.
-func headlineShaped(l *Line, words int) bool {
+// headlineShaped reports whether a line could be a headline: a few words
+// (as a reader counts them, Stats.ReadWords), mostly letters, no full stop
+// at the end, not a list item or a number.
+func headlineShaped(l *Line) bool {
+	words := l.ReadWords()
 	if words < 3 || words > 30 || l.Letters*3 < l.Runes*2 {
 		return false
 	}
@@ -237,26 +236,4 @@ func headlineShaped(l *Line, words int) bool {
 		return false
 	}
 	return true
-}
-
-// runesPerWord is about how many letters a word of Chinese or Japanese
-// takes.
-const runesPerWord = 2
-
-// headlineWords counts the words of line i as a reader does: Chinese
-// and Japanese are written without spaces, so a token there is a whole
-// clause and a headline of ten words may be three tokens; their letters
-// count as a word per runesPerWord, when that is more than the tokens.
-func headlineWords(d *Doc, i int) int {
-	t := d.Text(i)
-	if len(t) > MaxScan {
-		t = t[:MaxScan] // as Measure counts Words
-	}
-	cjk := 0
-	for _, r := range string(t) {
-		if unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana) {
-			cjk++
-		}
-	}
-	return max(d.Lines[i].Words, cjk/runesPerWord)
 }

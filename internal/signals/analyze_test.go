@@ -374,6 +374,32 @@ func TestFindTitleScripts(t *testing.T) {
 	}
 }
 
+// TestAnalyzeChinese checks that a Chinese page's paragraphs, a few
+// tokens each since its words are not spaced, are read as the main text
+// and its menu entries as a run of short lines, as in a spaced language.
+func TestAnalyzeChinese(t *testing.T) {
+	d := analyze(t,
+		"首页", "菜谱分类", "家常菜", "烘焙", "视频菜谱", "登录",
+		"番茄炖牛腩的做法",
+		"天气转凉，最想喝一碗热乎乎的番茄牛腩汤。牛腩先焯水再小火慢炖，番茄分两次下锅。",
+		"这道菜不用高压锅也能炖得软烂，只是多花一点时间，炖好的牛腩入口即化，汤汁酸甜。",
+		"加水一定要加热水，冷水会让牛肉收紧变柴；番茄最后再放一次，能保留果肉的口感。",
+		"相关菜谱", "土豆烧牛肉", "清炖萝卜牛腩", "番茄炒蛋的家常做法", "关于我们", "联系我们")
+	if d.MainStart != 7 || d.MainEnd != 9 {
+		t.Errorf("main region = %d..%d, want 7..9", d.MainStart, d.MainEnd)
+	}
+	for i := 7; i <= 9; i++ {
+		if l := &d.Lines[i]; !l.IsProse() || l.Short() || l.Ctx.Zone != Main {
+			t.Errorf("paragraph %d: prose %v short %v zone %d, want prose, not short, in the main zone", i, l.IsProse(), l.Short(), l.Ctx.Zone)
+		}
+	}
+	for i := 0; i <= 6; i++ { // the menu and the recipe's heading
+		if got := d.Lines[i].Ctx.ShortRun; got != 7 {
+			t.Errorf("menu line %d: ShortRun = %d, want 7", i, got)
+		}
+	}
+}
+
 // TestAnalyzeTitled checks that a known title line, as an HTML page's
 // headline gives it, replaces the one the text's shape suggests, and
 // that an unknown or blank one leaves the choice to the text.

@@ -3,7 +3,9 @@
 // It works in layers, each readable on its own:
 //
 //   - stats.go: counts over one line (words, letters, digits, upper case,
-//     punctuation, stopwords, final punctuation);
+//     punctuation, stopwords, final punctuation), words counted as a
+//     reader counts them in Chinese and Japanese, which put no spaces
+//     between words;
 //   - shape.go: patterns of one line (numbers with thousand separators,
 //     signed changes with percentages, currency pairs, dates, bullets,
 //     banners);

@@ -64,6 +64,7 @@ func gatherEvidence(d *Doc, i int, ev []Evidence) []Evidence {
 	if l.Blank() {
 		return ev
 	}
+	words := l.ReadWords()
 	add := func(cat, code, text string, s float64) {
 		ev = append(ev, Evidence{Category: cat, Strength: s, rule: code, text: text})
 	}
@@ -79,11 +80,11 @@ func gatherEvidence(d *Doc, i int, ev []Evidence) []Evidence {
 	switch {
 	case sh&Banner != 0 && (sh&URL != 0 || i == 0):
 		add("source-header", "shape:banner", "framed by a crawler's banner", 0.95)
-	case sh&Change != 0 && l.Words <= 8:
+	case sh&Change != 0 && words <= 8:
 		add("market-data", "shape:price-change", "a signed change with a percentage", 0.9)
 	case sh&Numeric != 0 && l.Ctx.NumNear >= 1:
 		add("market-data", "shape:quote", "a bare number beside other quotes", 0.9)
-	case sh&Pair != 0 && l.Words <= 4:
+	case sh&Pair != 0 && words <= 4:
 		add("market-data", "shape:currency-pair", "a currency or crypto pair", 0.85)
 	}
 	if sh&(Numeric|Change|Pair) == 0 && l.Short() && l.Ctx.NumNear >= 2 && l.Ctx.ShortRun >= 4 {
@@ -92,22 +93,22 @@ func gatherEvidence(d *Doc, i int, ev []Evidence) []Evidence {
 	if sh&Bullet != 0 && sh&EndsDate != 0 && !l.prose {
 		add("teaser", "shape:dated-link", "a list item ending with a date", 0.9)
 	}
-	if sh&Ellipsis != 0 && l.Words <= 12 && !l.prose {
+	if sh&Ellipsis != 0 && words <= 12 && !l.prose {
 		add("truncation", "shape:cut-marker", "a cut marker outside a paragraph", 0.6)
 	}
-	if sh&Stars != 0 && l.Words <= 12 {
+	if sh&Stars != 0 && words <= 12 {
 		add("social", "shape:rating", "a rating in stars", 0.85)
 	}
-	if sh&Copyright != 0 && l.Words <= 20 {
+	if sh&Copyright != 0 && words <= 20 {
 		add("legal", "shape:copyright", "a copyright sign", 0.85)
 	}
-	if sh&Date != 0 && l.Words <= 8 && !l.prose && sh&Bullet == 0 {
+	if sh&Date != 0 && words <= 8 && !l.prose && sh&Bullet == 0 {
 		add("dateline", "shape:date", "a date standing alone", 0.6)
 	}
 	if l.Ctx.TitleRep {
 		add("title-repeat", "context:title-repeat", "the headline again", 0.95)
 	}
-	if l.Ctx.ShortRun >= 5 && l.Ctx.Zone != Main && l.Words <= 3 {
+	if l.Ctx.ShortRun >= 5 && l.Ctx.Zone != Main && words <= 3 {
 		ev = append(ev, Evidence{Category: "navigation", Strength: 0.5, rule: "context:menu-run", text: "one of %d short lines in a row", run: l.Ctx.ShortRun})
 	}
 	slices.SortStableFunc(ev, func(a, b Evidence) int { return cmp.Compare(b.Strength, a.Strength) })
@@ -118,10 +119,10 @@ func gatherEvidence(d *Doc, i int, ev []Evidence) []Evidence {
 // phrase that is the whole line is decisive, one inside a long paragraph
 // says little.
 func lexStrength(l *Line, coverage float64) float64 {
-	switch {
-	case coverage >= 0.5 || l.Words <= 6:
+	switch words := l.ReadWords(); {
+	case coverage >= 0.5 || words <= 6:
 		return 0.9
-	case l.prose && l.Words > 25:
+	case l.prose && words > 25:
 		return 0.2 * coverage
 	default:
 		return 0.4 + 0.5*coverage

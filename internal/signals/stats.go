@@ -17,6 +17,7 @@ type Stats struct {
 	Bytes     int  // whole line, not capped
 	Runes     int  // non-space runes
 	Words     int  // word tokens (textnorm)
+	CJK       int  // letters of Chinese and Japanese (Han, Hiragana, Katakana, the prolonged sound mark)
 	Letters   int  // letter runes
 	Digits    int  // digit runes
 	Upper     int  // upper-case letters
@@ -64,6 +65,9 @@ func Measure(line []byte, stop StopSet, words *textnorm.Line) Stats {
 			continue
 		case lowerRune:
 			st.Letters++
+			if r >= minCJK && (unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana) || r == prolongedSound) {
+				st.CJK++
+			}
 		case upperRune:
 			st.Letters++
 			st.Upper++
@@ -100,6 +104,26 @@ func Measure(line []byte, stop StopSet, words *textnorm.Line) Stats {
 	}
 	return st
 }
+
+// minCJK is the lowest rune of the scripts Stats.CJK counts (the CJK
+// radicals; Hiragana, Katakana and the ideographs come after it).
+const minCJK = 0x2e80
+
+// prolongedSound is the Japanese mark that lengthens a vowel (カレー), a
+// letter of the Common script.
+const prolongedSound = 'ー'
+
+// runesPerWord is about how many letters a word of Chinese or Japanese
+// takes.
+const runesPerWord = 2
+
+// ReadWords is how many words a reader counts in the line: its word
+// tokens or, when more, a word per runesPerWord letters of Chinese and
+// Japanese. Those are written without spaces, so that a token is a whole
+// clause: a paragraph of 150 letters is a dozen tokens, a menu entry of
+// four letters one. Word tokens stay what the benchmark's metric and the
+// training weights count.
+func (s *Stats) ReadWords() int { return max(s.Words, s.CJK/runesPerWord) }
 
 // runeClass is what Measure counts a rune as.
 type runeClass uint8
@@ -158,28 +182,34 @@ func unicodeClass(r rune) runeClass {
 }
 
 // EndsSentence reports whether the line ends like a sentence: with a full
-// stop, a question or exclamation mark, an ellipsis or a closing quote.
+// stop, a question or exclamation mark, an ellipsis or a closing quote, in
+// Latin script or another (the ideographic full stop, the full-width marks
+// and corner brackets of Chinese and Japanese, the Arabic question mark,
+// the Urdu full stop, the Devanagari danda, the Armenian and Ethiopic full
+// stops).
 func (s *Stats) EndsSentence() bool {
 	switch s.Last {
-	case '.', '!', '?', '…', '"', '»', '”', '’', ')', ';', ':':
+	case '.', '!', '?', '…', '"', '»', '”', '’', ')', ';', ':',
+		'。', '．', '！', '？', '；', '：', '）', '」', '』', '؟', '۔', '।', '։', '።':
 		return true
 	}
 	return false
 }
 
 // Prose reports whether the line reads like a paragraph of running text:
-// long enough, rich in stopwords (or, where no stopword list applies, in
-// words) and ending like a sentence.
+// long enough (in ReadWords), rich in stopwords (or, where no stopword
+// list applies, in words) and ending like a sentence.
 func (s *Stats) Prose(haveStop bool) bool {
-	if s.Words < 12 || s.Letters*2 < s.Runes {
+	words := s.ReadWords()
+	if words < 12 || s.Letters*2 < s.Runes {
 		return false
 	}
 	if haveStop && s.Stop*100 < s.Words*15 {
 		return false
 	}
-	return s.EndsSentence() || s.Words >= 30
+	return s.EndsSentence() || words >= 30
 }
 
 // Short reports whether the line is short enough to be a menu entry, a
 // label or a ticker cell.
-func (s *Stats) Short() bool { return s.Words <= 4 && s.Runes <= 40 }
+func (s *Stats) Short() bool { return s.ReadWords() <= 4 && s.Runes <= 40 }

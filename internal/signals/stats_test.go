@@ -35,6 +35,9 @@ func TestMeasure(t *testing.T) {
 			Stop: 1, CapWords: 2, First: 'É', Last: 'h'}},
 		{"abc\xff\xfedef", nil, Stats{Bytes: 8, Runes: 6, Words: 2, Letters: 6, First: 'a', Last: 'f', Invalid: 2}},
 		{"international", nil, Stats{Bytes: 13, Runes: 13, Words: 1, Letters: 13, LongWords: 1, First: 'i', Last: 'l'}},
+		{"番茄牛腩，小火慢炖。", nil, Stats{Bytes: 30, Runes: 10, Words: 2, CJK: 8, Letters: 8, Punct: 2, First: '番', Last: '。'}},
+		{"カレーを作ります", nil, Stats{Bytes: 24, Runes: 8, Words: 1, CJK: 8, Letters: 8, LongWords: 1, First: 'カ', Last: 'す'}},
+		{"서울 날씨", nil, Stats{Bytes: 13, Runes: 4, Words: 2, Letters: 4, First: '서', Last: '씨'}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.line, func(t *testing.T) {
@@ -86,6 +89,12 @@ func TestEndsSentence(t *testing.T) {
 		{"Prix: 12", false},
 		{"", false},
 		{"Voici :", true},
+		{"牛腩先焯水再小火慢炖。", true},
+		{"真的吗？", true},
+		{"「はい」", true},
+		{"هل هذا صحيح؟", true},
+		{"यह सही है।", true},
+		{"首页", false},
 	}
 	for _, tt := range tests {
 		st := measure(tt.line, nil)
@@ -114,6 +123,12 @@ func TestProseAndShort(t *testing.T) {
 		{"few stopwords, no list", "Apple Google Microsoft Amazon Tesla Nvidia Meta Intel Oracle Cisco Adobe Netflix.", false, true, false},
 		{"numbers", "1 2 3 4 5 6 7 8 9 10 11 12 13.", false, false, false},
 		{"long list without final stop", strings.Repeat("mot ", 30), false, true, false},
+		{"chinese paragraph", "天气转凉，最想喝一碗热乎乎的番茄牛腩汤。牛腩先焯水再小火慢炖，番茄分两次下锅。", false, true, false},
+		{"chinese wrapped line", "张家界的春天，美得让人眩目。长期过著从家门到校门的机械生活，一下子置身于翠绿", false, false, false},
+		{"japanese paragraph", "kumoctlは起動時にカレントディレクトリのkumo.tomlを読み込みます。ファイルが見つからない場合は、ホームディレクトリの設定を使います。", false, true, false},
+		{"japanese sentence under 12 words", "kumoctlは起動時にカレントディレクトリのkumo.tomlを読み込みます。", false, false, false},
+		{"chinese menu entry", "公民读本与先贤论著", false, false, true},
+		{"chinese clause over 4 words", "推动中国的宪政运动和公民社会", false, false, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -129,6 +144,26 @@ func TestProseAndShort(t *testing.T) {
 				t.Errorf("Short(%q) = %v, want %v", tt.line, got, tt.short)
 			}
 		})
+	}
+}
+
+func TestReadWords(t *testing.T) {
+	tests := []struct {
+		line string
+		want int
+	}{
+		{"", 0},
+		{"Le gouvernement a présenté mardi", 5},
+		{"首页", 1},
+		{"天气转凉，最想喝一碗热乎乎的番茄牛腩汤。", 9}, // 18 Han letters, 2 tokens
+		{"kumo.tomlを読み込みます", 3},     // 7 kana and Han letters, 3 tokens: the tokens
+		{"서울의 날씨는 오늘 맑고 따뜻합니다", 5},  // Korean is written with spaces
+	}
+	for _, tt := range tests {
+		st := measure(tt.line, nil)
+		if got := st.ReadWords(); got != tt.want {
+			t.Errorf("ReadWords(%q) = %d, want %d (%+v)", tt.line, got, tt.want, st)
+		}
 	}
 }
 
