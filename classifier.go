@@ -14,12 +14,12 @@ import (
 )
 
 // Options choose a Classifier's models and policy. The zero value gives
-// the embedded accurate models and the policy of `chaff clean` without
-// flags.
+// the embedded default models, accurate for text and fast for HTML, and
+// the policy of `chaff clean` without flags.
 type Options struct {
-	Fast      bool   // the fast embedded models (text and HTML) instead of the accurate ones
+	Fast      bool   // the fast embedded text model instead of the accurate one (HTML's default model is the fast one)
 	TextModel *Model // nil: the embedded text model (per Fast)
-	HTMLModel *Model // nil: the embedded HTML model (per Fast)
+	HTMLModel *Model // nil: the embedded fast HTML model; EmbeddedModel("accurate-html") for the accurate one
 	// Threshold is the noise score from which a line is dropped, in
 	// (0,1]; higher keeps more. 0: the default, 0.5.
 	Threshold float64
@@ -133,11 +133,7 @@ func models(opts *Options) (text, html *Model, err error) {
 		}
 	}
 	if html == nil {
-		name := embeddedHTML
-		if opts.Fast {
-			name = embeddedFastHTML
-		}
-		if html, err = embedded(name); err != nil {
+		if html, err = embedded(embeddedFastHTML); err != nil {
 			return nil, nil, err
 		}
 	}

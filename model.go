@@ -72,8 +72,8 @@ func embedded(name string) (*Model, error) {
 // EmbeddedModel returns the embedded model of a kind: "accurate-text",
 // "fast-text", "accurate-html" or "fast-html", the names `chaff version`
 // lists. It lets a caller choose the text and the HTML model apart, as
-// the command's --text-model and --html-model do, where Options.Fast
-// switches both; a name, unlike a *Model, can travel to a remote worker
+// the command's --text-model and --html-model do (Options.Fast switches
+// the text model); a name, unlike a *Model, can travel to a remote worker
 // that builds its classifier there.
 func EmbeddedModel(kind string) (*Model, error) {
 	for name, k := range embeddedKinds {
@@ -85,8 +85,8 @@ func EmbeddedModel(kind string) (*Model, error) {
 }
 
 // Embedded returns the models embedded in chaff, accurate and fast, for
-// text and for HTML, in that order: what Options.Fast chooses between,
-// and what `chaff version` lists.
+// text and for HTML, in that order: what Options.Fast and EmbeddedModel
+// choose between, and what `chaff version` lists.
 func Embedded() ([]*Model, error) {
 	var ms []*Model
 	for _, name := range []string{embeddedText, embeddedFastText, embeddedHTML, embeddedFastHTML} {

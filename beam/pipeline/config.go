@@ -34,7 +34,8 @@ type Config struct {
 type ModelConfig struct {
 	// TextModel and HTMLModel name the embedded models by kind
 	// (chaff.EmbeddedModel): "accurate-text" or "fast-text" (--text-model),
-	// "accurate-html" or "fast-html" (--html-model); "" is the accurate one.
+	// "accurate-html" or "fast-html" (--html-model); "" is chaff's default
+	// (accurate for text, fast for HTML).
 	TextModel  string
 	HTMLModel  string
 	Threshold  float64  // --threshold; 0: 0.5

@@ -90,7 +90,7 @@ func TestPipelineEqualsCommand(t *testing.T) {
 			dir := t.TempDir()
 			cfg := Config{
 				Inputs: c.files, Output: filepath.Join(dir, "out"), DeadLetter: filepath.Join(dir, "dead"),
-				Model: ModelConfig{TextModel: "fast-text", HTMLModel: "accurate-html"},
+				Model: ModelConfig{TextModel: "fast-text", HTMLModel: "fast-html"},
 			}
 			tc.cfg(&cfg)
 			counters := runPipeline(t, cfg)

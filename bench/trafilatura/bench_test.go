@@ -83,8 +83,8 @@ func loadPages(b *testing.B) ([]page, int64) {
 // iteration and reports pages/s next to MB/s and allocations.
 func BenchmarkExtract(b *testing.B) {
 	pages, size := loadPages(b)
-	chaffHTML := newChaff(b, model.AccurateHTML)
-	chaffFast := newChaff(b, model.FastHTML)
+	chaffHTML := newChaff(b, model.FastHTML)
+	chaffAccurate := newChaff(b, model.AccurateHTML)
 	systems := []struct {
 		name string
 		run  func([]byte) error
@@ -101,8 +101,8 @@ func BenchmarkExtract(b *testing.B) {
 			_, err := chaffHTML(p)
 			return err
 		}},
-		{"chaff-fast", func(p []byte) error {
-			_, err := chaffFast(p)
+		{"chaff-accurate", func(p []byte) error {
+			_, err := chaffAccurate(p)
 			return err
 		}},
 	}

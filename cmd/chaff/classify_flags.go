@@ -33,7 +33,7 @@ func (cf *classifyFlags) add(fs *flag.FlagSet) {
 	fs.StringVar(&cf.modelPath, "model", "", "model file made by 'chaff train', of any kind: it classifies text input, and HTML input too when it was trained with --html (default: the embedded model --text-model names)")
 	fs.StringVar(&cf.textModel, "text-model", "accurate", "embedded model for text input: accurate, or fast (several times the speed, a little less accurate)")
 	fs.BoolVar(&cf.noFallback, "no-fallback", false, "leave a document the model empties empty: by default, when it keeps fewer than 5 words besides the title of a document of 20 or more, its least noisy block of lines is kept and flagged (not on an error page, nor on a consent wall of which it kept the headline) (reason fallback:best-block, \"fallback\" in the stats)")
-	fs.StringVar(&cf.htmlModel, "html-model", "accurate", "model for HTML input: accurate (embedded, reads go-readability's article), fast (embedded, without go-readability: faster, a little less accurate), or a file made by 'chaff train --html'")
+	fs.StringVar(&cf.htmlModel, "html-model", "", "model for HTML input: fast (embedded, without go-readability; the default, or --model's file when it was trained with --html), accurate (embedded, reads go-readability's article: about half the pages per second), or a file made by 'chaff train --html'")
 }
 
 func (cf *classifyFlags) config() (classify.Config, error) {
@@ -77,15 +77,18 @@ func (cf *classifyFlags) config() (classify.Config, error) {
 		}
 	}
 	switch cf.htmlModel {
-	case "accurate", "":
+	case "":
 		// A model trained with --html given to --model is meant for the
 		// pages too: left to the text input alone, it would be ignored on
-		// HTML without a word.
+		// HTML without a word. Else the classifier's default, the fast
+		// HTML model.
 		if cfg.TextModel != nil && cfg.TextModel.Kind.HTML() {
 			cfg.HTMLModel = cfg.TextModel
 		}
 	case "fast":
 		cfg.HTMLModel, err = model.Embedded(model.FastHTML)
+	case "accurate":
+		cfg.HTMLModel, err = model.Embedded(model.AccurateHTML)
 	default:
 		if cfg.HTMLModel, err = readModel(cf.htmlModel); err != nil {
 			return cfg, usagef("--html-model %s: %v", cf.htmlModel, err)

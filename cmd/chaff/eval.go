@@ -183,7 +183,7 @@ func parseEval(e *env, args []string) (*evalOpts, error) {
 	fs.BoolVar(&o.cf.noFallback, "no-fallback", false, "score the models' decisions without the floor: a page the model empties stays empty")
 	fs.StringVar(&o.cf.modelPath, "model", "", "model file to score with --folds 0 (default: the embedded model)")
 	fs.StringVar(&o.cf.textModel, "text-model", "accurate", "text model: accurate or fast; training trains that kind, --folds 0 scores the embedded one")
-	fs.StringVar(&o.cf.htmlModel, "html-model", "", "HTML model to score with --folds 0 in HTML mode: accurate (the embedded default), fast (the embedded one without go-readability) or a file")
+	fs.StringVar(&o.cf.htmlModel, "html-model", "", "HTML model to score with --folds 0 in HTML mode: fast (the embedded default, without go-readability), accurate (the embedded one that reads go-readability's article) or a file")
 	if err := parse(fs, e, args); err != nil {
 		return nil, err
 	}
@@ -327,7 +327,7 @@ func (o *evalOpts) load(mode string) ([]*evalSet, error) {
 			}
 			m := base.HTMLModel
 			if m == nil {
-				if m, err = model.Embedded(model.AccurateHTML); err != nil {
+				if m, err = model.Embedded(model.FastHTML); err != nil {
 					return nil, err
 				}
 			}

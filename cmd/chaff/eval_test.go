@@ -617,11 +617,11 @@ func TestTrainingSetLeavesOutSites(t *testing.T) {
 
 // TestEvalReadabilitySignal checks which pages carry go-readability's
 // article in HTML mode: those scored by a model that reads it. A
-// leave-one-set-out run of fast HTML models (--readability=false) used
-// to load them with the signal because the embedded model it also
-// scored reads it, and so trained and scored accurate models under the
-// fast model's name; the given model's rows are now left out of such a
-// run instead.
+// leave-one-set-out run of fast HTML models used to load them with the
+// signal because the embedded model it also scored read it, and so
+// trained and scored accurate models under the fast model's name; the
+// given model's rows are now left out of a run whose trained models
+// and given model disagree.
 func TestEvalReadabilitySignal(t *testing.T) {
 	a, b := synthSetWithMeta(t, "en"), synthSetWithMeta(t, "de")
 	tests := []struct {
@@ -630,11 +630,13 @@ func TestEvalReadabilitySignal(t *testing.T) {
 		signal    bool // pages carry go-readability's article
 		skipGiven bool
 	}{
-		{"leave-one-set-out, fast HTML models", []string{"--readability=false", "--loso"}, false, true},
-		{"leave-one-set-out, accurate HTML models", []string{"--loso"}, true, false},
-		{"leave-one-set-out, fast models, fast given", []string{"--readability=false", "--loso", "--html-model", "fast"}, false, false},
-		{"the accurate model given", nil, true, false},
-		{"the fast model given", []string{"--html-model", "fast"}, false, false},
+		{"leave-one-set-out, fast HTML models", []string{"--loso"}, false, false},
+		{"leave-one-set-out, fast HTML models, accurate given", []string{"--loso", "--html-model", "accurate"}, false, true},
+		{"leave-one-set-out, accurate HTML models", []string{"--readability", "--loso"}, true, true},
+		{"leave-one-set-out, accurate models, accurate given", []string{"--readability", "--loso", "--html-model", "accurate"}, true, false},
+		{"the fast model given", nil, false, false},
+		{"the accurate model given", []string{"--html-model", "accurate"}, true, false},
+		{"the fast model given by name", []string{"--html-model", "fast"}, false, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

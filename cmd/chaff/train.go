@@ -94,7 +94,7 @@ func (tf *trainFlags) add(fs *flag.FlagSet) {
 	fs.Float64Var(&tf.sub, "subsample", 0.7, "share of the training lines each tree is grown on, drawn afresh per tree (stochastic gradient boosting); 1 grows every tree on all")
 	fs.Var(&tf.ctx, "context", "stack a third stage, a forest over the second stage's scores of each line and its neighbours (default true; the fast text model has none)")
 	fs.Var(&tf.partner, "fast-partner", "text mode: the accurate text model also trains a fast text model on the same documents and averages its scores with that model's, in log-odds (default true; the other models have none)")
-	fs.Var(&tf.rb, "readability", "HTML mode: run go-readability on every page and give the model its article as a signal; a model trained with it runs it on every page it scores, a large share of its time (default true; false makes the fast HTML model)")
+	fs.Var(&tf.rb, "readability", "HTML mode: run go-readability on every page and give the model its article as a signal; a model trained with it runs it on every page it scores, a large share of its time: the accurate HTML model (default false: the fast HTML model, the default one)")
 	fs.Float64Var(&tf.goldW, "gold-weight", 10, "how much a line of the --gold documents weighs beside a line of the benchmark's automatically labelled pages; with --text-model fast, 0 has them teach the categories only")
 	fs.Float64Var(&tf.varW, "variant-weight", variantWeight, "text mode: how much a line weighs in each layout variant of the main training documents (without blank lines, with a blank line after every line, hard-wrapped), which teach the model what does not depend on the layout of one scraper's dumps; the accurate text model learns each document in one of them, its lines weighing three times this; 0 trains on none")
 }
@@ -143,8 +143,8 @@ var forestDefaults = map[model.Kind]model.ForestConfig{
 }
 
 // config returns the model configuration for HTML mode or text mode: the
-// fast text model with tf.fast, the fast HTML model without
-// go-readability's signal (--readability=false). Every model but the fast
+// fast text model with tf.fast, the accurate HTML model with
+// go-readability's signal (--readability), else the fast one. Every model but the fast
 // text one stacks the third stage (--context) by default: held out it
 // gains on every set in text mode (leave-one-set-out macro F1 0.807 ->
 // 0.819 with seed 1, 0.806 -> 0.819 with seed 2, 120 trees of depth 5),
@@ -168,7 +168,7 @@ func (tf *trainFlags) config(html bool) (model.Config, error) {
 	if !(tf.sub > 0 && tf.sub <= 1) {
 		return model.Config{}, usagef("--subsample %v: want a share in (0,1]", tf.sub)
 	}
-	kind := model.KindOf(html, html && !tf.rb.or(true) || !html && tf.fast)
+	kind := model.KindOf(html, html && !tf.rb.or(false) || !html && tf.fast)
 	forest := forestDefaults[kind]
 	forest.Tune, forest.Subsample, forest.Seed = tf.tune, tf.sub, tf.seed
 	if tf.trees != 0 {
@@ -301,7 +301,7 @@ use it with --html-model FILE.
 			return err
 		}
 	}
-	docs, pages, weights, err := loadTraining(benches, html, tf.rb.or(true), scheme)
+	docs, pages, weights, err := loadTraining(benches, html, tf.rb.or(false), scheme)
 	if err != nil {
 		return err
 	}

@@ -31,8 +31,8 @@ type Config struct {
 	// words that do not end like a sentence), a later line of that shape
 	// is a heading, and their reasons are the model's inputs only.
 	TextModel *model.Model
-	// HTMLModel classifies HTML pages: a model of kind
-	// model.AccurateHTML (nil: the embedded one) or model.FastHTML.
+	// HTMLModel classifies HTML pages: a model of kind model.FastHTML
+	// (nil: the embedded one) or model.AccurateHTML.
 	HTMLModel *model.Model
 	Lexicon   *lexicon.Lexicon // nil: the embedded default lexicon
 	Languages *lang.Detector   // nil: the embedded stopword lists
@@ -95,7 +95,7 @@ func New(cfg Config) (*Classifier, error) {
 		}
 	}
 	if c.htmlModel == nil {
-		if c.htmlModel, err = model.Embedded(model.AccurateHTML); err != nil {
+		if c.htmlModel, err = model.Embedded(model.FastHTML); err != nil {
 			return nil, err
 		}
 	}

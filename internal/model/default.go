@@ -53,13 +53,13 @@ func EmbeddedFiles() []EmbeddedFile {
 		Path:      "internal/model/accurate-html.model",
 		Kind:      AccurateHTML,
 		TrainedOn: "the sets' HTML pages, a set weighing as the square root of its pages, with go-readability's article as a signal",
-		Command:   "chaff train SETS --set-weight sqrt --html -o internal/model/accurate-html.model",
+		Command:   "chaff train SETS --set-weight sqrt --html --readability -o internal/model/accurate-html.model",
 		Data:      accurateHTML,
 	}, {
 		Path:      "internal/model/fast-html.model",
 		Kind:      FastHTML,
 		TrainedOn: "the sets' HTML pages, a set weighing as the square root of its pages, without go-readability",
-		Command:   "chaff train SETS --set-weight sqrt --html --readability=false -o internal/model/fast-html.model",
+		Command:   "chaff train SETS --set-weight sqrt --html -o internal/model/fast-html.model",
 		Data:      fastHTML,
 	}}
 }

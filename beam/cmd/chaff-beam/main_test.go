@@ -67,7 +67,7 @@ func TestFlags(t *testing.T) {
 	c := f.cfg
 	switch {
 	case strings.Join(c.Inputs, " ") != "in/*.jsonl more/*.warc.gz",
-		c.Model.TextModel != "fast-text", c.Model.HTMLModel != "accurate-html", strings.Join(c.Model.Keep, ",") != "byline,dateline",
+		c.Model.TextModel != "fast-text", c.Model.HTMLModel != "fast-html", strings.Join(c.Model.Keep, ",") != "byline,dateline",
 		!(c.Clean.MaxDrop > 0 && c.Clean.MaxDrop < 1e-9),
 		!c.Repeated.On, c.Repeated.Scope != "corpus", !c.Repeated.KeepFirst, !c.Repeated.Normalize, c.Repeated.Min != 5:
 		t.Errorf("flags not carried over: %+v", c)
