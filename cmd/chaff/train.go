@@ -144,11 +144,12 @@ var forestDefaults = map[model.Kind]model.ForestConfig{
 
 // config returns the model configuration for HTML mode or text mode: the
 // fast text model with tf.fast, the accurate HTML model with
-// go-readability's signal (--readability), else the fast one. Every model but the fast
-// text one stacks the third stage (--context) by default: held out it
-// gains on every set in text mode (leave-one-set-out macro F1 0.807 ->
-// 0.819 with seed 1, 0.806 -> 0.819 with seed 2, 120 trees of depth 5),
-// and in HTML mode 5-fold on aeb 0.963 -> 0.967.
+// go-readability's signal (--readability), else the fast one. Every
+// model but the fast text one stacks the third stage (--context) by
+// default: held out it gains on every set in text mode
+// (leave-one-set-out macro F1 0.807 -> 0.819 with seed 1, 0.806 -> 0.819
+// with seed 2, 120 trees of depth 5), and in HTML mode 5-fold on aeb
+// 0.963 -> 0.967.
 func (tf *trainFlags) config(html bool) (model.Config, error) {
 	if tf.epochs < 1 {
 		return model.Config{}, usagef("--epochs %d: want at least 1", tf.epochs)
