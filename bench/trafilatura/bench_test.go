@@ -83,7 +83,7 @@ func loadPages(b *testing.B) ([]page, int64) {
 // iteration and reports pages/s next to MB/s and allocations.
 func BenchmarkExtract(b *testing.B) {
 	pages, size := loadPages(b)
-	chaffHTML := newChaff(b, model.FastHTML)
+	chaffFast := newChaff(b, model.FastHTML)
 	chaffAccurate := newChaff(b, model.AccurateHTML)
 	systems := []struct {
 		name string
@@ -98,7 +98,7 @@ func BenchmarkExtract(b *testing.B) {
 			return err
 		}},
 		{"chaff", func(p []byte) error {
-			_, err := chaffHTML(p)
+			_, err := chaffFast(p)
 			return err
 		}},
 		{"chaff-accurate", func(p []byte) error {
