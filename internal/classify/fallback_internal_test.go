@@ -138,11 +138,15 @@ func TestIsErrorPage(t *testing.T) {
 	}
 }
 
-func TestIsConsentWall(t *testing.T) {
-	legal := func(ls []Line, i int) []Line {
+// legal names lines idx of ls legal noise.
+func legal(ls []Line, idx ...int) []Line {
+	for _, i := range idx {
 		ls[i].Cat = label.Legal
-		return ls
 	}
+	return ls
+}
+
+func TestIsConsentWall(t *testing.T) {
 	for _, tc := range []struct {
 		name string
 		ls   []Line
@@ -153,6 +157,9 @@ func TestIsConsentWall(t *testing.T) {
 		{"half the words legal", legal(mkLines(label.Drop, 0.9, "one two three", label.Drop, 0.9, "four five six"), 0), true},
 		{"less than half legal", legal(mkLines(label.Drop, 0.9, "one two", label.Drop, 0.9, "three four five"), 0), false},
 		{"kept lines do not count", legal(mkLines(label.Drop, 0.9, "one two", label.Keep, 0.1, twentyWords), 0), true},
+		{"half the words in less than half the lines", legal(mkLines(label.Drop, 0.9, twentyWords, label.Drop, 0.9, "Home", label.Drop, 0.9, "Deals"), 0), false},
+		{"half the lines, less than half the words", legal(mkLines(label.Drop, 0.9, "Privacy", label.Drop, 0.9, "Terms", label.Drop, 0.9, twentyWords, label.Drop, 0.9, "Home"), 0, 1), false},
+		{"half the lines and half the words", legal(mkLines(label.Drop, 0.9, "Accept all", label.Drop, 0.9, twentyWords, label.Drop, 0.9, "Home", label.Drop, 0.9, "Menu"), 0, 1), true},
 	} {
 		if got := isConsentWall(tc.ls); got != tc.want {
 			t.Errorf("%s: isConsentWall = %v, want %v", tc.name, got, tc.want)
@@ -162,8 +169,9 @@ func TestIsConsentWall(t *testing.T) {
 
 // TestFallbackConsentWall checks that the floor spares a consent wall of
 // which the model kept the headline, and gives back the best block of one
-// of which it kept nothing: the wall is told by the model's category,
-// which can call a page it never learnt legal.
+// of which it kept nothing, and of a page with the headline kept whose
+// legal words are one long line among menus: the wall is told by the
+// model's category, which can call a page it never learnt legal.
 func TestFallbackConsentWall(t *testing.T) {
 	wall := func(ls []Line) []Line {
 		for i := range ls {
@@ -182,6 +190,7 @@ func TestFallbackConsentWall(t *testing.T) {
 		{"the headline kept", wall(titled(mkLines(label.Keep, 0.1, "Council adopts the budget", label.Drop, 0.9, twentyWords, label.Drop, 0.95, twentyWords))), "", 1},
 		{"nothing kept", wall(mkLines(label.Drop, 0.6, "Council adopts the budget", label.Drop, 0.9, twentyWords, label.Drop, 0.95, twentyWords)), FallbackBestBlock, 3},
 		{"an error page, nothing kept", wall(mkLines(label.Drop, 0.6, "Error 404: page not found", label.Drop, 0.9, twentyWords)), "", 0},
+		{"the headline kept, one long legal line among menus", titled(legal(mkLines(label.Keep, 0.1, "Council adopts the budget", label.Drop, 0.9, twentyWords+" "+twentyWords, label.Drop, 0.999999, "Home", label.Drop, 0.999999, "News", label.Drop, 0.999999, "Sport"), 1)), FallbackBestBlock, 2},
 	} {
 		doc := &Document{Lines: tc.ls}
 		(&Classifier{}).fallback(doc)
